@@ -1,0 +1,108 @@
+package io.xoscar;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * One method of an actor, selected by name through {@link ActorHandle#method(String)}. Each call
+ * picks the overload by its arguments; an unknown or ambiguous method fails with an error naming it.
+ * <p>
+ * Calls from one thread to one stateful actor run in the order they were made.
+ */
+public interface ActorMethod {
+
+	/**
+	 * @return the method name
+	 */
+	String name();
+
+	/**
+	 * Calls the method and returns at once. The future completes with the method's result (the value
+	 * of the returned future, for an asynchronous method) or its exception; cancelling it cancels the
+	 * call: a queued call is dropped, a running one is interrupted or has its future cancelled.
+	 * @param <R> the result type
+	 * @param args the arguments
+	 * @return the result
+	 */
+	<R> CompletableFuture<R> send(Object... args);
+
+	/**
+	 * Calls the method and waits for its result, at most the system's call timeout. When the actor is
+	 * idle and the caller is not a thread of another pool, the method runs on the calling thread.
+	 * @param <R> the result type
+	 * @param args the arguments
+	 * @return the result
+	 * @throws io.xoscar.exception.CallTimeoutException when the call timeout passes
+	 */
+	<R> R call(Object... args);
+
+	/**
+	 * Like {@link #send(Object...)}, lazily: the call is made on subscription and cancelled on
+	 * disposal.
+	 * @param <R> the result type
+	 * @param args the arguments
+	 * @return the result
+	 */
+	<R> Mono<R> mono(Object... args);
+
+	/**
+	 * Sends the call without waiting for it to run. Errors thrown by the method are logged.
+	 * @param args the arguments
+	 * @return completes when the call is handed over to the actor's mailbox or transport
+	 */
+	CompletableFuture<Void> tell(Object... args);
+
+	/**
+	 * Sends the call after a delay. Cancelling the returned future before then drops it.
+	 * @param delay how long to wait before sending
+	 * @param args the arguments
+	 * @return completes when the call is handed over
+	 */
+	CompletableFuture<Void> tellDelay(Duration delay, Object... args);
+
+	/**
+	 * Captures a call of this method for a {@link #batch batch}.
+	 * @param args the arguments
+	 * @return the captured call
+	 */
+	DelayedCall delay(Object... args);
+
+	/**
+	 * Runs several calls of this method as one message and one actor turn: the batch implementation
+	 * ({@link BatchOf}) receives them all, or else the method runs once per call.
+	 * @param <R> the result type of one call
+	 * @param calls calls made with {@link #delay(Object...)} on this method
+	 * @return one result per call, in order; an empty batch gives an empty list
+	 */
+	<R> CompletableFuture<List<R>> batch(List<DelayedCall> calls);
+
+	/**
+	 * @param <R> the result type of one call
+	 * @param calls calls made with {@link #delay(Object...)} on this method
+	 * @return one result per call, in order
+	 * @see #batch(List)
+	 */
+	default <R> CompletableFuture<List<R>> batch(DelayedCall... calls) {
+		return batch(List.of(calls));
+	}
+
+	/**
+	 * Sends a batch without waiting for it to run; errors are logged.
+	 * @param calls calls made with {@link #delay(Object...)} on this method
+	 * @return completes when the batch is handed over
+	 */
+	CompletableFuture<Void> tellBatch(List<DelayedCall> calls);
+
+	/**
+	 * @param calls calls made with {@link #delay(Object...)} on this method
+	 * @return completes when the batch is handed over
+	 * @see #tellBatch(List)
+	 */
+	default CompletableFuture<Void> tellBatch(DelayedCall... calls) {
+		return tellBatch(List.of(calls));
+	}
+
+}

@@ -1,0 +1,214 @@
+package io.xoscar;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.exception.PoolDownException;
+import io.xoscar.internal.call.LocalNode;
+import io.xoscar.internal.call.LocalNodes;
+import io.xoscar.internal.pool.Node;
+import io.xoscar.internal.pool.ThreadActorPool;
+
+/**
+ * One node: a main pool (index 0, at the node's address) and its sub pools, each with its own
+ * threads and labels. Creates, finds and removes actors; handles it returns route their calls.
+ * <p>
+ * Every operation that may involve another pool returns a {@link CompletableFuture}; none blocks.
+ */
+public final class ActorSystem implements AutoCloseable {
+
+	private static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+	private final Node node;
+
+	private ActorSystem(ActorSystemConfig config) {
+		this.node = new Node(this, config);
+	}
+
+	/**
+	 * Starts a node.
+	 * @param config its configuration
+	 * @return the running system
+	 * @throws IllegalArgumentException if the address is malformed
+	 * @throws IllegalStateException if another actor system of this JVM has the address
+	 */
+	public static ActorSystem create(ActorSystemConfig config) {
+		return new ActorSystem(Objects.requireNonNull(config, "config"));
+	}
+
+	/**
+	 * @return the address of the main pool
+	 */
+	public String address() {
+		return this.node.address();
+	}
+
+	/**
+	 * @return the pools of this node, the main pool first
+	 */
+	public List<PoolInfo> pools() {
+		return this.node.pools().stream().map(PoolInfo::of).toList();
+	}
+
+	/**
+	 * Creates an actor: constructs it on a thread of the chosen pool with the constructor the
+	 * arguments select, then runs its {@link AbstractActor#postCreate() postCreate}.
+	 * @param <T> the actor class
+	 * @param type the actor class
+	 * @param options uid and placement
+	 * @param args constructor arguments
+	 * @return a handle once the actor is created; fails with what the constructor or postCreate threw,
+	 * {@link io.xoscar.exception.ActorAlreadyExistsException}, {@link io.xoscar.exception.NoIdleSlotException},
+	 * {@link io.xoscar.exception.NoSuchPoolException} or {@link IllegalArgumentException} (bad uid or class)
+	 */
+	public <T extends AbstractActor> CompletableFuture<ActorHandle<T>> createActor(Class<T> type, CreateOptions options,
+			Object... args) {
+		return this.node.create(type, options, (args != null) ? args : new Object[] { null });
+	}
+
+	/**
+	 * Creates an actor with a generated uid on the main pool.
+	 * @param <T> the actor class
+	 * @param type the actor class
+	 * @param args constructor arguments
+	 * @return a handle once the actor is created
+	 * @see #createActor(Class, CreateOptions, Object...)
+	 */
+	public <T extends AbstractActor> CompletableFuture<ActorHandle<T>> createActor(Class<T> type, Object... args) {
+		return createActor(type, CreateOptions.defaults(), args);
+	}
+
+	/**
+	 * Finds an existing actor. Through a node's main address, actors of all its pools are found; the
+	 * handle then carries the address of the actor's own pool.
+	 * @param <T> the actor class
+	 * @param address a pool address
+	 * @param uid the actor uid
+	 * @param type the actor class (used by typed proxies)
+	 * @return the handle; fails with {@link io.xoscar.exception.ActorNotFoundException} if there is no
+	 * such actor
+	 */
+	public <T> CompletableFuture<ActorHandle<T>> actorRef(String address, String uid, Class<T> type) {
+		try {
+			Node owner = nodeAt(address);
+			String poolAddress = owner.lookup(address, uid).pool().address();
+			return CompletableFuture.completedFuture(this.node.handle(poolAddress, uid, type));
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/**
+	 * @param address a pool address
+	 * @param uid the actor uid
+	 * @return the handle
+	 * @see #actorRef(String, String, Class)
+	 */
+	public CompletableFuture<ActorHandle<Object>> actorRef(String address, String uid) {
+		return actorRef(address, uid, null);
+	}
+
+	/**
+	 * Runs the actor's {@link AbstractActor#preDestroy() preDestroy} (outside its lock), then removes
+	 * it; calls still queued fail with {@link io.xoscar.exception.ActorNotFoundException}. An actor may
+	 * destroy itself.
+	 * @param actor the actor
+	 * @return completes when the actor is gone; fails with what preDestroy threw (the actor then
+	 * stays) or with {@link io.xoscar.exception.ActorNotFoundException}
+	 */
+	public CompletableFuture<Void> destroyActor(ActorHandle<?> actor) {
+		try {
+			return nodeAt(actor.address()).destroy(actor.address(), actor.uid());
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/**
+	 * @param actor the actor
+	 * @return whether it exists
+	 */
+	public CompletableFuture<Boolean> hasActor(ActorHandle<?> actor) {
+		try {
+			return CompletableFuture.completedFuture(nodeAt(actor.address()).has(actor.address(), actor.uid()));
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/**
+	 * Removes an actor of a sub pool at once, without running preDestroy; queued calls fail with
+	 * {@link io.xoscar.exception.ActorNotFoundException}. Refused for actors of the main pool.
+	 * @param actor the actor
+	 * @return completes when the actor is gone
+	 */
+	public CompletableFuture<Void> killActor(ActorHandle<?> actor) {
+		try {
+			return nodeAt(actor.address()).kill(actor.address(), actor.uid());
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private Node nodeAt(String address) {
+		LocalNode local = LocalNodes.find(address);
+		if (local instanceof Node owner) {
+			return owner;
+		}
+		throw new PoolDownException(
+				"no actor pool at " + address + " in this JVM, and no transport to other processes is configured");
+	}
+
+	/**
+	 * Shuts down: runs every actor's preDestroy, fails queued calls with {@link PoolDownException}
+	 * and stops the pools' threads, waiting at most {@code timeout} for each step.
+	 * @param timeout the longest wait per step
+	 */
+	public void shutdown(Duration timeout) {
+		this.node.close(timeout);
+	}
+
+	/**
+	 * Shuts down with a 10 second bound.
+	 * @see #shutdown(Duration)
+	 */
+	@Override
+	public void close() {
+		shutdown(DEFAULT_SHUTDOWN_TIMEOUT);
+	}
+
+	@Override
+	public String toString() {
+		return "ActorSystem[" + this.node.address() + "]";
+	}
+
+	/**
+	 * A snapshot of one pool.
+	 *
+	 * @param index the pool index (0 = main)
+	 * @param name the pool (group) name
+	 * @param address the pool address
+	 * @param labels the pool labels
+	 * @param threads the pool's thread count
+	 * @param actors actors in the pool
+	 * @param backlog calls waiting in the pool's mailboxes
+	 */
+	public record PoolInfo(int index, String name, String address, Set<String> labels, int threads, int actors,
+			long backlog) {
+
+		static PoolInfo of(ThreadActorPool pool) {
+			return new PoolInfo(pool.index(), pool.name(), pool.address(), pool.labels(), pool.threads(), pool.load(),
+					pool.backlog());
+		}
+
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.xoscar;
+
+import java.util.Objects;
+
+/**
+ * Options of {@link ActorSystem#createActor}: the uid (generated when absent) and the placement
+ * (the main pool when absent).
+ *
+ * @param uid the uid, or {@code null} to generate one
+ * @param placement where the actor goes
+ */
+public record CreateOptions(String uid, Placement placement) {
+
+	private static final CreateOptions DEFAULTS = new CreateOptions(null, Placement.mainPool());
+
+	public CreateOptions {
+		Objects.requireNonNull(placement, "placement");
+	}
+
+	/**
+	 * @return a generated uid, on the main pool
+	 */
+	public static CreateOptions defaults() {
+		return DEFAULTS;
+	}
+
+	/**
+	 * @param uid the uid
+	 * @return options with that uid, on the main pool
+	 */
+	public static CreateOptions uid(String uid) {
+		return new CreateOptions(Objects.requireNonNull(uid, "uid"), Placement.mainPool());
+	}
+
+	/**
+	 * @param placement where the actor goes
+	 * @return options with a generated uid and that placement
+	 */
+	public static CreateOptions at(Placement placement) {
+		return new CreateOptions(null, placement);
+	}
+
+	/**
+	 * @param placement where the actor goes
+	 * @return these options with that placement
+	 */
+	public CreateOptions placement(Placement placement) {
+		return new CreateOptions(this.uid, placement);
+	}
+
+	/**
+	 * @param uid the uid
+	 * @return these options with that uid
+	 */
+	public CreateOptions withUid(String uid) {
+		return new CreateOptions(Objects.requireNonNull(uid, "uid"), this.placement);
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.xoscar.internal.call;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where a handle's calls go once the handle is resolved: an actor cell in this JVM (direct
+ * hand-off, arguments passed by reference) or, through a transport, an actor elsewhere.
+ */
+public interface CallTarget {
+
+	/**
+	 * @return whether calls may still be sent here; a handle resolves again when not
+	 */
+	boolean isValid();
+
+	/**
+	 * @return the class of the actor, or {@code null} when not known locally
+	 */
+	Class<?> actorClass();
+
+	CompletableFuture<Object> send(String method, Object[] args);
+
+	/**
+	 * Calls and waits, at most {@code timeout}.
+	 * @param method the method name
+	 * @param args the arguments
+	 * @param timeout the longest wait
+	 * @return the result
+	 */
+	Object call(String method, Object[] args, Duration timeout);
+
+	CompletableFuture<Void> tell(String method, Object[] args);
+
+	/**
+	 * @param method the method name
+	 * @param calls the arguments of each call
+	 * @param reply whether the caller wants the results (else errors are logged)
+	 * @return the results, in call order
+	 */
+	CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply);
+
+}

@@ -1,0 +1,261 @@
+package io.xoscar.internal.pool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.xoscar.AbstractActor;
+import io.xoscar.exception.ActorCallContext;
+import io.xoscar.exception.ActorNotFoundException;
+import io.xoscar.internal.call.CallTarget;
+import io.xoscar.internal.call.Waiting;
+import io.xoscar.internal.reflect.ActorClassInfo;
+import io.xoscar.internal.reflect.BatchMethod;
+import io.xoscar.internal.reflect.Invocable;
+
+/**
+ * An actor living in a pool of this JVM, and the local {@link CallTarget} of its handles: calls are
+ * handed over as they are, without copying or serializing their arguments.
+ */
+public abstract sealed class ActorCell implements CallTarget permits StatefulCell, StatelessCell {
+
+	private static final Logger logger = LoggerFactory.getLogger(ActorCell.class);
+
+	final ThreadActorPool pool;
+
+	final String uid;
+
+	final ActorClassInfo info;
+
+	final ActorContext context;
+
+	private AbstractActor actor;
+
+	private volatile boolean alive = true;
+
+	/** The place the actor holds in its pool, freed when it leaves. */
+	final Placer.Slot slot;
+
+	private volatile boolean destroying;
+
+	ActorCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot) {
+		this.pool = pool;
+		this.uid = uid;
+		this.info = info;
+		this.context = context;
+		this.slot = slot;
+	}
+
+	static ActorCell create(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context,
+			Placer.Slot slot) {
+		return info.stateless() ? new StatelessCell(pool, uid, info, context, slot)
+				: new StatefulCell(pool, uid, info, context, slot);
+	}
+
+	void attach(AbstractActor actor) {
+		this.actor = actor;
+	}
+
+	public String uid() {
+		return this.uid;
+	}
+
+	public ThreadActorPool pool() {
+		return this.pool;
+	}
+
+	@Override
+	public boolean isValid() {
+		return this.alive;
+	}
+
+	@Override
+	public Class<?> actorClass() {
+		return this.info.type();
+	}
+
+	/** Hands a call over to the actor: queues it, or runs it on a pool thread. */
+	abstract void dispatch(Call call);
+
+	/**
+	 * Runs the call on the calling thread if the actor can take it now.
+	 * @return whether it ran (or started, for an asynchronous method)
+	 */
+	abstract boolean tryRunHere(Call call);
+
+	/** @return calls waiting in the mailbox */
+	public abstract int backlog();
+
+	@Override
+	public CompletableFuture<Object> send(String method, Object[] args) {
+		Invocable target;
+		try {
+			target = this.info.resolve(method, args);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		Call call = Call.single(this, target, args, true);
+		dispatch(call);
+		return call.reply();
+	}
+
+	@Override
+	public Object call(String method, Object[] args, Duration timeout) {
+		Call call = Call.single(this, this.info.resolve(method, args), args, true);
+		if (!(this.pool.mayRunOnCurrentThread() && tryRunHere(call))) {
+			dispatch(call);
+		}
+		return Waiting.await(call.reply(), timeout, () -> describe(call.method));
+	}
+
+	@Override
+	public CompletableFuture<Void> tell(String method, Object[] args) {
+		try {
+			dispatch(Call.single(this, this.info.resolve(method, args), args, false));
+			return CompletableFuture.completedFuture(null);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply) {
+		if (calls.isEmpty()) {
+			return CompletableFuture.completedFuture(List.of());
+		}
+		Call call;
+		try {
+			BatchMethod batchMethod = this.info.batchOf(method);
+			List<Invocable> singles = null;
+			if (batchMethod == null) {
+				singles = new ArrayList<>(calls.size());
+				for (Object[] args : calls) {
+					singles.add(this.info.resolve(method, args));
+				}
+			}
+			call = Call.batch(this, method, batchMethod, singles, calls, reply);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		dispatch(call);
+		if (!reply) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return call.reply().thenApply((results) -> (List<Object>) results);
+	}
+
+	/**
+	 * Runs a call on the current thread.
+	 * @return {@code null} when the call is over, or the future of an asynchronous method still running
+	 */
+	final CompletableFuture<Object> execute(Call call) {
+		if (!this.alive) {
+			call.fail(new ActorNotFoundException(this.pool.address(), this.uid));
+			return null;
+		}
+		if (!call.start()) {
+			return null;
+		}
+		Object returned;
+		try {
+			returned = call.invoke(this.actor);
+		}
+		catch (Throwable ex) {
+			call.endRun();
+			call.fail(withContext(ex, call.method));
+			return null;
+		}
+		call.endRun();
+		CompletableFuture<Object> pending = Async.toFuture(returned);
+		if (pending == null) {
+			call.complete(returned);
+			return null;
+		}
+		if (pending.isDone()) {
+			finish(call, pending.getNow(null), null);
+			return null;
+		}
+		call.await(pending);
+		return pending.whenComplete((value, error) -> finish(call, value, error));
+	}
+
+	private void finish(Call call, Object value, Throwable error) {
+		if (error != null) {
+			call.fail(withContext(Async.unwrap(error), call.method));
+		}
+		else {
+			call.complete(value);
+		}
+	}
+
+	private Throwable withContext(Throwable error, String method) {
+		String where = "raised by " + describe(method);
+		for (Throwable suppressed : error.getSuppressed()) {
+			if (suppressed instanceof ActorCallContext && where.equals(suppressed.getMessage())) {
+				return error;
+			}
+		}
+		error.addSuppressed(new ActorCallContext(where));
+		return error;
+	}
+
+	String describe(String method) {
+		return "actor '" + this.uid + "' (" + this.info.type().getSimpleName() + ") method " + method + " at "
+				+ this.pool.address();
+	}
+
+	void logUnhandled(Call call, Throwable error) {
+		logger.warn("Unhandled error in {} (tell)", describe(call.method), error);
+	}
+
+	// lifecycle
+
+	AbstractActor actor() {
+		return this.actor;
+	}
+
+	void postCreate() throws Exception {
+		this.context.postCreate();
+	}
+
+	void preDestroy() throws Exception {
+		this.context.preDestroy();
+	}
+
+	/**
+	 * Stops the actor: it takes no more calls, and queued ones fail.
+	 * @return whether this call stopped it (false if it was already stopped)
+	 */
+	synchronized boolean stop(RuntimeException reason) {
+		if (!this.alive) {
+			return false;
+		}
+		this.alive = false;
+		failQueued(reason);
+		return true;
+	}
+
+	/** @return whether this call started the destruction (false if one is already under way) */
+	synchronized boolean beginDestroy() {
+		if (this.destroying || !this.alive) {
+			return false;
+		}
+		this.destroying = true;
+		return true;
+	}
+
+	synchronized void abortDestroy() {
+		this.destroying = false;
+	}
+
+	abstract void failQueued(RuntimeException reason);
+
+}

@@ -1,0 +1,200 @@
+package io.xoscar.internal.pool;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.xoscar.AbstractActor;
+import io.xoscar.internal.reflect.BatchMethod;
+import io.xoscar.internal.reflect.BatchResults;
+import io.xoscar.internal.reflect.Invocable;
+
+/**
+ * One message to one actor: a single call or a batch, with the future its caller waits on
+ * ({@code null} for a tell). Tracks whether it is queued, running or awaiting an asynchronous
+ * result, so that cancelling the caller's future can drop, interrupt or cancel it.
+ */
+final class Call implements Runnable {
+
+	private static final int QUEUED = 0;
+
+	private static final int RUNNING = 1;
+
+	private static final int INTERRUPTING = 2;
+
+	private static final int DONE = 3;
+
+	private static final int CANCELLED = 4;
+
+	private static final VarHandle STATE;
+
+	static {
+		try {
+			STATE = MethodHandles.lookup().findVarHandle(Call.class, "state", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	final ActorCell cell;
+
+	final String method;
+
+	private final Invocable single;
+
+	private final Object[] args;
+
+	private final BatchMethod batchMethod;
+
+	private final List<Invocable> batchSingles;
+
+	private final List<Object[]> batchArgs;
+
+	private final CallFuture reply;
+
+	private volatile int state;
+
+	private Thread runner;
+
+	private volatile CompletableFuture<?> awaited;
+
+	private Call(ActorCell cell, String method, Invocable single, Object[] args, BatchMethod batchMethod,
+			List<Invocable> batchSingles, List<Object[]> batchArgs, boolean reply) {
+		this.cell = cell;
+		this.method = method;
+		this.single = single;
+		this.args = args;
+		this.batchMethod = batchMethod;
+		this.batchSingles = batchSingles;
+		this.batchArgs = batchArgs;
+		this.reply = reply ? new CallFuture(this) : null;
+	}
+
+	static Call single(ActorCell cell, Invocable target, Object[] args, boolean reply) {
+		return new Call(cell, target.name(), target, args, null, null, null, reply);
+	}
+
+	/**
+	 * @param batchMethod the batch implementation, or {@code null} to run {@code singles} one by one
+	 */
+	static Call batch(ActorCell cell, String method, BatchMethod batchMethod, List<Invocable> singles,
+			List<Object[]> args, boolean reply) {
+		return new Call(cell, method, null, null, batchMethod, singles, args, reply);
+	}
+
+	/** The future the caller waits on, or {@code null} for a tell. */
+	CallFuture reply() {
+		return this.reply;
+	}
+
+	boolean noLock() {
+		return this.single != null && this.single.noLock();
+	}
+
+	/** Runs a call that takes no actor lock (stateless actors, {@code @NoLock} methods). */
+	@Override
+	public void run() {
+		this.cell.execute(this);
+	}
+
+	/**
+	 * @return whether the call should run (it was not cancelled while queued)
+	 */
+	boolean start() {
+		this.runner = Thread.currentThread();
+		return STATE.compareAndSet(this, QUEUED, RUNNING);
+	}
+
+	/** Ends the synchronous part of a call, clearing an interrupt a cancellation may have sent. */
+	void endRun() {
+		if (!STATE.compareAndSet(this, RUNNING, DONE)) {
+			while (this.state == INTERRUPTING) {
+				Thread.onSpinWait();
+			}
+			Thread.interrupted();
+		}
+		this.runner = null;
+	}
+
+	/** The call's method returned a future; cancelling the call from now on cancels that future. */
+	void await(CompletableFuture<?> future) {
+		this.awaited = future;
+		if (this.reply != null && this.reply.isCancelled()) {
+			future.cancel(true);
+		}
+	}
+
+	/** Called when the caller cancels its future. */
+	void cancel() {
+		while (true) {
+			int current = this.state;
+			if (current == QUEUED && STATE.compareAndSet(this, QUEUED, CANCELLED)) {
+				return;
+			}
+			if (current == RUNNING && STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
+				this.runner.interrupt();
+				this.state = CANCELLED;
+				return;
+			}
+			if (current != QUEUED && current != RUNNING) {
+				CompletableFuture<?> future = this.awaited;
+				if (future != null) {
+					future.cancel(true);
+				}
+				return;
+			}
+		}
+	}
+
+	/**
+	 * @param actor the actor
+	 * @return a value, or a {@code CompletionStage}/{@code Mono} of one
+	 * @throws Throwable what the actor code threw
+	 */
+	Object invoke(AbstractActor actor) throws Throwable {
+		if (this.single != null) {
+			return this.single.invoke(actor, this.args);
+		}
+		if (this.batchMethod != null) {
+			Object returned = this.batchMethod.implementation().invoke(actor, this.batchMethod.bind(this.batchArgs));
+			return BatchResults.checked(returned, this.batchArgs.size(), this.batchMethod.implementation());
+		}
+		return invokeEach(actor, 0, new ArrayList<>(this.batchArgs.size()));
+	}
+
+	/** Runs the single method once per call of a batch; an asynchronous one finishes before the next starts. */
+	private Object invokeEach(AbstractActor actor, int from, List<Object> results) throws Throwable {
+		for (int i = from; i < this.batchArgs.size(); i++) {
+			Object returned = this.batchSingles.get(i).invoke(actor, this.batchArgs.get(i));
+			CompletableFuture<Object> pending = Async.toFuture(returned);
+			if (pending != null) {
+				int next = i + 1;
+				return pending.thenCompose((value) -> {
+					results.add(value);
+					return Async.invokeLater(() -> invokeEach(actor, next, results));
+				});
+			}
+			results.add(returned);
+		}
+		return results;
+	}
+
+	void complete(Object value) {
+		if (this.reply != null) {
+			this.reply.complete(value);
+		}
+	}
+
+	void fail(Throwable error) {
+		if (this.reply != null) {
+			this.reply.completeExceptionally(error);
+		}
+		else {
+			this.cell.logUnhandled(this, error);
+		}
+	}
+
+}

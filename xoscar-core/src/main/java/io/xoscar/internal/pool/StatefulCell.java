@@ -1,0 +1,115 @@
+package io.xoscar.internal.pool;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+
+import reactor.util.concurrent.Queues;
+
+import io.xoscar.internal.reflect.ActorClassInfo;
+
+/**
+ * A stateful actor: one call at a time, in mailbox order. Whoever takes the actor's lock (a pool
+ * thread, or a blocking caller finding the actor idle) runs calls until the mailbox is empty or a
+ * fair share is done; an asynchronous call keeps the lock until its future completes.
+ * {@code @NoLock} calls bypass the mailbox.
+ */
+final class StatefulCell extends ActorCell implements Runnable {
+
+	/** Calls one turn on a pool thread may run before letting other actors have the thread. */
+	private static final int THROUGHPUT = 64;
+
+	private static final VarHandle LOCKED;
+
+	static {
+		try {
+			LOCKED = MethodHandles.lookup().findVarHandle(StatefulCell.class, "locked", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private final Queue<Call> mailbox = Queues.<Call>unboundedMultiproducer().get();
+
+	private volatile int locked;
+
+	StatefulCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot) {
+		super(pool, uid, info, context, slot);
+	}
+
+	@Override
+	void dispatch(Call call) {
+		if (call.noLock()) {
+			this.pool.execute(call);
+			return;
+		}
+		this.mailbox.offer(call);
+		if (tryLock()) {
+			this.pool.execute(this);
+		}
+	}
+
+	@Override
+	boolean tryRunHere(Call call) {
+		if (call.noLock()) {
+			execute(call);
+			return true;
+		}
+		if (!this.mailbox.isEmpty() || !tryLock()) {
+			return false;
+		}
+		CompletableFuture<Object> pending = execute(call);
+		if (pending == null) {
+			unlock();
+		}
+		else {
+			pending.whenComplete((value, error) -> this.pool.execute(this));
+		}
+		return true;
+	}
+
+	/** Runs queued calls while holding the lock (a pool thread's turn). */
+	@Override
+	public void run() {
+		for (int i = 0; i < THROUGHPUT; i++) {
+			Call call = this.mailbox.poll();
+			if (call == null) {
+				unlock();
+				return;
+			}
+			CompletableFuture<Object> pending = execute(call);
+			if (pending != null) {
+				pending.whenComplete((value, error) -> this.pool.execute(this));
+				return;
+			}
+		}
+		this.pool.execute(this);
+	}
+
+	private boolean tryLock() {
+		return this.locked == 0 && LOCKED.compareAndSet(this, 0, 1);
+	}
+
+	private void unlock() {
+		this.locked = 0;
+		if (!this.mailbox.isEmpty() && tryLock()) {
+			this.pool.execute(this);
+		}
+	}
+
+	@Override
+	public int backlog() {
+		return this.mailbox.size();
+	}
+
+	@Override
+	void failQueued(RuntimeException reason) {
+		Call call;
+		while ((call = this.mailbox.poll()) != null) {
+			call.fail(reason);
+		}
+	}
+
+}

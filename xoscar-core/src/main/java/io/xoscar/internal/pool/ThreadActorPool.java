@@ -1,0 +1,175 @@
+package io.xoscar.internal.pool;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.xoscar.exception.PoolDownException;
+
+/**
+ * An actor pool in this JVM: a set of actors sharing one executor of fixed parallelism (a bulkhead).
+ * The executor is a {@link ForkJoinPool}, so a pool thread blocked waiting on another actor's
+ * future is compensated for instead of starving the pool.
+ */
+public final class ThreadActorPool {
+
+	private final int index;
+
+	private final String name;
+
+	private final String address;
+
+	private final Set<String> labels;
+
+	private final ForkJoinPool executor;
+
+	private final Set<ActorCell> actors = ConcurrentHashMap.newKeySet();
+
+	/** Actors placed here, including those still being created. */
+	private final AtomicInteger placed = new AtomicInteger();
+
+	ThreadActorPool(int index, String name, String address, Set<String> labels, int threads) {
+		this.index = index;
+		this.name = name;
+		this.address = address;
+		this.labels = Set.copyOf(labels);
+		this.executor = new ForkJoinPool(threads, new WorkerFactory(), null, true);
+	}
+
+	public int index() {
+		return this.index;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public String address() {
+		return this.address;
+	}
+
+	public Set<String> labels() {
+		return this.labels;
+	}
+
+	public int threads() {
+		return this.executor.getParallelism();
+	}
+
+	/** @return actors placed in this pool, those being created included */
+	public int load() {
+		return this.placed.get();
+	}
+
+	/** @return calls waiting in the mailboxes of this pool's actors */
+	public long backlog() {
+		long backlog = 0;
+		for (ActorCell cell : this.actors) {
+			backlog += cell.backlog();
+		}
+		return backlog;
+	}
+
+	public Collection<ActorCell> actors() {
+		return this.actors;
+	}
+
+	void reserve() {
+		this.placed.incrementAndGet();
+	}
+
+	void unreserve() {
+		this.placed.decrementAndGet();
+	}
+
+	void add(ActorCell cell) {
+		this.actors.add(cell);
+	}
+
+	void remove(ActorCell cell) {
+		this.actors.remove(cell);
+	}
+
+	/**
+	 * Whether a blocking call made on the current thread may run an actor of this pool right here:
+	 * yes from threads outside every pool and from this pool's own threads, never from another
+	 * pool's threads (that would break the other pool's bulkhead).
+	 */
+	boolean mayRunOnCurrentThread() {
+		return !(Thread.currentThread() instanceof Worker worker) || worker.pool == this;
+	}
+
+	void execute(Runnable task) {
+		try {
+			this.executor.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			PoolDownException down = new PoolDownException("actor pool " + this.address + " is shut down");
+			if (task instanceof Call call) {
+				call.fail(down);
+			}
+			else if (task instanceof ActorCell cell) {
+				cell.failQueued(down);
+			}
+		}
+	}
+
+	/** Runs lifecycle work (creation, destruction) on this pool's threads. */
+	<T> CompletableFuture<T> submit(Supplier<T> work) {
+		return CompletableFuture.supplyAsync(work, this::execute);
+	}
+
+	void shutdown(Duration timeout) {
+		this.executor.shutdown();
+		try {
+			if (!this.executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.executor.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.executor.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "pool " + this.index + " (" + this.name + ") at " + this.address;
+	}
+
+	private final class WorkerFactory implements ForkJoinPool.ForkJoinWorkerThreadFactory {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+			Worker worker = new Worker(pool, ThreadActorPool.this);
+			worker.setName("xoscar-" + ThreadActorPool.this.name + "-" + ThreadActorPool.this.index + "-"
+					+ this.count.incrementAndGet());
+			worker.setDaemon(true);
+			return worker;
+		}
+
+	}
+
+	/** A thread of one actor pool. */
+	static final class Worker extends ForkJoinWorkerThread {
+
+		final ThreadActorPool pool;
+
+		Worker(ForkJoinPool executor, ThreadActorPool pool) {
+			super(executor);
+			this.pool = pool;
+		}
+
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.xoscar.internal.reflect;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.xoscar.exception.AmbiguousActorMethodException;
+import io.xoscar.exception.NoSuchActorMethodException;
+
+/**
+ * A {@link io.xoscar.BatchOf @BatchOf} implementation: binds every call of a batch to the batched
+ * method's parameters, then invokes the implementation once with one list per parameter.
+ */
+public final class BatchMethod {
+
+	private final String batchedName;
+
+	private final MethodInfo implementation;
+
+	private final List<MethodInfo> singles;
+
+	private final Class<?>[] elementTypes;
+
+	BatchMethod(String batchedName, MethodInfo implementation, List<MethodInfo> singles) {
+		this.batchedName = batchedName;
+		this.implementation = implementation;
+		this.singles = singles;
+		this.elementTypes = elementTypes(implementation.method());
+	}
+
+	private static Class<?>[] elementTypes(Method method) {
+		Type[] types = method.getGenericParameterTypes();
+		Class<?>[] elements = new Class<?>[types.length];
+		for (int i = 0; i < types.length; i++) {
+			if (method.getParameterTypes()[i] != List.class) {
+				throw new IllegalArgumentException("@BatchOf method " + Signatures.describe(method)
+						+ " must take only List parameters (one list per parameter of the batched method)");
+			}
+			elements[i] = elementType(types[i]);
+		}
+		return elements;
+	}
+
+	private static Class<?> elementType(Type listType) {
+		if (listType instanceof ParameterizedType parameterized) {
+			Type element = parameterized.getActualTypeArguments()[0];
+			if (element instanceof WildcardType wildcard) {
+				element = wildcard.getUpperBounds()[0];
+			}
+			if (element instanceof Class<?> type) {
+				return type;
+			}
+			if (element instanceof ParameterizedType nested && nested.getRawType() instanceof Class<?> raw) {
+				return raw;
+			}
+		}
+		return Object.class;
+	}
+
+	public String batchedName() {
+		return this.batchedName;
+	}
+
+	Class<?>[] elementTypes() {
+		return this.elementTypes;
+	}
+
+	public MethodInfo implementation() {
+		return this.implementation;
+	}
+
+	/**
+	 * @param calls the arguments of every call
+	 * @return one list per parameter of the implementation
+	 */
+	public Object[] bind(List<Object[]> calls) {
+		int arity = this.elementTypes.length;
+		List<List<Object>> columns = new ArrayList<>(arity);
+		for (int i = 0; i < arity; i++) {
+			columns.add(new ArrayList<>(calls.size()));
+		}
+		for (Object[] args : calls) {
+			checkBindable(args);
+			for (int i = 0; i < arity; i++) {
+				columns.get(i).add(args[i]);
+			}
+		}
+		return columns.toArray();
+	}
+
+	private void checkBindable(Object[] args) {
+		if (this.singles.isEmpty()) {
+			if (!Overloads.accepts(this.elementTypes, args)) {
+				throw new NoSuchActorMethodException("batch implementation " + this.implementation
+						+ " cannot take a call of " + this.batchedName + Signatures.describeArgs(args));
+			}
+			return;
+		}
+		List<MethodInfo> selected = Overloads.select(this.singles, MethodInfo::parameterTypes, args);
+		if (selected.size() > 1) {
+			throw new AmbiguousActorMethodException("call of " + this.batchedName + Signatures.describeArgs(args)
+					+ " in a batch matches several overloads: " + selected);
+		}
+		if (selected.isEmpty() || selected.get(0).parameterTypes().length != this.elementTypes.length) {
+			throw new NoSuchActorMethodException("no overload of " + this.batchedName + " bound by batch implementation "
+					+ this.implementation + " accepts " + Signatures.describeArgs(args) + "; overloads: " + this.singles);
+		}
+	}
+
+	/**
+	 * A direct call of the batched method that has no single implementation: runs the batch
+	 * implementation with one call and unwraps its result.
+	 */
+	Invocable asSingle() {
+		return new Invocable() {
+
+			@Override
+			public Object invoke(Object actor, Object[] args) throws Throwable {
+				Object[] lists = bind(List.<Object[]>of(args));
+				return BatchResults.first(BatchMethod.this.implementation.invoke(actor, lists), 1,
+						BatchMethod.this.implementation);
+			}
+
+			@Override
+			public boolean noLock() {
+				return BatchMethod.this.implementation.noLock();
+			}
+
+			@Override
+			public String name() {
+				return BatchMethod.this.batchedName;
+			}
+
+		};
+	}
+
+}

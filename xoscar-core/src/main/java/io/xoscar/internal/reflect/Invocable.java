@@ -1,0 +1,27 @@
+package io.xoscar.internal.reflect;
+
+/**
+ * What one call runs: an actor method, or a batch implementation standing in for a method it
+ * batches.
+ */
+public interface Invocable {
+
+	/**
+	 * @param actor the actor instance
+	 * @param args the call's arguments
+	 * @return a value, a {@code CompletionStage} or a {@code Mono}
+	 * @throws Throwable what the actor code threw
+	 */
+	Object invoke(Object actor, Object[] args) throws Throwable;
+
+	/**
+	 * @return whether the call may run without the actor lock
+	 */
+	boolean noLock();
+
+	/**
+	 * @return the method name as the caller used it
+	 */
+	String name();
+
+}

@@ -1,0 +1,73 @@
+package io.xoscar.internal.reflect;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+import io.xoscar.Extensible;
+import io.xoscar.NoLock;
+
+/**
+ * One public actor method, ready to invoke.
+ */
+public final class MethodInfo implements Invocable {
+
+	private final Method method;
+
+	private final Class<?>[] parameterTypes;
+
+	private final boolean noLock;
+
+	private final boolean extensible;
+
+	MethodInfo(Method method) {
+		method.setAccessible(true);
+		this.method = method;
+		this.parameterTypes = method.getParameterTypes();
+		this.noLock = method.isAnnotationPresent(NoLock.class);
+		this.extensible = method.isAnnotationPresent(Extensible.class);
+	}
+
+	@Override
+	public String name() {
+		return this.method.getName();
+	}
+
+	public Method method() {
+		return this.method;
+	}
+
+	public Class<?>[] parameterTypes() {
+		return this.parameterTypes;
+	}
+
+	@Override
+	public boolean noLock() {
+		return this.noLock;
+	}
+
+	public boolean extensible() {
+		return this.extensible;
+	}
+
+	/**
+	 * @param target the actor
+	 * @param args the arguments, already checked by {@link Overloads}
+	 * @return what the method returned (a value, a future or a Mono)
+	 * @throws Throwable what the method threw, unwrapped
+	 */
+	@Override
+	public Object invoke(Object target, Object[] args) throws Throwable {
+		try {
+			return this.method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return Signatures.describe(this.method);
+	}
+
+}
