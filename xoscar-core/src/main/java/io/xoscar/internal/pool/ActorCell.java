@@ -3,7 +3,9 @@ package io.xoscar.internal.pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +136,10 @@ public abstract sealed class ActorCell implements CallTarget permits StatefulCel
 		try {
 			BatchMethod batchMethod = this.info.batchOf(method);
 			List<Invocable> singles = null;
-			if (batchMethod == null) {
+			if (batchMethod != null) {
+				batchMethod.check(calls);
+			}
+			else {
 				singles = new ArrayList<>(calls.size());
 				for (Object[] args : calls) {
 					singles.add(this.info.resolve(method, args));
@@ -180,7 +185,12 @@ public abstract sealed class ActorCell implements CallTarget permits StatefulCel
 			return null;
 		}
 		if (pending.isDone()) {
-			finish(call, pending.getNow(null), null);
+			try {
+				call.complete(pending.join());
+			}
+			catch (CompletionException | CancellationException ex) {
+				finish(call, null, ex);
+			}
 			return null;
 		}
 		call.await(pending);

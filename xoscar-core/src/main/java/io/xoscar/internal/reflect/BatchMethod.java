@@ -73,7 +73,19 @@ public final class BatchMethod {
 	}
 
 	/**
+	 * Checks that every call of a batch binds to the batched method's parameters, as a direct call
+	 * would (overload resolution included).
 	 * @param calls the arguments of every call
+	 * @throws NoSuchActorMethodException if a call does not bind
+	 */
+	public void check(List<Object[]> calls) {
+		for (Object[] args : calls) {
+			checkBindable(args);
+		}
+	}
+
+	/**
+	 * @param calls the arguments of every call, already {@link #check checked}
 	 * @return one list per parameter of the implementation
 	 */
 	public Object[] bind(List<Object[]> calls) {
@@ -83,7 +95,6 @@ public final class BatchMethod {
 			columns.add(new ArrayList<>(calls.size()));
 		}
 		for (Object[] args : calls) {
-			checkBindable(args);
 			for (int i = 0; i < arity; i++) {
 				columns.get(i).add(args[i]);
 			}
@@ -92,21 +103,20 @@ public final class BatchMethod {
 	}
 
 	private void checkBindable(Object[] args) {
+		String call = "call " + this.batchedName + Signatures.describeArgs(args) + " in a batch";
 		if (this.singles.isEmpty()) {
 			if (!Overloads.accepts(this.elementTypes, args)) {
-				throw new NoSuchActorMethodException("batch implementation " + this.implementation
-						+ " cannot take a call of " + this.batchedName + Signatures.describeArgs(args));
+				throw new NoSuchActorMethodException(call + " does not fit batch implementation " + this.implementation);
 			}
 			return;
 		}
 		List<MethodInfo> selected = Overloads.select(this.singles, MethodInfo::parameterTypes, args);
 		if (selected.size() > 1) {
-			throw new AmbiguousActorMethodException("call of " + this.batchedName + Signatures.describeArgs(args)
-					+ " in a batch matches several overloads: " + selected);
+			throw new AmbiguousActorMethodException(call + " is ambiguous between " + selected);
 		}
 		if (selected.isEmpty() || selected.get(0).parameterTypes().length != this.elementTypes.length) {
-			throw new NoSuchActorMethodException("no overload of " + this.batchedName + " bound by batch implementation "
-					+ this.implementation + " accepts " + Signatures.describeArgs(args) + "; overloads: " + this.singles);
+			throw new NoSuchActorMethodException(call + " matches no overload bound by batch implementation "
+					+ this.implementation + "; overloads: " + this.singles);
 		}
 	}
 
@@ -119,7 +129,9 @@ public final class BatchMethod {
 
 			@Override
 			public Object invoke(Object actor, Object[] args) throws Throwable {
-				Object[] lists = bind(List.<Object[]>of(args));
+				List<Object[]> calls = List.<Object[]>of(args);
+				check(calls);
+				Object[] lists = bind(calls);
 				return BatchResults.first(BatchMethod.this.implementation.invoke(actor, lists), 1,
 						BatchMethod.this.implementation);
 			}

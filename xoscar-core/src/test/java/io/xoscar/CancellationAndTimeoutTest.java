@@ -1,0 +1,138 @@
+package io.xoscar;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.exception.CallTimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Behaviour 12 and bounded waits: cancelling a send cancels the call; blocking calls time out.
+ */
+class CancellationAndTimeoutTest {
+
+	private ActorSystem system;
+
+	@BeforeEach
+	void start() {
+		this.system = ActorSystem.create(ActorSystemConfig.builder()
+			.mainPoolThreads(2)
+			.callTimeout(Duration.ofMillis(300))
+			.build());
+	}
+
+	@AfterEach
+	void stop() {
+		this.system.close();
+	}
+
+	public static class Sleeper extends Actor {
+
+		private final CountDownLatch started = new CountDownLatch(1);
+
+		private String outcome = "none";
+
+		private int calls;
+
+		/** Handles cancellation: returns a value when interrupted. */
+		public String sleep(long millis) {
+			this.started.countDown();
+			try {
+				Thread.sleep(millis);
+				this.outcome = "slept";
+			}
+			catch (InterruptedException ex) {
+				this.outcome = "interrupted";
+			}
+			return this.outcome;
+		}
+
+		public CompletableFuture<String> waitAsync(CompletableFuture<String> result) {
+			this.started.countDown();
+			return result;
+		}
+
+		@NoLock
+		public boolean awaitStarted() throws InterruptedException {
+			return this.started.await(5, TimeUnit.SECONDS);
+		}
+
+		public String outcome() {
+			return this.outcome;
+		}
+
+		public int count() {
+			return ++this.calls;
+		}
+
+	}
+
+	@Test
+	void cancellingARunningCallInterruptsIt() {
+		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class).join();
+		CompletableFuture<String> call = sleeper.method("sleep").send(10_000L);
+		assertThat(sleeper.method("awaitStarted").<Boolean>call()).isTrue();
+		assertThat(call.cancel(true)).isTrue();
+		assertThatThrownBy(call::join).isInstanceOf(CancellationException.class);
+		// the method saw the interrupt, handled it and returned its value; the actor is free again
+		await().atMost(Duration.ofSeconds(5)).until(() -> sleeper.method("outcome").<String>call().equals("interrupted"));
+	}
+
+	@Test
+	void cancellingAQueuedCallDropsIt() {
+		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class).join();
+		CompletableFuture<String> blocker = sleeper.method("sleep").send(10_000L);
+		assertThat(sleeper.method("awaitStarted").<Boolean>call()).isTrue();
+		CompletableFuture<Integer> queued = sleeper.method("count").send();
+		assertThat(queued.cancel(true)).isTrue();
+		blocker.cancel(true);
+		// count ran only for this call: the cancelled one was dropped
+		assertThat(sleeper.method("count").<Integer>send().join()).isEqualTo(1);
+	}
+
+	@Test
+	void cancellingAnAsyncCallCancelsTheFutureItWaitsOn() {
+		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class).join();
+		CompletableFuture<String> inner = new CompletableFuture<>();
+		CompletableFuture<String> call = sleeper.method("waitAsync").send(inner);
+		assertThat(sleeper.method("awaitStarted").<Boolean>call()).isTrue();
+		call.cancel(true);
+		await().atMost(Duration.ofSeconds(5)).until(inner::isCancelled);
+		// and the actor is released
+		assertThat(sleeper.method("count").<Integer>send().join()).isEqualTo(1);
+	}
+
+	@Test
+	void blockingCallTimesOutNamingTheCallAndCancelsIt() {
+		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class, CreateOptions.uid("slow")).join();
+		CompletableFuture<String> blocker = sleeper.method("sleep").send(10_000L);
+		assertThat(sleeper.method("awaitStarted").<Boolean>call()).isTrue();
+		assertThatThrownBy(() -> sleeper.method("count").call()).isInstanceOf(CallTimeoutException.class)
+			.hasMessageContaining("'slow'")
+			.hasMessageContaining("count")
+			.hasMessageContaining("PT0.3S");
+		blocker.cancel(true);
+		assertThat(sleeper.method("count").<Integer>send().join()).isEqualTo(1);
+	}
+
+	@Test
+	void monoDisposalCancelsTheCall() {
+		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class).join();
+		var subscription = sleeper.method("sleep").mono(10_000L).subscribe();
+		assertThat(sleeper.method("awaitStarted").<Boolean>call()).isTrue();
+		subscription.dispose();
+		await().atMost(Duration.ofSeconds(5)).until(() -> sleeper.method("outcome").<String>call().equals("interrupted"));
+	}
+
+}
