@@ -14,6 +14,7 @@ import io.xoscar.AbstractActor;
 import io.xoscar.exception.ActorCallContext;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.internal.call.CallTarget;
+import io.xoscar.internal.call.HandedOver;
 import io.xoscar.internal.call.Waiting;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.BatchMethod;
@@ -119,7 +120,7 @@ public abstract sealed class ActorCell implements CallTarget permits StatefulCel
 	public CompletableFuture<Void> tell(String method, Object[] args) {
 		try {
 			dispatch(Call.single(this, this.info.resolve(method, args), args, false));
-			return CompletableFuture.completedFuture(null);
+			return HandedOver.INSTANCE;
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);

@@ -104,12 +104,18 @@ final class Call implements Runnable {
 	 * @return whether the call should run (it was not cancelled while queued)
 	 */
 	boolean start() {
+		if (this.reply == null) {
+			return true;
+		}
 		this.runner = Thread.currentThread();
 		return STATE.compareAndSet(this, QUEUED, RUNNING);
 	}
 
 	/** Ends the synchronous part of a call, clearing an interrupt a cancellation may have sent. */
 	void endRun() {
+		if (this.reply == null) {
+			return;
+		}
 		if (!STATE.compareAndSet(this, RUNNING, DONE)) {
 			while (this.state == INTERRUPTING) {
 				Thread.onSpinWait();

@@ -103,21 +103,25 @@ public final class BatchMethod {
 	}
 
 	private void checkBindable(Object[] args) {
-		String call = "call " + this.batchedName + Signatures.describeArgs(args) + " in a batch";
 		if (this.singles.isEmpty()) {
 			if (!Overloads.accepts(this.elementTypes, args)) {
-				throw new NoSuchActorMethodException(call + " does not fit batch implementation " + this.implementation);
+				throw new NoSuchActorMethodException(
+						describeCall(args) + " does not fit batch implementation " + this.implementation);
 			}
 			return;
 		}
 		List<MethodInfo> selected = Overloads.select(this.singles, MethodInfo::parameterTypes, args);
 		if (selected.size() > 1) {
-			throw new AmbiguousActorMethodException(call + " is ambiguous between " + selected);
+			throw new AmbiguousActorMethodException(describeCall(args) + " is ambiguous between " + selected);
 		}
 		if (selected.isEmpty() || selected.get(0).parameterTypes().length != this.elementTypes.length) {
-			throw new NoSuchActorMethodException(call + " matches no overload bound by batch implementation "
+			throw new NoSuchActorMethodException(describeCall(args) + " matches no overload bound by batch implementation "
 					+ this.implementation + "; overloads: " + this.singles);
 		}
+	}
+
+	private String describeCall(Object[] args) {
+		return "call " + this.batchedName + Signatures.describeArgs(args) + " in a batch";
 	}
 
 	/**

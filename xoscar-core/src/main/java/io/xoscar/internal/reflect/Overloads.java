@@ -86,11 +86,16 @@ final class Overloads {
 		if (arg == null) {
 			return !parameterType.isPrimitive();
 		}
+		Class<?> argType = arg.getClass();
+		if (parameterType == argType) {
+			return true;
+		}
 		if (!parameterType.isPrimitive()) {
 			return parameterType.isInstance(arg);
 		}
-		Class<?> argPrimitive = primitiveOf(arg.getClass());
-		return argPrimitive != null && WIDENS_TO.get(argPrimitive).contains(parameterType);
+		Class<?> argPrimitive = UNBOXES.get(argType);
+		return argPrimitive == parameterType
+				|| (argPrimitive != null && WIDENS_TO.get(argPrimitive).contains(parameterType));
 	}
 
 	/** Whether a method parameter of one type can be called with values of the other. */
@@ -98,10 +103,6 @@ final class Overloads {
 		Class<?> boxedParameter = parameterType.isPrimitive() ? BOXES.get(parameterType) : parameterType;
 		Class<?> boxedValue = valueType.isPrimitive() ? BOXES.get(valueType) : valueType;
 		return boxedParameter.isAssignableFrom(boxedValue);
-	}
-
-	private static Class<?> primitiveOf(Class<?> boxed) {
-		return UNBOXES.get(boxed);
 	}
 
 	/** Whether every parameter of {@code a} is at least as specific as the one of {@code b}. */
