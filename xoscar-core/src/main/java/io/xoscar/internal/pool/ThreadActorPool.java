@@ -3,14 +3,12 @@ package io.xoscar.internal.pool;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import io.xoscar.exception.PoolDownException;
 
@@ -120,11 +118,6 @@ public final class ThreadActorPool {
 				cell.failQueued(down);
 			}
 		}
-	}
-
-	/** Runs lifecycle work (creation, destruction) on this pool's threads. */
-	<T> CompletableFuture<T> submit(Supplier<T> work) {
-		return CompletableFuture.supplyAsync(work, this::execute);
 	}
 
 	void shutdown(Duration timeout) {
