@@ -8,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.exception.PoolDownException;
-import io.xoscar.internal.call.LocalNode;
-import io.xoscar.internal.call.LocalNodes;
 import io.xoscar.internal.pool.Node;
 import io.xoscar.internal.pool.ThreadActorPool;
 
@@ -93,14 +91,7 @@ public final class ActorSystem implements AutoCloseable {
 	 * such actor
 	 */
 	public <T> CompletableFuture<ActorHandle<T>> actorRef(String address, String uid, Class<T> type) {
-		try {
-			Node owner = nodeAt(address);
-			String poolAddress = owner.lookup(address, uid).pool().address();
-			return CompletableFuture.completedFuture(this.node.handle(poolAddress, uid, type));
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
+		return this.node.actorRefAnywhere(address, uid, type);
 	}
 
 	/**
@@ -122,12 +113,7 @@ public final class ActorSystem implements AutoCloseable {
 	 * stays) or with {@link io.xoscar.exception.ActorNotFoundException}
 	 */
 	public CompletableFuture<Void> destroyActor(ActorHandle<?> actor) {
-		try {
-			return nodeAt(actor.address()).destroy(actor.address(), actor.uid());
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
+		return this.node.destroyAnywhere(actor.address(), actor.uid());
 	}
 
 	/**
@@ -135,12 +121,7 @@ public final class ActorSystem implements AutoCloseable {
 	 * @return whether it exists
 	 */
 	public CompletableFuture<Boolean> hasActor(ActorHandle<?> actor) {
-		try {
-			return CompletableFuture.completedFuture(nodeAt(actor.address()).has(actor.address(), actor.uid()));
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
+		return this.node.hasAnywhere(actor.address(), actor.uid());
 	}
 
 	/**
@@ -150,21 +131,7 @@ public final class ActorSystem implements AutoCloseable {
 	 * @return completes when the actor is gone
 	 */
 	public CompletableFuture<Void> killActor(ActorHandle<?> actor) {
-		try {
-			return nodeAt(actor.address()).kill(actor.address(), actor.uid());
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-	}
-
-	private Node nodeAt(String address) {
-		LocalNode local = LocalNodes.find(address);
-		if (local instanceof Node owner) {
-			return owner;
-		}
-		throw new PoolDownException(
-				"no actor pool at " + address + " in this JVM, and no transport to other processes is configured");
+		return this.node.killAnywhere(actor.address(), actor.uid());
 	}
 
 	/**

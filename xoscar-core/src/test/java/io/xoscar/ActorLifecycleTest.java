@@ -304,6 +304,10 @@ class ActorLifecycleTest {
 			events.add("preDestroy " + uid());
 		}
 
+		public String hello() {
+			return "hello";
+		}
+
 	}
 
 	@Test
@@ -312,7 +316,7 @@ class ActorLifecycleTest {
 		this.system.createActor(Recorder.class, CreateOptions.uid("b").placement(Placement.pool(2))).join();
 		this.system.close();
 		assertThat(events).containsExactlyInAnyOrder("preDestroy a", "preDestroy b");
-		assertThatThrownBy(() -> a.method("toString").call()).isInstanceOf(PoolDownException.class)
+		assertThatThrownBy(() -> a.method("hello").call()).isInstanceOf(PoolDownException.class)
 			.hasMessageContaining(a.address());
 		assertThatThrownBy(() -> this.system.createActor(Recorder.class).join()).hasCauseInstanceOf(PoolDownException.class);
 	}

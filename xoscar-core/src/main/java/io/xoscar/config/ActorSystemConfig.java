@@ -6,30 +6,46 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The configuration of one node: its main pool and its sub pools.
+ * The configuration of one node: its main pool, its sub pools and its transport.
  *
- * @param address the main pool's address ({@code host:port}; port 0 picks a free port)
+ * @param address the main pool's address ({@code host:port}; port 0 picks a free port); the node
+ * listens there for other processes and hosts
  * @param mainPoolThreads threads of the main pool
  * @param pools the sub pool groups, numbered from 1 in order
  * @param callTimeout how long a blocking call waits before {@link io.xoscar.exception.CallTimeoutException}
+ * @param maxFrameSize the largest message (in bytes) accepted from the network; a larger one closes
+ * its connection
+ * @param connectTimeout how long connecting to another node may take
+ * @param exceptionPackages packages of your exception classes: a remote exception of such a class
+ * arrives as itself (JDK and Xoscar exceptions always do); others arrive as
+ * {@link io.xoscar.exception.RemoteActorException}
  */
-public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout) {
+public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
+		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(address, "address");
 		Objects.requireNonNull(callTimeout, "callTimeout");
+		Objects.requireNonNull(connectTimeout, "connectTimeout");
 		if (mainPoolThreads < 1) {
 			throw new IllegalArgumentException("mainPoolThreads must be at least 1, was " + mainPoolThreads);
 		}
 		if (callTimeout.isNegative() || callTimeout.isZero()) {
 			throw new IllegalArgumentException("callTimeout must be positive, was " + callTimeout);
 		}
+		if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+			throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
+		}
+		if (maxFrameSize < 1024) {
+			throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes, was " + maxFrameSize);
+		}
 		pools = List.copyOf(pools);
+		exceptionPackages = List.copyOf(exceptionPackages);
 	}
 
 	/**
 	 * @return a builder with the defaults: {@code 127.0.0.1:0}, one main pool thread per core, no
-	 * sub pools, a 60 s call timeout
+	 * sub pools, a 60 s call timeout, 256 MiB frames, a 5 s connect timeout
 	 */
 	public static Builder builder() {
 		return new Builder();
@@ -45,6 +61,12 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		private final List<PoolConfig> pools = new ArrayList<>();
 
 		private Duration callTimeout = Duration.ofSeconds(60);
+
+		private int maxFrameSize = 256 * 1024 * 1024;
+
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		private final List<String> exceptionPackages = new ArrayList<>();
 
 		private Builder() {
 		}
@@ -69,8 +91,24 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
+		public Builder maxFrameSize(int bytes) {
+			this.maxFrameSize = bytes;
+			return this;
+		}
+
+		public Builder connectTimeout(Duration timeout) {
+			this.connectTimeout = timeout;
+			return this;
+		}
+
+		public Builder exceptionPackage(String packageName) {
+			this.exceptionPackages.add(packageName);
+			return this;
+		}
+
 		public ActorSystemConfig build() {
-			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout);
+			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
+					this.maxFrameSize, this.connectTimeout, this.exceptionPackages);
 		}
 
 	}

@@ -5,11 +5,18 @@ package io.xoscar.exception;
  */
 public class ActorAlreadyExistsException extends XoscarException {
 
+	private final String address;
+
 	private final String uid;
 
 	public ActorAlreadyExistsException(String address, String uid) {
 		super("actor '" + uid + "' already exists at " + address);
+		this.address = address;
 		this.uid = uid;
+	}
+
+	public String address() {
+		return this.address;
 	}
 
 	public String uid() {

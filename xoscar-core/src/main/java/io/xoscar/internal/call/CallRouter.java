@@ -9,20 +9,27 @@ import io.xoscar.exception.PoolDownException;
 
 /**
  * Resolves handles to call targets and holds what every call needs: the call timeout and a timer
- * for delayed tells. Actors in this JVM are reached directly; a transport for other processes and
- * hosts plugs in here.
+ * for delayed tells. Actors in this JVM are reached directly (no copy, no serialization); others
+ * through the node's transport.
  */
 public final class CallRouter {
 
 	private static final ScheduledExecutorService TIMER = createTimer();
 
-	/** Used by handles that were deserialized outside any node. */
-	public static final CallRouter DEFAULT = new CallRouter(Duration.ofSeconds(60));
+	/** Used by handles that were deserialized outside any node: they reach actors of this JVM only. */
+	public static final CallRouter DEFAULT = new CallRouter(Duration.ofSeconds(60), null);
 
 	private final Duration callTimeout;
 
-	public CallRouter(Duration callTimeout) {
+	private final RemoteTargets remote;
+
+	/**
+	 * @param callTimeout the bound of blocking calls
+	 * @param remote how actors outside this JVM are reached, or {@code null}
+	 */
+	public CallRouter(Duration callTimeout, RemoteTargets remote) {
 		this.callTimeout = callTimeout;
+		this.remote = remote;
 	}
 
 	private static ScheduledExecutorService createTimer() {
@@ -46,17 +53,20 @@ public final class CallRouter {
 	/**
 	 * @param address the pool address
 	 * @param uid the actor uid
+	 * @param actorClass the actor class, or {@code null} when unknown
 	 * @return where calls to the actor go
 	 * @throws io.xoscar.exception.ActorNotFoundException if the pool is known and the actor is not in it
 	 * @throws PoolDownException if no pool at the address can be reached
 	 */
-	public CallTarget route(String address, String uid) {
+	public CallTarget route(String address, String uid, Class<?> actorClass) {
 		LocalNode node = LocalNodes.find(address);
-		if (node == null) {
-			throw new PoolDownException("no actor pool at " + address
-					+ " in this JVM, and no transport to other processes is configured");
+		if (node != null) {
+			return node.lookup(address, uid);
 		}
-		return node.lookup(address, uid);
+		if (this.remote == null) {
+			throw new PoolDownException("no actor pool at " + address + " in this JVM, and this handle has no transport");
+		}
+		return this.remote.target(address, uid, actorClass);
 	}
 
 }

@@ -76,9 +76,16 @@ public final class DefaultActorHandle<T> implements ActorHandle<T>, Serializable
 		if (current != null && current.isValid()) {
 			return current;
 		}
-		current = this.router.route(this.address, this.uid);
+		current = this.router.route(this.address, this.uid, this.actorClass);
 		this.target = current;
 		return current;
+	}
+
+	/**
+	 * @return the actor class this handle was made with, or {@code null}
+	 */
+	public Class<?> declaredClass() {
+		return this.actorClass;
 	}
 
 	/**

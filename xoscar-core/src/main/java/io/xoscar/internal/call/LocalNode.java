@@ -1,16 +1,29 @@
 package io.xoscar.internal.call;
 
+import java.util.concurrent.CompletableFuture;
+
+import io.xoscar.ActorHandle;
+import io.xoscar.CreateOptions;
+
 /**
- * A node (actor system) of this JVM, as the call path sees it.
+ * A node (actor system) of this JVM, as the call path and the transport see it.
  */
 public interface LocalNode {
 
 	/**
-	 * @param address the address of one of this node's pools
+	 * @param address the address of one of this node's pools (the main address finds every pool's actors)
 	 * @param uid the actor uid
 	 * @return the actor
 	 * @throws io.xoscar.exception.ActorNotFoundException if it does not live there
 	 */
-	CallTarget lookup(String address, String uid);
+	LocalActor lookup(String address, String uid);
+
+	<T> CompletableFuture<ActorHandle<T>> create(Class<T> type, CreateOptions options, Object[] args);
+
+	CompletableFuture<Void> destroy(String address, String uid);
+
+	boolean has(String address, String uid);
+
+	CompletableFuture<Void> kill(String address, String uid);
 
 }

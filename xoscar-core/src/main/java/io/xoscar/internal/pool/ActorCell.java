@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.xoscar.AbstractActor;
 import io.xoscar.exception.ActorCallContext;
 import io.xoscar.exception.ActorNotFoundException;
-import io.xoscar.internal.call.CallTarget;
+import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.call.HandedOver;
 import io.xoscar.internal.call.Waiting;
 import io.xoscar.internal.reflect.ActorClassInfo;
@@ -21,10 +21,10 @@ import io.xoscar.internal.reflect.BatchMethod;
 import io.xoscar.internal.reflect.Invocable;
 
 /**
- * An actor living in a pool of this JVM, and the local {@link CallTarget} of its handles: calls are
+ * An actor living in a pool of this JVM, and the local {@link io.xoscar.internal.call.CallTarget} of its handles: calls are
  * handed over as they are, without copying or serializing their arguments.
  */
-public abstract sealed class ActorCell implements CallTarget permits StatefulCell, StatelessCell {
+public abstract sealed class ActorCell implements LocalActor permits StatefulCell, StatelessCell {
 
 	private static final Logger logger = LoggerFactory.getLogger(ActorCell.class);
 
@@ -72,6 +72,16 @@ public abstract sealed class ActorCell implements CallTarget permits StatefulCel
 	}
 
 	@Override
+	public ActorClassInfo info() {
+		return this.info;
+	}
+
+	@Override
+	public String poolAddress() {
+		return this.pool.address();
+	}
+
+	@Override
 	public boolean isValid() {
 		return this.alive;
 	}
@@ -105,6 +115,13 @@ public abstract sealed class ActorCell implements CallTarget permits StatefulCel
 		Call call = Call.single(this, target, args, true);
 		dispatch(call);
 		return call.reply();
+	}
+
+	@Override
+	public CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply) {
+		Call call = Call.single(this, target, args, reply);
+		dispatch(call);
+		return reply ? call.reply() : CompletableFuture.completedFuture(null);
 	}
 
 	@Override
@@ -218,7 +235,8 @@ public abstract sealed class ActorCell implements CallTarget permits StatefulCel
 		return error;
 	}
 
-	String describe(String method) {
+	@Override
+	public String describe(String method) {
 		return "actor '" + this.uid + "' (" + this.info.type().getSimpleName() + ") method " + method + " at "
 				+ this.pool.address();
 	}

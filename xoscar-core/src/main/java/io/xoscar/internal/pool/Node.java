@@ -1,8 +1,5 @@
 package io.xoscar.internal.pool;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +26,12 @@ import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.DefaultActorHandle;
+import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.call.LocalNode;
 import io.xoscar.internal.call.LocalNodes;
 import io.xoscar.internal.reflect.ActorClassInfo;
+import io.xoscar.internal.transport.Transport;
+import io.xoscar.internal.transport.TransportSettings;
 
 /**
  * The runtime behind an {@link ActorSystem}: its pools, the directory of its actors (uids are
@@ -58,12 +58,17 @@ public final class Node implements LocalNode {
 
 	private final CallRouter router;
 
+	private final Transport transport;
+
 	private volatile boolean closed;
 
 	public Node(ActorSystem system, ActorSystemConfig config) {
 		this.system = system;
-		this.address = bindableAddress(config.address());
-		this.router = new CallRouter(config.callTimeout());
+		String[] hostAndPort = hostAndPort(config.address());
+		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]), new TransportSettings(
+				config.maxFrameSize(), config.connectTimeout(), config.exceptionPackages()), this::router);
+		this.address = this.transport.address();
+		this.router = new CallRouter(config.callTimeout(), this.transport::target);
 		List<ThreadActorPool> pools = new ArrayList<>();
 		pools.add(new ThreadActorPool(0, "main", this.address, Set.of(), config.mainPoolThreads()));
 		for (PoolConfig pool : config.pools()) {
@@ -79,12 +84,12 @@ public final class Node implements LocalNode {
 		}
 		catch (RuntimeException ex) {
 			this.pools.forEach((pool) -> pool.shutdown(Duration.ZERO));
+			this.transport.close();
 			throw ex;
 		}
 	}
 
-	/** A port of 0 becomes a free port, so that every node has a distinct, usable address. */
-	private static String bindableAddress(String address) {
+	private static String[] hostAndPort(String address) {
 		int colon = address.lastIndexOf(':');
 		int port;
 		try {
@@ -96,16 +101,7 @@ public final class Node implements LocalNode {
 		if (port < 0 || port > 65535 || address.contains("/")) {
 			throw new IllegalArgumentException("address must be host:port (port 0 for any free port), was '" + address + "'");
 		}
-		if (port != 0) {
-			return address;
-		}
-		String host = address.substring(0, colon);
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-			return host + ":" + socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalArgumentException("cannot find a free port on " + host + ": " + ex.getMessage(), ex);
-		}
+		return new String[] { address.substring(0, colon), Integer.toString(port) };
 	}
 
 	public String address() {
@@ -126,21 +122,24 @@ public final class Node implements LocalNode {
 
 	// creation
 
+	@Override
 	public <T> CompletableFuture<ActorHandle<T>> create(Class<T> type, CreateOptions options, Object[] args) {
 		if (options.placement() instanceof Placement.Address target
 				&& !LocalNodes.nodeAddress(target.address()).equals(this.address)) {
-			if (LocalNodes.find(target.address()) instanceof Node other) {
+			LocalNode other = LocalNodes.find(target.address());
+			if (other != null) {
 				return other.create(type, options, args);
 			}
-			return CompletableFuture.failedFuture(new PoolDownException("no actor pool at " + target.address()
-					+ " in this JVM, and no transport to other processes is configured"));
+			String uid = (options.uid() != null) ? options.uid() : newUid();
+			return this.transport.create(target.address(), type, uid, args)
+				.thenApply((poolAddress) -> handle(poolAddress, uid, type));
 		}
 		String uid;
 		ActorClassInfo info;
 		Placer.Slot slot;
 		try {
 			checkOpen();
-			uid = (options.uid() != null) ? checkUid(options.uid()) : UUID.randomUUID().toString().replace("-", "");
+			uid = (options.uid() != null) ? checkUid(options.uid()) : newUid();
 			info = ActorClassInfo.of(type);
 			slot = this.placer.place(options.placement());
 		}
@@ -162,6 +161,10 @@ public final class Node implements LocalNode {
 			}
 		});
 		return created;
+	}
+
+	private static String newUid() {
+		return UUID.randomUUID().toString().replace("-", "");
 	}
 
 	private static String checkUid(String uid) {
@@ -207,13 +210,66 @@ public final class Node implements LocalNode {
 		return cell;
 	}
 
+	@Override
 	public boolean has(String address, String uid) {
 		ActorCell cell = this.directory.get(uid);
 		return cell != null && (address.equals(this.address) || address.equals(cell.pool().address()));
 	}
 
+	// operations on any address: this JVM's nodes directly, others through the transport
+
+	/**
+	 * @return a handle carrying the actor's own pool address
+	 */
+	public <T> CompletableFuture<ActorHandle<T>> actorRefAnywhere(String address, String uid, Class<T> type) {
+		LocalNode local = LocalNodes.find(address);
+		if (local != null) {
+			try {
+				LocalActor actor = local.lookup(address, uid);
+				return CompletableFuture.completedFuture(handle(actor.poolAddress(), uid, typeOr(type, actor.actorClass())));
+			}
+			catch (RuntimeException ex) {
+				return CompletableFuture.failedFuture(ex);
+			}
+		}
+		return this.transport.resolve(address, uid)
+			.thenApply((found) -> handle(found.get(0), uid, typeOr(type, loadActorClass(found.get(1)))));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> Class<T> typeOr(Class<T> wanted, Class<?> actual) {
+		return (wanted != null) ? wanted : (Class<T>) actual;
+	}
+
+	private static Class<?> loadActorClass(String name) {
+		try {
+			Class<?> type = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+			return AbstractActor.class.isAssignableFrom(type) ? type : null;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return null;
+		}
+	}
+
+	public CompletableFuture<Void> destroyAnywhere(String address, String uid) {
+		LocalNode local = LocalNodes.find(address);
+		return (local != null) ? local.destroy(address, uid) : this.transport.destroy(address, uid);
+	}
+
+	public CompletableFuture<Boolean> hasAnywhere(String address, String uid) {
+		LocalNode local = LocalNodes.find(address);
+		return (local != null) ? CompletableFuture.completedFuture(local.has(address, uid))
+				: this.transport.has(address, uid);
+	}
+
+	public CompletableFuture<Void> killAnywhere(String address, String uid) {
+		LocalNode local = LocalNodes.find(address);
+		return (local != null) ? local.kill(address, uid) : this.transport.kill(address, uid);
+	}
+
 	// removal
 
+	@Override
 	public CompletableFuture<Void> destroy(String address, String uid) {
 		ActorCell cell;
 		try {
@@ -241,6 +297,7 @@ public final class Node implements LocalNode {
 		return destroyed;
 	}
 
+	@Override
 	public CompletableFuture<Void> kill(String address, String uid) {
 		try {
 			ActorCell cell = lookup(address, uid);
@@ -316,6 +373,7 @@ public final class Node implements LocalNode {
 		for (ThreadActorPool pool : this.pools) {
 			pool.shutdown(timeout);
 		}
+		this.transport.close();
 	}
 
 	public boolean isClosed() {

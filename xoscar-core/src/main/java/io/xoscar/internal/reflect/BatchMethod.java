@@ -128,7 +128,7 @@ public final class BatchMethod {
 	 * A direct call of the batched method that has no single implementation: runs the batch
 	 * implementation with one call and unwraps its result.
 	 */
-	Invocable asSingle() {
+	public Invocable asSingle() {
 		return new Invocable() {
 
 			@Override

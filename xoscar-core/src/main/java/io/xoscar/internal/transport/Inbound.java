@@ -1,0 +1,25 @@
+package io.xoscar.internal.transport;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A received frame; see {@link Outbound}. The payload stays a tree until it is decoded into the
+ * parameter types of the chosen method, or into the type the caller expects.
+ *
+ * @param op what the frame is
+ * @param id the request id
+ * @param target the pool address
+ * @param uid the actor uid
+ * @param name the method or class name
+ * @param signature parameter type names, or {@code null}
+ * @param payload arguments or result
+ * @param error the exception of an error frame
+ */
+@JsonFormat(shape = JsonFormat.Shape.ARRAY)
+record Inbound(int op, long id, String target, String uid, String name, List<String> signature, JsonNode payload,
+		ErrorInfo error) {
+
+}

@@ -1,0 +1,216 @@
+package io.xoscar.internal.transport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+
+import io.xoscar.exception.PoolDownException;
+
+/**
+ * An outgoing connection to one peer node: requests are multiplexed by id, answers complete the
+ * matching pending call. When the connection is lost, every pending call fails at once with
+ * {@link PoolDownException}.
+ */
+final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
+
+	private static final Logger logger = LoggerFactory.getLogger(PeerConnection.class);
+
+	private static final AtomicLong IDS = new AtomicLong();
+
+	private final String peer;
+
+	private final Wire wire;
+
+	private final RemoteErrors errors;
+
+	private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+
+	private volatile Channel channel;
+
+	private volatile boolean closed;
+
+	PeerConnection(String peer, Wire wire, RemoteErrors errors) {
+		this.peer = peer;
+		this.wire = wire;
+		this.errors = errors;
+	}
+
+	void attach(Channel channel) {
+		this.channel = channel;
+	}
+
+	void close() {
+		Channel current = this.channel;
+		if (current != null) {
+			current.close();
+		}
+	}
+
+	boolean isOpen() {
+		return !this.closed && this.channel != null && this.channel.isActive();
+	}
+
+	/**
+	 * @param op the operation
+	 * @param target the pool address
+	 * @param uid the actor uid
+	 * @param name the method or class name
+	 * @param signature the resolved parameter types, or {@code null}
+	 * @param payload the arguments
+	 * @param resultType how to decode the answer (for a batch: of each element)
+	 * @param batch whether the answer is a list of results
+	 * @return the answer; for operations without one, completes when the frame is written
+	 */
+	CompletableFuture<Object> request(int op, String target, String uid, String name, List<String> signature,
+			Object payload, JavaType resultType, boolean batch) {
+		long id = IDS.incrementAndGet();
+		ByteBuf frame;
+		try {
+			frame = this.wire.encode(this.channel.alloc(), Outbound.request(op, id, target, uid, name, signature, payload));
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(new IllegalArgumentException(
+					"the arguments of " + name + " cannot be serialized: " + ex.getMessage(), ex));
+		}
+		if (!Op.expectsReply(op)) {
+			CompletableFuture<Object> written = new CompletableFuture<>();
+			this.channel.writeAndFlush(frame).addListener((future) -> {
+				if (future.isSuccess()) {
+					written.complete(null);
+				}
+				else {
+					written.completeExceptionally(lost(future.cause()));
+				}
+			});
+			return written;
+		}
+		Pending call = new Pending(id, resultType, batch);
+		this.pending.put(id, call);
+		if (this.closed) {
+			this.pending.remove(id);
+			frame.release();
+			call.completeExceptionally(lost(null));
+			return call;
+		}
+		this.channel.writeAndFlush(frame).addListener((future) -> {
+			if (!future.isSuccess() && this.pending.remove(id) != null) {
+				call.completeExceptionally(lost(future.cause()));
+			}
+		});
+		return call;
+	}
+
+	private PoolDownException lost(Throwable cause) {
+		return new PoolDownException("connection to actor pool " + this.peer + " lost", cause);
+	}
+
+	@Override
+	protected void channelRead0(ChannelHandlerContext context, ByteBuf frame) {
+		Inbound answer;
+		try {
+			answer = this.wire.decode(frame);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Closing connection to {}: malformed frame ({})", this.peer, ex.getMessage());
+			context.close();
+			return;
+		}
+		Pending call = this.pending.remove(answer.id());
+		if (call == null) {
+			return;
+		}
+		if (answer.op() == Op.ERROR) {
+			call.completeExceptionally(this.errors.rebuild(answer.error(), this.peer));
+			return;
+		}
+		try {
+			call.complete(decode(answer.payload(), call));
+		}
+		catch (RuntimeException ex) {
+			call.completeExceptionally(new IllegalStateException(
+					"the result from " + this.peer + " does not decode into " + call.resultType + ": " + ex.getMessage(), ex));
+		}
+	}
+
+	private Object decode(JsonNode payload, Pending call) {
+		if (!call.batch) {
+			return this.wire.convert(payload, call.resultType);
+		}
+		List<Object> results = new ArrayList<>(payload.size());
+		for (JsonNode element : payload) {
+			results.add(this.wire.convert(element, call.resultType));
+		}
+		return results;
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext context) throws Exception {
+		this.closed = true;
+		PoolDownException down = lost(null);
+		for (Long id : List.copyOf(this.pending.keySet())) {
+			Pending call = this.pending.remove(id);
+			if (call != null) {
+				call.completeExceptionally(down);
+			}
+		}
+		super.channelInactive(context);
+	}
+
+	@Override
+	public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+		if (cause instanceof java.io.IOException) {
+			logger.info("Connection to {} lost: {}", this.peer, cause.getMessage());
+		}
+		else {
+			logger.warn("Closing connection to {}: {}", this.peer, cause.toString());
+		}
+		context.close();
+	}
+
+	/** A call waiting for its answer; cancelling it tells the peer to cancel the call. */
+	private final class Pending extends CompletableFuture<Object> {
+
+		private final long id;
+
+		private final JavaType resultType;
+
+		private final boolean batch;
+
+		Pending(long id, JavaType resultType, boolean batch) {
+			this.id = id;
+			this.resultType = resultType;
+			this.batch = batch;
+		}
+
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			boolean cancelled = super.cancel(mayInterruptIfRunning);
+			if (cancelled && PeerConnection.this.pending.remove(this.id) != null && isOpen()) {
+				PeerConnection.this.channel.writeAndFlush(PeerConnection.this.wire.encode(
+						PeerConnection.this.channel.alloc(), Outbound.request(Op.CANCEL, this.id, null, null, null, null, null)))
+					.addListener((ignored) -> {
+					});
+			}
+			return cancelled;
+		}
+
+		@Override
+		public <U> CompletableFuture<U> newIncompleteFuture() {
+			return new CompletableFuture<>();
+		}
+
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.xoscar.internal.transport;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JavaType;
+
+import io.xoscar.internal.call.CallTarget;
+import io.xoscar.internal.call.Waiting;
+import io.xoscar.internal.reflect.ActorClassInfo;
+import io.xoscar.internal.reflect.Invocable;
+import io.xoscar.internal.reflect.MethodInfo;
+
+/**
+ * An actor in another process or host. When the actor class is known here (the usual case: the
+ * same application on both ends), the overload is resolved here and sent as a signature, and the
+ * result is decoded into the method's declared return type; otherwise the receiver picks the
+ * overload and results arrive as plain values (maps, lists, numbers, strings).
+ */
+final class RemoteTarget implements CallTarget {
+
+	private final Transport transport;
+
+	private final String address;
+
+	private final String uid;
+
+	private final Class<?> actorClass;
+
+	RemoteTarget(Transport transport, String address, String uid, Class<?> actorClass) {
+		this.transport = transport;
+		this.address = address;
+		this.uid = uid;
+		this.actorClass = actorClass;
+	}
+
+	@Override
+	public boolean isValid() {
+		return true;
+	}
+
+	@Override
+	public Class<?> actorClass() {
+		return this.actorClass;
+	}
+
+	private record Resolved(List<String> signature, JavaType resultType) {
+	}
+
+	private Resolved resolve(String method, Object[] args) {
+		if (this.actorClass == null) {
+			return new Resolved(null, this.transport.type(Object.class));
+		}
+		Invocable target = ActorClassInfo.of(this.actorClass).resolve(method, args);
+		if (target instanceof MethodInfo info) {
+			return new Resolved(Decoding.signatureOf(info.method()),
+					this.transport.type(resultType(info.method().getGenericReturnType())));
+		}
+		return new Resolved(null, this.transport.type(Object.class));
+	}
+
+	private static Type resultType(Type declared) {
+		Type raw = (declared instanceof ParameterizedType parameterized) ? parameterized.getRawType() : declared;
+		if (raw instanceof Class<?> type && (CompletionStage.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
+				|| Mono.class.isAssignableFrom(type))) {
+			return (declared instanceof ParameterizedType parameterized) ? parameterized.getActualTypeArguments()[0]
+					: Object.class;
+		}
+		return (declared == void.class) ? Object.class : declared;
+	}
+
+	@Override
+	public CompletableFuture<Object> send(String method, Object[] args) {
+		Resolved resolved;
+		try {
+			resolved = resolve(method, args);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return this.transport.request(this.address, Op.CALL, this.uid, method, resolved.signature(), args,
+				resolved.resultType(), false);
+	}
+
+	@Override
+	public Object call(String method, Object[] args, Duration timeout) {
+		CompletableFuture<Object> result = send(method, args);
+		return Waiting.await(result, timeout, () -> "call " + method + " of actor '" + this.uid + "' at " + this.address);
+	}
+
+	@Override
+	public CompletableFuture<Void> tell(String method, Object[] args) {
+		Resolved resolved;
+		try {
+			resolved = resolve(method, args);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return this.transport
+			.request(this.address, Op.TELL, this.uid, method, resolved.signature(), args, resolved.resultType(), false)
+			.thenApply((ignored) -> null);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply) {
+		if (calls.isEmpty()) {
+			return CompletableFuture.completedFuture(List.of());
+		}
+		Resolved resolved;
+		try {
+			resolved = resolve(method, calls.get(0));
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return this.transport
+			.request(this.address, reply ? Op.BATCH : Op.TELL_BATCH, this.uid, method, null, calls,
+					resolved.resultType(), true)
+			.thenApply((results) -> (List<Object>) results);
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.xoscar.internal.transport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import tools.jackson.databind.JsonNode;
+
+import io.xoscar.AbstractActor;
+import io.xoscar.CreateOptions;
+import io.xoscar.Placement;
+import io.xoscar.exception.XoscarException;
+import io.xoscar.internal.call.LocalActor;
+import io.xoscar.internal.call.LocalNode;
+
+/**
+ * Serves requests that arrive over the wire on behalf of this JVM's node, and writes their answers
+ * back on the connection they came from.
+ */
+final class RequestHandler {
+
+	private final LocalNode node;
+
+	private final Wire wire;
+
+	private final Decoding decoding;
+
+	RequestHandler(LocalNode node, Wire wire) {
+		this.node = node;
+		this.wire = wire;
+		this.decoding = new Decoding(wire);
+	}
+
+	/**
+	 * @param request the request
+	 * @param channel where to answer
+	 * @param inflight the connection's running calls, by request id (for cancellation)
+	 */
+	void handle(Inbound request, Channel channel, Map<Long, CompletableFuture<?>> inflight) {
+		String context = request.target();
+		try {
+			switch (request.op()) {
+				case Op.CALL, Op.TELL -> {
+					LocalActor actor = this.node.lookup(request.target(), request.uid());
+					context = actor.describe(request.name());
+					Decoding.DecodedCall call = this.decoding.call(actor.info(), request.name(), request.signature(),
+							request.payload());
+					boolean reply = request.op() == Op.CALL;
+					CompletableFuture<Object> result = actor.invoke(call.target(), call.args(), reply);
+					if (reply) {
+						answerWhenDone(request.id(), result, channel, inflight, context);
+					}
+				}
+				case Op.BATCH, Op.TELL_BATCH -> {
+					LocalActor actor = this.node.lookup(request.target(), request.uid());
+					context = actor.describe(request.name());
+					List<Object[]> calls = new ArrayList<>();
+					for (JsonNode args : request.payload()) {
+						calls.add(this.decoding.call(actor.info(), request.name(), request.signature(), args).args());
+					}
+					boolean reply = request.op() == Op.BATCH;
+					CompletableFuture<Object> result = actor.batch(request.name(), calls, reply).thenApply((list) -> list);
+					if (reply) {
+						answerWhenDone(request.id(), result, channel, inflight, context);
+					}
+				}
+				case Op.CANCEL -> {
+					CompletableFuture<?> running = inflight.remove(request.id());
+					if (running != null) {
+						running.cancel(true);
+					}
+				}
+				case Op.CREATE -> {
+					Class<?> type = actorClass(request.name());
+					Object[] args = this.decoding.constructorArguments(type, request.payload());
+					CreateOptions options = new CreateOptions(request.uid(), Placement.address(request.target()));
+					@SuppressWarnings("unchecked")
+					CompletableFuture<Object> created = this.node
+						.create((Class<Object>) type, options, args)
+						.thenApply((handle) -> handle.address());
+					answerWhenDone(request.id(), created, channel, inflight, "create " + type.getSimpleName());
+				}
+				case Op.DESTROY -> answerWhenDone(request.id(),
+						this.node.destroy(request.target(), request.uid()).thenApply((ignored) -> null), channel, inflight,
+						context);
+				case Op.KILL -> answerWhenDone(request.id(),
+						this.node.kill(request.target(), request.uid()).thenApply((ignored) -> null), channel, inflight,
+						context);
+				case Op.HAS -> answer(channel, Outbound.result(request.id(), this.node.has(request.target(), request.uid())));
+				case Op.RESOLVE -> {
+					LocalActor actor = this.node.lookup(request.target(), request.uid());
+					answer(channel, Outbound.result(request.id(),
+							List.of(actor.poolAddress(), actor.actorClass().getName())));
+				}
+				default -> throw new IllegalArgumentException("unknown operation " + request.op());
+			}
+		}
+		catch (RuntimeException ex) {
+			if (Op.expectsReply(request.op())) {
+				answer(channel, Outbound.error(request.id(), RemoteErrors.describe(ex, context)));
+			}
+		}
+	}
+
+	private static Class<?> actorClass(String name) {
+		try {
+			Class<?> type = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+			if (!AbstractActor.class.isAssignableFrom(type)) {
+				throw new IllegalArgumentException(name + " is not an actor class");
+			}
+			return type;
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalArgumentException("actor class " + name + " is not on the class path of this node", ex);
+		}
+	}
+
+	private void answerWhenDone(long id, CompletableFuture<?> result, Channel channel,
+			Map<Long, CompletableFuture<?>> inflight, String context) {
+		inflight.put(id, result);
+		result.whenComplete((value, error) -> {
+			inflight.remove(id);
+			if (error == null) {
+				answer(channel, Outbound.result(id, value), context);
+			}
+			else if (!result.isCancelled()) {
+				Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+				answer(channel, Outbound.error(id, RemoteErrors.describe(cause, context)));
+			}
+		});
+	}
+
+	private void answer(Channel channel, Outbound answer) {
+		answer(channel, answer, null);
+	}
+
+	private void answer(Channel channel, Outbound answer, String context) {
+		ByteBuf frame;
+		try {
+			frame = this.wire.encode(channel.alloc(), answer);
+		}
+		catch (RuntimeException ex) {
+			XoscarException unserializable = new XoscarException("the result of " + ((context != null) ? context : "the call")
+					+ " cannot be serialized: " + ex.getMessage());
+			frame = this.wire.encode(channel.alloc(), Outbound.error(answer.id(), RemoteErrors.describe(unserializable, context)));
+		}
+		channel.writeAndFlush(frame);
+	}
+
+}

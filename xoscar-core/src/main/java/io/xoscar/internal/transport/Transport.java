@@ -1,0 +1,255 @@
+package io.xoscar.internal.transport;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import reactor.netty.DisposableServer;
+import reactor.netty.tcp.TcpClient;
+import reactor.netty.tcp.TcpServer;
+import tools.jackson.databind.JavaType;
+
+import io.xoscar.exception.PoolDownException;
+import io.xoscar.internal.call.CallRouter;
+import io.xoscar.internal.call.CallTarget;
+import io.xoscar.internal.call.LocalNode;
+import io.xoscar.internal.call.LocalNodes;
+
+/**
+ * A node's network side: a server that serves the node's pools to other processes and hosts, and
+ * one outgoing connection per peer node, created on first use and again after it is lost.
+ */
+public final class Transport implements AutoCloseable {
+
+	private final Wire wire;
+
+	private final RemoteErrors errors;
+
+	private final int maxFrameBytes;
+
+	private final Duration connectTimeout;
+
+	private final DisposableServer server;
+
+	private final String address;
+
+	private final ConcurrentMap<String, CompletableFuture<PeerConnection>> peers = new ConcurrentHashMap<>();
+
+	private Transport(LocalNode node, String host, int port, TransportSettings settings, Supplier<CallRouter> router) {
+		this.wire = new Wire(router);
+		this.errors = new RemoteErrors(settings.exceptionPackages());
+		this.maxFrameBytes = settings.maxFrameBytes();
+		this.connectTimeout = settings.connectTimeout();
+		RequestHandler requests = new RequestHandler(node, this.wire);
+		try {
+			this.server = TcpServer.create()
+				.host(host)
+				.port(port)
+				.doOnConnection((connection) -> connection.addHandlerLast("xoscar-frames", frameDecoder())
+					.addHandlerLast("xoscar-flush", new FlushConsolidationHandler(256, true))
+					.addHandlerLast("xoscar-requests", new ServerConnection(this.wire, requests)))
+				// frames are consumed by our handlers; subscribing keeps reactor-netty reading
+				.handle((in, out) -> in.receive().then())
+				.bindNow(Duration.ofSeconds(10));
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(ex), ex);
+		}
+		this.address = host + ":" + ((InetSocketAddress) this.server.address()).getPort();
+	}
+
+	/**
+	 * Starts listening.
+	 * @param node the node whose pools are served
+	 * @param host the host to bind and advertise
+	 * @param port the port, 0 for any free one
+	 * @param settings limits and allow-lists
+	 * @param router the router that handles received over the wire use
+	 * @return the running transport
+	 * @throws IllegalStateException if the address cannot be bound (in use, unknown host)
+	 */
+	public static Transport start(LocalNode node, String host, int port, TransportSettings settings,
+			Supplier<CallRouter> router) {
+		return new Transport(node, host, port, settings, router);
+	}
+
+	private LengthFieldBasedFrameDecoder frameDecoder() {
+		return new LengthFieldBasedFrameDecoder(this.maxFrameBytes, 0, 4, 0, 4);
+	}
+
+	private static String rootMessage(Throwable error) {
+		Throwable root = error;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root.getMessage() != null) ? root.getMessage() : root.toString();
+	}
+
+	/**
+	 * @return the bound address, {@code host:port}
+	 */
+	public String address() {
+		return this.address;
+	}
+
+	/**
+	 * @param address the pool address
+	 * @param uid the actor uid
+	 * @param actorClass the actor class if known (then the caller resolves overloads and result types)
+	 * @return a target whose calls go over the wire
+	 */
+	public CallTarget target(String address, String uid, Class<?> actorClass) {
+		return new RemoteTarget(this, address, uid, actorClass);
+	}
+
+	JavaType type(java.lang.reflect.Type type) {
+		return this.wire.type(type);
+	}
+
+	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
+			Object payload, JavaType resultType, boolean batch) {
+		CompletableFuture<PeerConnection> connection = connection(LocalNodes.nodeAddress(address));
+		if (connection.isDone() && !connection.isCompletedExceptionally()) {
+			return connection.join().request(op, address, uid, name, signature, payload, resultType, batch);
+		}
+		AfterConnect call = new AfterConnect();
+		connection.whenComplete((peer, error) -> {
+			if (error != null) {
+				call.completeExceptionally(error);
+			}
+			else {
+				call.forward(peer.request(op, address, uid, name, signature, payload, resultType, batch));
+			}
+		});
+		return call;
+	}
+
+	/** A request waiting for its connection: cancelling it cancels the request once it is sent. */
+	private static final class AfterConnect extends CompletableFuture<Object> {
+
+		private volatile CompletableFuture<Object> request;
+
+		void forward(CompletableFuture<Object> request) {
+			this.request = request;
+			if (isCancelled()) {
+				request.cancel(true);
+				return;
+			}
+			request.whenComplete((value, error) -> {
+				if (error != null) {
+					completeExceptionally(error);
+				}
+				else {
+					complete(value);
+				}
+			});
+		}
+
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			boolean cancelled = super.cancel(mayInterruptIfRunning);
+			CompletableFuture<Object> sent = this.request;
+			if (cancelled && sent != null) {
+				sent.cancel(mayInterruptIfRunning);
+			}
+			return cancelled;
+		}
+
+		@Override
+		public <U> CompletableFuture<U> newIncompleteFuture() {
+			return new CompletableFuture<>();
+		}
+
+	}
+
+	public CompletableFuture<String> create(String address, Class<?> type, String uid, Object[] args) {
+		return request(address, Op.CREATE, uid, type.getName(), null, args, type(String.class), false)
+			.thenApply(String.class::cast);
+	}
+
+	public CompletableFuture<Void> destroy(String address, String uid) {
+		return request(address, Op.DESTROY, uid, null, null, null, type(Object.class), false).thenApply((ignored) -> null);
+	}
+
+	public CompletableFuture<Void> kill(String address, String uid) {
+		return request(address, Op.KILL, uid, null, null, null, type(Object.class), false).thenApply((ignored) -> null);
+	}
+
+	public CompletableFuture<Boolean> has(String address, String uid) {
+		return request(address, Op.HAS, uid, null, null, null, type(Boolean.class), false).thenApply(Boolean.class::cast);
+	}
+
+	/**
+	 * @return the actor's pool address and class name
+	 */
+	@SuppressWarnings("unchecked")
+	public CompletableFuture<List<String>> resolve(String address, String uid) {
+		return request(address, Op.RESOLVE, uid, null, null, null, type(List.class), false)
+			.thenApply((value) -> (List<String>) value);
+	}
+
+	private CompletableFuture<PeerConnection> connection(String nodeAddress) {
+		CompletableFuture<PeerConnection> current = this.peers.get(nodeAddress);
+		if (current != null && (!current.isDone() || (!current.isCompletedExceptionally() && current.join().isOpen()))) {
+			return current;
+		}
+		CompletableFuture<PeerConnection> fresh = new CompletableFuture<>();
+		CompletableFuture<PeerConnection> winner = (current == null) ? this.peers.putIfAbsent(nodeAddress, fresh)
+				: (this.peers.replace(nodeAddress, current, fresh) ? null : this.peers.get(nodeAddress));
+		if (winner != null) {
+			return winner;
+		}
+		connect(nodeAddress, fresh);
+		return fresh;
+	}
+
+	private void connect(String nodeAddress, CompletableFuture<PeerConnection> result) {
+		int colon = nodeAddress.lastIndexOf(':');
+		String host = nodeAddress.substring(0, colon);
+		int port;
+		try {
+			port = Integer.parseInt(nodeAddress.substring(colon + 1));
+		}
+		catch (NumberFormatException ex) {
+			failConnect(nodeAddress, result, new IllegalArgumentException("malformed address " + nodeAddress));
+			return;
+		}
+		PeerConnection peer = new PeerConnection(nodeAddress, this.wire, this.errors);
+		TcpClient.newConnection()
+			.host(host)
+			.port(port)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.connectTimeout.toMillis())
+			.doOnConnected((connection) -> {
+				connection.addHandlerLast("xoscar-frames", frameDecoder())
+					.addHandlerLast("xoscar-flush", new FlushConsolidationHandler(256, true))
+					.addHandlerLast("xoscar-answers", peer);
+				peer.attach(connection.channel());
+				result.complete(peer);
+			})
+			// frames are consumed by our handlers; subscribing keeps reactor-netty reading
+			.handle((in, out) -> in.receive().then())
+			.connect()
+			.subscribe((connection) -> {
+			}, (error) -> failConnect(nodeAddress, result, error));
+	}
+
+	private void failConnect(String nodeAddress, CompletableFuture<PeerConnection> result, Throwable error) {
+		this.peers.remove(nodeAddress, result);
+		result.completeExceptionally(
+				new PoolDownException("cannot connect to actor pool at " + nodeAddress + ": " + rootMessage(error), error));
+	}
+
+	@Override
+	public void close() {
+		this.peers.values().forEach((peer) -> peer.thenAccept(PeerConnection::close));
+		this.server.disposeNow(Duration.ofSeconds(5));
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.xoscar.internal.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Type;
+import java.util.function.Supplier;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.cbor.CBORMapper;
+
+import io.xoscar.internal.call.CallRouter;
+
+/**
+ * Encodes frames as CBOR (binary JSON: byte arrays travel as raw bytes, not base64) and decodes
+ * payloads into the types the receiver asks for. Nothing on the wire names a class to instantiate:
+ * there is no polymorphic typing; values are decoded into declared parameter or return types.
+ */
+public final class Wire {
+
+	private final CBORMapper mapper;
+
+	/**
+	 * @param router the router handles decoded from the wire are bound to
+	 */
+	public Wire(Supplier<CallRouter> router) {
+		this.mapper = CBORMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.addModule(new HandleModule(router))
+			.build();
+	}
+
+	/**
+	 * @param allocator where the buffer comes from
+	 * @param frame the frame
+	 * @return the frame with its 4-byte length prefix
+	 * @throws tools.jackson.core.JacksonException if a value cannot be serialized
+	 */
+	ByteBuf encode(ByteBufAllocator allocator, Outbound frame) {
+		ByteBuf buffer = allocator.buffer();
+		try {
+			buffer.writeInt(0);
+			try (OutputStream out = new ByteBufOutputStream(buffer)) {
+				this.mapper.writeValue(out, frame);
+			}
+			buffer.setInt(0, buffer.readableBytes() - 4);
+			return buffer;
+		}
+		catch (IOException | RuntimeException ex) {
+			buffer.release();
+			throw (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * @param frame a frame without its length prefix
+	 * @return the decoded frame
+	 * @throws tools.jackson.core.JacksonException if it is malformed
+	 */
+	Inbound decode(ByteBuf frame) {
+		return this.mapper.readValue((InputStream) new ByteBufInputStream(frame), Inbound.class);
+	}
+
+	JavaType type(Type type) {
+		return this.mapper.getTypeFactory().constructType(type);
+	}
+
+	Object convert(JsonNode node, JavaType type) {
+		return (node == null || node.isNull()) ? null : this.mapper.treeToValue(node, type);
+	}
+
+}

@@ -1,0 +1,171 @@
+package io.xoscar.internal.transport;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.xoscar.Actor;
+import io.xoscar.ActorSystem;
+import io.xoscar.CreateOptions;
+import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.exception.RemoteActorException;
+import io.xoscar.internal.call.CallRouter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile input on a node's socket: malformed and oversized frames close only their connection,
+ * class names from the wire are never instantiated unless they name an actor class (for creation)
+ * or an allowed exception class (for errors).
+ */
+class WireSafetyTest {
+
+	private static final int MAX_FRAME = 64 * 1024;
+
+	private final Wire wire = new Wire(() -> CallRouter.DEFAULT);
+
+	private ActorSystem system;
+
+	private String host;
+
+	private int port;
+
+	public static class Echo extends Actor {
+
+		public String echo(String text) {
+			return text;
+		}
+
+	}
+
+	@BeforeEach
+	void start() {
+		this.system = ActorSystem.create(ActorSystemConfig.builder().mainPoolThreads(1).maxFrameSize(MAX_FRAME).build());
+		this.system.createActor(Echo.class, CreateOptions.uid("echo")).join();
+		String address = this.system.address();
+		this.host = address.substring(0, address.lastIndexOf(':'));
+		this.port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+	}
+
+	@AfterEach
+	void stop() {
+		this.system.close();
+	}
+
+	private Socket connect() throws IOException {
+		Socket socket = new Socket(this.host, this.port);
+		socket.setSoTimeout(5000);
+		return socket;
+	}
+
+	private void send(Socket socket, Outbound frame) throws IOException {
+		ByteBuf buffer = this.wire.encode(ByteBufAllocator.DEFAULT, frame);
+		try {
+			byte[] bytes = new byte[buffer.readableBytes()];
+			buffer.readBytes(bytes);
+			socket.getOutputStream().write(bytes);
+			socket.getOutputStream().flush();
+		}
+		finally {
+			buffer.release();
+		}
+	}
+
+	private Inbound receive(Socket socket) throws IOException {
+		DataInputStream in = new DataInputStream(socket.getInputStream());
+		byte[] frame = new byte[in.readInt()];
+		in.readFully(frame);
+		return this.wire.decode(Unpooled.wrappedBuffer(frame));
+	}
+
+	private static boolean closedByPeer(Socket socket) throws IOException {
+		try {
+			return socket.getInputStream().read() == -1;
+		}
+		catch (SocketTimeoutException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+	private Inbound echo(Socket socket, long id) throws IOException {
+		send(socket, Outbound.request(Op.CALL, id, this.system.address(), "echo", "echo", null, new Object[] { "hi" }));
+		return receive(socket);
+	}
+
+	@Test
+	void aValidRequestIsAnswered() throws IOException {
+		try (Socket socket = connect()) {
+			Inbound answer = echo(socket, 1);
+			assertThat(answer.op()).isEqualTo(Op.RESULT);
+			assertThat(answer.id()).isEqualTo(1);
+			assertThat(answer.payload().asString()).isEqualTo("hi");
+		}
+	}
+
+	@Test
+	void malformedFrameClosesOnlyItsConnection() throws IOException {
+		try (Socket healthy = connect(); Socket hostile = connect()) {
+			DataOutputStream out = new DataOutputStream(hostile.getOutputStream());
+			out.writeInt(5);
+			out.write(new byte[] { (byte) 0xff, 0x13, 0x37, 0x00, 0x42 });
+			out.flush();
+			assertThat(closedByPeer(hostile)).isTrue();
+			assertThat(echo(healthy, 2).op()).isEqualTo(Op.RESULT);
+		}
+	}
+
+	@Test
+	void oversizedFrameClosesOnlyItsConnection() throws IOException {
+		try (Socket healthy = connect(); Socket hostile = connect()) {
+			DataOutputStream out = new DataOutputStream(hostile.getOutputStream());
+			out.writeInt(MAX_FRAME * 4);
+			out.write(new byte[1024]);
+			out.flush();
+			assertThat(closedByPeer(hostile)).isTrue();
+			assertThat(echo(healthy, 3).op()).isEqualTo(Op.RESULT);
+		}
+	}
+
+	@Test
+	void creationOnlyInstantiatesActorClasses() throws IOException {
+		try (Socket socket = connect()) {
+			send(socket, Outbound.request(Op.CREATE, 4, this.system.address(), "pb", ProcessBuilder.class.getName(), null,
+					new Object[] { List.of("touch", "/tmp/pwned") }));
+			Inbound answer = receive(socket);
+			assertThat(answer.op()).isEqualTo(Op.ERROR);
+			assertThat(answer.error().message()).contains("not an actor class");
+			send(socket, Outbound.request(Op.CREATE, 5, this.system.address(), "nope", "com.example.DoesNotExist", null,
+					new Object[0]));
+			assertThat(receive(socket).error().message()).contains("not on the class path");
+		}
+	}
+
+	@Test
+	void errorsNamingNonExceptionOrDisallowedClassesAreNotInstantiated() {
+		RemoteErrors errors = new RemoteErrors(List.of());
+		Throwable notThrowable = errors.rebuild(new ErrorInfo(ProcessBuilder.class.getName(), "x", null, null, null), "peer");
+		assertThat(notThrowable).isExactlyInstanceOf(RemoteActorException.class);
+		Throwable disallowed = errors.rebuild(new ErrorInfo("org.example.outside.SecretException", "y", null, null, null), "peer");
+		assertThat(disallowed).isExactlyInstanceOf(RemoteActorException.class).hasMessage("org.example.outside.SecretException: y");
+		Throwable allowed = errors.rebuild(new ErrorInfo(IllegalStateException.class.getName(), "z", null, null, null), "peer");
+		assertThat(allowed).isExactlyInstanceOf(IllegalStateException.class).hasMessage("z");
+		RemoteErrors withUserPackage = new RemoteErrors(List.of("org.example.outside"));
+		assertThat(withUserPackage.rebuild(new ErrorInfo("org.example.outside.SecretException", "w", null, null, null), "peer"))
+			.isExactlyInstanceOf(org.example.outside.SecretException.class)
+			.hasMessage("w");
+	}
+
+}
