@@ -7,9 +7,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.config.PoolConfig;
+import io.xoscar.config.PoolConfig.PoolMode;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.pool.Node;
-import io.xoscar.internal.pool.ThreadActorPool;
+import io.xoscar.internal.pool.ActorPool;
 
 /**
  * One node: a main pool (index 0, at the node's address) and its sub pools, each with its own
@@ -50,6 +52,26 @@ public final class ActorSystem implements AutoCloseable {
 	 */
 	public List<PoolInfo> pools() {
 		return this.node.pools().stream().map(PoolInfo::of).toList();
+	}
+
+	/**
+	 * Adds a group of sub pools at run time (process pools: their child JVMs are started and ready
+	 * when this returns).
+	 * @param group the pools
+	 * @return the new pools
+	 * @throws io.xoscar.internal.process.ChildStartException if a process pool does not start
+	 */
+	public List<PoolInfo> addPools(PoolConfig group) {
+		return this.node.addPools(group).stream().map(PoolInfo::of).toList();
+	}
+
+	/**
+	 * Removes a sub pool: its actors are gone (a process pool's process is stopped) and later calls
+	 * to them fail with {@link PoolDownException}.
+	 * @param index the pool index (not 0)
+	 */
+	public void removePool(int index) {
+		this.node.removePool(index);
 	}
 
 	/**
@@ -166,14 +188,17 @@ public final class ActorSystem implements AutoCloseable {
 	 * @param labels the pool labels
 	 * @param threads the pool's thread count
 	 * @param actors actors in the pool
-	 * @param backlog calls waiting in the pool's mailboxes
+	 * @param backlog calls waiting in the pool's mailboxes (0 for process pools: not known here)
+	 * @param mode thread or process
+	 * @param up whether the pool is running
+	 * @param pid the process id (this JVM's for thread pools)
 	 */
 	public record PoolInfo(int index, String name, String address, Set<String> labels, int threads, int actors,
-			long backlog) {
+			long backlog, PoolMode mode, boolean up, long pid) {
 
-		static PoolInfo of(ThreadActorPool pool) {
+		static PoolInfo of(ActorPool pool) {
 			return new PoolInfo(pool.index(), pool.name(), pool.address(), pool.labels(), pool.threads(), pool.load(),
-					pool.backlog());
+					pool.backlog(), pool.mode(), pool.isUp(), pool.pid());
 		}
 
 	}

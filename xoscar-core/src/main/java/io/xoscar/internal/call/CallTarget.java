@@ -20,6 +20,11 @@ public interface CallTarget {
 	 */
 	Class<?> actorClass();
 
+	/**
+	 * @return the address of the actor's pool
+	 */
+	String address();
+
 	CompletableFuture<Object> send(String method, Object[] args);
 
 	/**

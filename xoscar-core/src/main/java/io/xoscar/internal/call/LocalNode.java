@@ -13,10 +13,11 @@ public interface LocalNode {
 	/**
 	 * @param address the address of one of this node's pools (the main address finds every pool's actors)
 	 * @param uid the actor uid
-	 * @return the actor
+	 * @return the actor: a {@link LocalActor} when it lives in this JVM, else a target that reaches
+	 * it (an actor the node placed in one of its process pools)
 	 * @throws io.xoscar.exception.ActorNotFoundException if it does not live there
 	 */
-	LocalActor lookup(String address, String uid);
+	CallTarget lookup(String address, String uid);
 
 	<T> CompletableFuture<ActorHandle<T>> create(Class<T> type, CreateOptions options, Object[] args);
 

@@ -82,6 +82,11 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	}
 
 	@Override
+	public String address() {
+		return this.pool.address();
+	}
+
+	@Override
 	public boolean isValid() {
 		return this.alive;
 	}

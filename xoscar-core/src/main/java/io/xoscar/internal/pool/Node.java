@@ -3,9 +3,9 @@ package io.xoscar.internal.pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +25,7 @@ import io.xoscar.exception.ActorAlreadyExistsException;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.CallRouter;
+import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.DefaultActorHandle;
 import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.call.LocalNode;
@@ -47,9 +48,12 @@ public final class Node implements LocalNode {
 
 	private final String address;
 
-	private final List<ThreadActorPool> pools;
+	private final Pools pools;
 
 	private final ConcurrentMap<String, ActorCell> directory = new ConcurrentHashMap<>();
+
+	/** Actors this node placed in its process pools. */
+	private final ConcurrentMap<String, RemoteActor> remoteActors = new ConcurrentHashMap<>();
 
 	/** Uids of live actors and of actors being created. */
 	private final ConcurrentMap<String, Boolean> uids = new ConcurrentHashMap<>();
@@ -69,21 +73,17 @@ public final class Node implements LocalNode {
 				config.maxFrameSize(), config.connectTimeout(), config.exceptionPackages()), this::router);
 		this.address = this.transport.address();
 		this.router = new CallRouter(config.callTimeout(), this.transport::target);
-		List<ThreadActorPool> pools = new ArrayList<>();
-		pools.add(new ThreadActorPool(0, "main", this.address, Set.of(), config.mainPoolThreads()));
-		for (PoolConfig pool : config.pools()) {
-			for (int i = 0; i < pool.count(); i++) {
-				int index = pools.size();
-				pools.add(new ThreadActorPool(index, pool.name(), this.address + "/" + index, pool.labels(), pool.threads()));
-			}
-		}
-		this.pools = List.copyOf(pools);
-		this.placer = new Placer(this.pools);
+		this.pools = new Pools(this.address, config, this::processExited);
+		this.placer = new Placer(this.pools::all);
 		try {
 			LocalNodes.register(this.address, this);
+			for (PoolConfig group : config.pools()) {
+				this.pools.add(group);
+			}
 		}
 		catch (RuntimeException ex) {
-			this.pools.forEach((pool) -> pool.shutdown(Duration.ZERO));
+			LocalNodes.unregister(this.address, this);
+			this.pools.all().forEach((pool) -> pool.shutdown(Duration.ZERO));
 			this.transport.close();
 			throw ex;
 		}
@@ -108,8 +108,55 @@ public final class Node implements LocalNode {
 		return this.address;
 	}
 
-	public List<ThreadActorPool> pools() {
-		return this.pools;
+	public List<ActorPool> pools() {
+		return this.pools.all();
+	}
+
+	/**
+	 * Adds a group of sub pools at run time.
+	 * @param group the group
+	 * @return the new pools
+	 */
+	public List<ActorPool> addPools(PoolConfig group) {
+		checkOpen();
+		return this.pools.add(group);
+	}
+
+	/**
+	 * Removes a sub pool: its actors are gone (a process pool's process is stopped), and calls to them
+	 * fail with {@link PoolDownException}.
+	 * @param index the pool index
+	 */
+	public void removePool(int index) {
+		ActorPool pool = this.pools.remove(index);
+		PoolDownException removed = new PoolDownException(pool + " was removed");
+		if (pool instanceof ThreadActorPool threads) {
+			for (ActorCell cell : List.copyOf(threads.actors())) {
+				remove(cell, removed);
+			}
+		}
+		else {
+			forgetActorsOf(pool);
+		}
+		pool.shutdown(Duration.ofSeconds(5));
+	}
+
+	private void processExited(ProcessActorPool pool) {
+		if (pool != null && !this.closed) {
+			logger.warn("Actor pool {} exited; its actors are gone and calls to them fail", pool);
+			forgetActorsOf(pool);
+		}
+	}
+
+	private void forgetActorsOf(ActorPool pool) {
+		this.remoteActors.values().removeIf((actor) -> {
+			if (actor.pool() != pool) {
+				return false;
+			}
+			this.uids.remove(actor.uid());
+			this.placer.release(actor.slot());
+			return true;
+		});
 	}
 
 	public CallRouter router() {
@@ -125,7 +172,8 @@ public final class Node implements LocalNode {
 	@Override
 	public <T> CompletableFuture<ActorHandle<T>> create(Class<T> type, CreateOptions options, Object[] args) {
 		if (options.placement() instanceof Placement.Address target
-				&& !LocalNodes.nodeAddress(target.address()).equals(this.address)) {
+				&& !LocalNodes.nodeAddress(target.address()).equals(this.address)
+				&& this.pools.byAddress(target.address()) == null) {
 			LocalNode other = LocalNodes.find(target.address());
 			if (other != null) {
 				return other.create(type, options, args);
@@ -150,17 +198,44 @@ public final class Node implements LocalNode {
 			this.placer.release(slot);
 			return CompletableFuture.failedFuture(new ActorAlreadyExistsException(this.address, uid));
 		}
+		if (slot.pool() instanceof ProcessActorPool process) {
+			return createInProcess(process, type, uid, slot, args);
+		}
+		ThreadActorPool pool = (ThreadActorPool) slot.pool();
 		CompletableFuture<ActorHandle<T>> created = new CompletableFuture<>();
-		slot.pool().execute(() -> {
+		pool.execute(() -> {
 			try {
-				instantiate(type, uid, info, slot, args);
-				created.complete(handle(slot.pool().address(), uid, type));
+				instantiate(pool, type, uid, info, slot, args);
+				created.complete(handle(pool.address(), uid, type));
 			}
 			catch (Throwable ex) {
 				created.completeExceptionally(ex);
 			}
 		});
 		return created;
+	}
+
+	private <T> CompletableFuture<ActorHandle<T>> createInProcess(ProcessActorPool pool, Class<T> type, String uid,
+			Placer.Slot slot, Object[] args) {
+		return this.transport.create(pool.address(), type, uid, args).handle((poolAddress, error) -> {
+			if (error != null) {
+				this.uids.remove(uid);
+				this.placer.release(slot);
+				throw (error instanceof CompletionException) ? (CompletionException) error : new CompletionException(error);
+			}
+			this.remoteActors.put(uid, new RemoteActor(uid, pool, type, slot));
+			return handle(poolAddress, uid, type);
+		});
+	}
+
+	/**
+	 * An actor this node placed in one of its process pools.
+	 * @param uid the uid
+	 * @param pool the pool
+	 * @param type the actor class
+	 * @param slot its place in the pool
+	 */
+	private record RemoteActor(String uid, ProcessActorPool pool, Class<?> type, Placer.Slot slot) {
 	}
 
 	private static String newUid() {
@@ -176,9 +251,8 @@ public final class Node implements LocalNode {
 	}
 
 	/** Constructs the actor and runs its postCreate, on a thread of its pool. */
-	private void instantiate(Class<?> type, String uid, ActorClassInfo info, Placer.Slot slot, Object[] args)
-			throws Throwable {
-		ThreadActorPool pool = slot.pool();
+	private void instantiate(ThreadActorPool pool, Class<?> type, String uid, ActorClassInfo info, Placer.Slot slot,
+			Object[] args) throws Throwable {
 		ActorContext context = new ActorContext(uid, pool.address(), handle(pool.address(), uid, type), this.system);
 		ActorCell cell = ActorCell.create(pool, uid, info, context, slot);
 		try {
@@ -202,18 +276,41 @@ public final class Node implements LocalNode {
 	// lookup
 
 	@Override
-	public ActorCell lookup(String address, String uid) {
+	public CallTarget lookup(String address, String uid) {
 		ActorCell cell = this.directory.get(uid);
-		if (cell == null || !(address.equals(this.address) || address.equals(cell.pool().address()))) {
-			throw new ActorNotFoundException(address, uid);
+		if (cell != null && (address.equals(this.address) || address.equals(cell.pool().address()))) {
+			return cell;
 		}
-		return cell;
+		RemoteActor remote = this.remoteActors.get(uid);
+		if (remote != null && (address.equals(this.address) || address.equals(remote.pool().address()))) {
+			if (!remote.pool().isUp()) {
+				throw new PoolDownException(remote.pool() + " is down");
+			}
+			return this.transport.target(remote.pool().address(), uid, remote.type());
+		}
+		if (!address.equals(this.address) && this.pools.byIndex(LocalNodes.poolIndex(address)) == null) {
+			throw new PoolDownException("no pool at " + address + " (node " + this.address + " has pools "
+					+ this.pools.all().stream().map(ActorPool::index).toList() + ")");
+		}
+		throw new ActorNotFoundException(address, uid);
+	}
+
+	private ActorCell localCell(String address, String uid) {
+		if (lookup(address, uid) instanceof ActorCell cell) {
+			return cell;
+		}
+		return null;
 	}
 
 	@Override
 	public boolean has(String address, String uid) {
-		ActorCell cell = this.directory.get(uid);
-		return cell != null && (address.equals(this.address) || address.equals(cell.pool().address()));
+		try {
+			lookup(address, uid);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	// operations on any address: this JVM's nodes directly, others through the transport
@@ -222,11 +319,17 @@ public final class Node implements LocalNode {
 	 * @return a handle carrying the actor's own pool address
 	 */
 	public <T> CompletableFuture<ActorHandle<T>> actorRefAnywhere(String address, String uid, Class<T> type) {
+		RemoteActor placed = this.remoteActors.get(uid);
+		if (placed != null && (address.equals(this.address) || address.equals(placed.pool().address()))) {
+			return CompletableFuture.completedFuture(handle(placed.pool().address(), uid, typeOr(type, placed.type())));
+		}
 		LocalNode local = LocalNodes.find(address);
 		if (local != null) {
 			try {
-				LocalActor actor = local.lookup(address, uid);
-				return CompletableFuture.completedFuture(handle(actor.poolAddress(), uid, typeOr(type, actor.actorClass())));
+				if (local.lookup(address, uid) instanceof LocalActor actor) {
+					return CompletableFuture
+						.completedFuture(handle(actor.poolAddress(), uid, typeOr(type, actor.actorClass())));
+				}
 			}
 			catch (RuntimeException ex) {
 				return CompletableFuture.failedFuture(ex);
@@ -251,19 +354,28 @@ public final class Node implements LocalNode {
 		}
 	}
 
+	/** The node that owns an address: this JVM's nodes (and this node's process pools) directly. */
+	private LocalNode owner(String address) {
+		return (this.pools.byAddress(address) != null) ? this : LocalNodes.find(address);
+	}
+
 	public CompletableFuture<Void> destroyAnywhere(String address, String uid) {
-		LocalNode local = LocalNodes.find(address);
+		LocalNode local = owner(address);
 		return (local != null) ? local.destroy(address, uid) : this.transport.destroy(address, uid);
 	}
 
 	public CompletableFuture<Boolean> hasAnywhere(String address, String uid) {
-		LocalNode local = LocalNodes.find(address);
+		LocalNode local = owner(address);
+		if (local == this && this.remoteActors.containsKey(uid)) {
+			RemoteActor remote = this.remoteActors.get(uid);
+			return this.transport.has(remote.pool().address(), uid);
+		}
 		return (local != null) ? CompletableFuture.completedFuture(local.has(address, uid))
 				: this.transport.has(address, uid);
 	}
 
 	public CompletableFuture<Void> killAnywhere(String address, String uid) {
-		LocalNode local = LocalNodes.find(address);
+		LocalNode local = owner(address);
 		return (local != null) ? local.kill(address, uid) : this.transport.kill(address, uid);
 	}
 
@@ -273,10 +385,14 @@ public final class Node implements LocalNode {
 	public CompletableFuture<Void> destroy(String address, String uid) {
 		ActorCell cell;
 		try {
-			cell = lookup(address, uid);
+			cell = localCell(address, uid);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
+		}
+		if (cell == null) {
+			RemoteActor remote = this.remoteActors.get(uid);
+			return this.transport.destroy(remote.pool().address(), uid).thenRun(() -> forget(remote));
 		}
 		if (!cell.beginDestroy()) {
 			return CompletableFuture.failedFuture(new ActorNotFoundException(address, uid));
@@ -300,7 +416,14 @@ public final class Node implements LocalNode {
 	@Override
 	public CompletableFuture<Void> kill(String address, String uid) {
 		try {
-			ActorCell cell = lookup(address, uid);
+			ActorCell cell = localCell(address, uid);
+			if (cell == null) {
+				// killing an actor of a process pool kills the pool's process
+				ProcessActorPool pool = this.remoteActors.get(uid).pool();
+				pool.kill();
+				forgetActorsOf(pool);
+				return CompletableFuture.completedFuture(null);
+			}
 			if (cell.pool().index() == 0) {
 				throw new IllegalArgumentException("cannot kill actor '" + uid + "': it lives in the main pool "
 						+ this.address + "; use destroyActor");
@@ -310,6 +433,13 @@ public final class Node implements LocalNode {
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private void forget(RemoteActor remote) {
+		if (this.remoteActors.remove(remote.uid(), remote)) {
+			this.uids.remove(remote.uid());
+			this.placer.release(remote.slot());
 		}
 	}
 
@@ -370,7 +500,7 @@ public final class Node implements LocalNode {
 		for (ActorCell cell : List.copyOf(this.directory.values())) {
 			remove(cell, down);
 		}
-		for (ThreadActorPool pool : this.pools) {
+		for (ActorPool pool : this.pools.all()) {
 			pool.shutdown(timeout);
 		}
 		this.transport.close();

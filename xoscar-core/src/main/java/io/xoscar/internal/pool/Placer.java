@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.xoscar.Placement;
 import io.xoscar.exception.NoIdleSlotException;
 import io.xoscar.exception.NoSuchPoolException;
+import io.xoscar.exception.PoolDownException;
 
 /**
  * Picks the pool of a new actor. Decisions and the bookkeeping they depend on (actor counts,
@@ -18,12 +20,17 @@ import io.xoscar.exception.NoSuchPoolException;
  */
 final class Placer {
 
-	private final List<ThreadActorPool> pools;
+	private final Supplier<List<ActorPool>> allPools;
 
-	private final Map<ThreadActorPool, Set<String>> marks = new HashMap<>();
+	private final Map<ActorPool, Set<String>> marks = new HashMap<>();
 
-	Placer(List<ThreadActorPool> pools) {
-		this.pools = pools;
+	private List<ActorPool> pools;
+
+	/**
+	 * @param pools the node's pools, read at each decision (pools come and go at run time)
+	 */
+	Placer(Supplier<List<ActorPool>> pools) {
+		this.allPools = pools;
 	}
 
 	/**
@@ -31,7 +38,8 @@ final class Placer {
 	 * @return the chosen pool, with what frees its slot when the actor leaves
 	 */
 	synchronized Slot place(Placement placement) {
-		ThreadActorPool pool;
+		this.pools = this.allPools.get();
+		ActorPool pool;
 		String mark = null;
 		if (placement instanceof Placement.IdleLabel idle) {
 			pool = labelled(idle.label()).stream()
@@ -48,48 +56,61 @@ final class Placer {
 		return new Slot(pool, mark);
 	}
 
-	private ThreadActorPool pick(Placement placement) {
+	private ActorPool pick(Placement placement) {
 		if (placement instanceof Placement.MainPool) {
 			return this.pools.get(0);
 		}
 		if (placement instanceof Placement.RandomSubPool) {
-			if (this.pools.size() < 2) {
-				throw new NoSuchPoolException("randomSubPool(): this node has no sub pools");
+			List<ActorPool> subPools = this.pools.stream().filter((pool) -> pool.index() > 0 && pool.isUp()).toList();
+			if (subPools.isEmpty()) {
+				throw new NoSuchPoolException("randomSubPool(): this node has no running sub pools");
 			}
-			return this.pools.get(1 + ThreadLocalRandom.current().nextInt(this.pools.size() - 1));
+			return subPools.get(ThreadLocalRandom.current().nextInt(subPools.size()));
 		}
 		if (placement instanceof Placement.PoolIndex index) {
-			if (index.index() < 0 || index.index() >= this.pools.size()) {
-				throw new NoSuchPoolException("pool(" + index.index() + "): this node has pools 0 to " + (this.pools.size() - 1));
-			}
-			return this.pools.get(index.index());
+			return this.pools.stream()
+				.filter((pool) -> pool.index() == index.index())
+				.findFirst()
+				.map(Placer::up)
+				.orElseThrow(() -> new NoSuchPoolException("pool(" + index.index() + "): this node has pools "
+						+ this.pools.stream().map(ActorPool::index).toList()));
 		}
 		if (placement instanceof Placement.Label label) {
-			List<ThreadActorPool> candidates = labelled(label.label());
+			List<ActorPool> candidates = labelled(label.label());
 			return candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
 		}
 		if (placement instanceof Placement.LeastLoaded least) {
 			return labelled(least.label()).stream()
-				.min(Comparator.comparingInt(ThreadActorPool::load)
-					.thenComparingLong(ThreadActorPool::backlog)
-					.thenComparingInt(ThreadActorPool::index))
+				.min(Comparator.comparingInt(ActorPool::load)
+					.thenComparingLong(ActorPool::backlog)
+					.thenComparingInt(ActorPool::index))
 				.orElseThrow();
 		}
 		if (placement instanceof Placement.Address address) {
 			return this.pools.stream()
 				.filter((pool) -> pool.address().equals(address.address()))
 				.findFirst()
+				.map(Placer::up)
 				.orElseThrow(() -> new NoSuchPoolException("no pool at " + address.address() + " on this node"));
 		}
 		throw new IllegalArgumentException("unknown placement " + placement);
 	}
 
-	private List<ThreadActorPool> labelled(String label) {
-		List<ThreadActorPool> candidates = this.pools.stream().filter((pool) -> pool.labels().contains(label)).toList();
+	private List<ActorPool> labelled(String label) {
+		List<ActorPool> candidates = this.pools.stream()
+			.filter((pool) -> pool.labels().contains(label) && pool.isUp())
+			.toList();
 		if (candidates.isEmpty()) {
-			throw new NoSuchPoolException("no pool has the label '" + label + "'");
+			throw new NoSuchPoolException("no running pool has the label '" + label + "'");
 		}
 		return candidates;
+	}
+
+	private static ActorPool up(ActorPool pool) {
+		if (!pool.isUp()) {
+			throw new PoolDownException("actor pool " + pool.index() + " (" + pool.name() + ") at " + pool.address() + " is down");
+		}
+		return pool;
 	}
 
 	synchronized void release(Slot slot) {
@@ -104,7 +125,7 @@ final class Placer {
 	 * @param pool the pool
 	 * @param mark the idle-label mark held, or {@code null}
 	 */
-	record Slot(ThreadActorPool pool, String mark) {
+	record Slot(ActorPool pool, String mark) {
 	}
 
 }

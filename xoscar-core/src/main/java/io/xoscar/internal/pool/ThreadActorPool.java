@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.xoscar.config.PoolConfig.PoolMode;
 import io.xoscar.exception.PoolDownException;
 
 /**
@@ -17,7 +18,7 @@ import io.xoscar.exception.PoolDownException;
  * The executor is a {@link ForkJoinPool}, so a pool thread blocked waiting on another actor's
  * future is compensated for instead of starving the pool.
  */
-public final class ThreadActorPool {
+public final class ThreadActorPool implements ActorPool {
 
 	private final int index;
 
@@ -42,32 +43,39 @@ public final class ThreadActorPool {
 		this.executor = new ForkJoinPool(threads, new WorkerFactory(), null, true);
 	}
 
+	@Override
 	public int index() {
 		return this.index;
 	}
 
+	@Override
 	public String name() {
 		return this.name;
 	}
 
+	@Override
 	public String address() {
 		return this.address;
 	}
 
+	@Override
 	public Set<String> labels() {
 		return this.labels;
 	}
 
+	@Override
 	public int threads() {
 		return this.executor.getParallelism();
 	}
 
 	/** @return actors placed in this pool, those being created included */
+	@Override
 	public int load() {
 		return this.placed.get();
 	}
 
 	/** @return calls waiting in the mailboxes of this pool's actors */
+	@Override
 	public long backlog() {
 		long backlog = 0;
 		for (ActorCell cell : this.actors) {
@@ -80,11 +88,28 @@ public final class ThreadActorPool {
 		return this.actors;
 	}
 
-	void reserve() {
+	@Override
+	public PoolMode mode() {
+		return PoolMode.THREAD;
+	}
+
+	@Override
+	public boolean isUp() {
+		return !this.executor.isShutdown();
+	}
+
+	@Override
+	public long pid() {
+		return ProcessHandle.current().pid();
+	}
+
+	@Override
+	public void reserve() {
 		this.placed.incrementAndGet();
 	}
 
-	void unreserve() {
+	@Override
+	public void unreserve() {
 		this.placed.decrementAndGet();
 	}
 
@@ -120,7 +145,8 @@ public final class ThreadActorPool {
 		}
 	}
 
-	void shutdown(Duration timeout) {
+	@Override
+	public void shutdown(Duration timeout) {
 		this.executor.shutdown();
 		try {
 			if (!this.executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -50,6 +50,11 @@ final class RemoteTarget implements CallTarget {
 		return this.actorClass;
 	}
 
+	@Override
+	public String address() {
+		return this.address;
+	}
+
 	private record Resolved(List<String> signature, JavaType resultType) {
 	}
 

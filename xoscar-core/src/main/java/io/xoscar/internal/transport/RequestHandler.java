@@ -14,7 +14,9 @@ import io.xoscar.AbstractActor;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
 import io.xoscar.exception.XoscarException;
+import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.LocalActor;
+import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.call.LocalNode;
 
 /**
@@ -45,25 +47,35 @@ final class RequestHandler {
 		try {
 			switch (request.op()) {
 				case Op.CALL, Op.TELL -> {
-					LocalActor actor = this.node.lookup(request.target(), request.uid());
-					context = actor.describe(request.name());
-					Decoding.DecodedCall call = this.decoding.call(actor.info(), request.name(), request.signature(),
+					CallTarget target = this.node.lookup(request.target(), request.uid());
+					ActorClassInfo info = ActorClassInfo.of(target.actorClass());
+					context = describe(target, request);
+					Decoding.DecodedCall call = this.decoding.call(info, request.name(), request.signature(),
 							request.payload());
 					boolean reply = request.op() == Op.CALL;
-					CompletableFuture<Object> result = actor.invoke(call.target(), call.args(), reply);
+					CompletableFuture<Object> result;
+					if (target instanceof LocalActor actor) {
+						result = actor.invoke(call.target(), call.args(), reply);
+					}
+					else {
+						// an actor of one of this node's process pools, called through the main address
+						result = reply ? target.send(request.name(), call.args())
+								: target.tell(request.name(), call.args()).thenApply((ignored) -> null);
+					}
 					if (reply) {
 						answerWhenDone(request.id(), result, channel, inflight, context);
 					}
 				}
 				case Op.BATCH, Op.TELL_BATCH -> {
-					LocalActor actor = this.node.lookup(request.target(), request.uid());
-					context = actor.describe(request.name());
+					CallTarget target = this.node.lookup(request.target(), request.uid());
+					ActorClassInfo info = ActorClassInfo.of(target.actorClass());
+					context = describe(target, request);
 					List<Object[]> calls = new ArrayList<>();
 					for (JsonNode args : request.payload()) {
-						calls.add(this.decoding.call(actor.info(), request.name(), request.signature(), args).args());
+						calls.add(this.decoding.call(info, request.name(), request.signature(), args).args());
 					}
 					boolean reply = request.op() == Op.BATCH;
-					CompletableFuture<Object> result = actor.batch(request.name(), calls, reply).thenApply((list) -> list);
+					CompletableFuture<Object> result = target.batch(request.name(), calls, reply).thenApply((list) -> list);
 					if (reply) {
 						answerWhenDone(request.id(), result, channel, inflight, context);
 					}
@@ -92,9 +104,9 @@ final class RequestHandler {
 						context);
 				case Op.HAS -> answer(channel, Outbound.result(request.id(), this.node.has(request.target(), request.uid())));
 				case Op.RESOLVE -> {
-					LocalActor actor = this.node.lookup(request.target(), request.uid());
-					answer(channel, Outbound.result(request.id(),
-							List.of(actor.poolAddress(), actor.actorClass().getName())));
+					CallTarget target = this.node.lookup(request.target(), request.uid());
+					String poolAddress = (target instanceof LocalActor actor) ? actor.poolAddress() : target.address();
+					answer(channel, Outbound.result(request.id(), List.of(poolAddress, target.actorClass().getName())));
 				}
 				default -> throw new IllegalArgumentException("unknown operation " + request.op());
 			}
@@ -104,6 +116,11 @@ final class RequestHandler {
 				answer(channel, Outbound.error(request.id(), RemoteErrors.describe(ex, context)));
 			}
 		}
+	}
+
+	private static String describe(CallTarget target, Inbound request) {
+		return (target instanceof LocalActor actor) ? actor.describe(request.name())
+				: "actor '" + request.uid() + "' method " + request.name() + " at " + target.address();
 	}
 
 	private static Class<?> actorClass(String name) {

@@ -1,0 +1,140 @@
+package io.xoscar.internal.pool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.config.PoolConfig;
+import io.xoscar.config.PoolConfig.PoolMode;
+import io.xoscar.exception.PoolDownException;
+
+/**
+ * The pools of one node: the main pool (index 0) and sub pools, numbered in the order they are
+ * added; indexes of removed pools are not reused. Process pools of a group start in parallel.
+ */
+final class Pools {
+
+	private final String nodeAddress;
+
+	private final String host;
+
+	private final ActorSystemConfig config;
+
+	private final Consumer<ProcessActorPool> onProcessExit;
+
+	private final List<ActorPool> pools = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger nextIndex = new AtomicInteger();
+
+	Pools(String nodeAddress, ActorSystemConfig config, Consumer<ProcessActorPool> onProcessExit) {
+		this.nodeAddress = nodeAddress;
+		this.host = nodeAddress.substring(0, nodeAddress.lastIndexOf(':'));
+		this.config = config;
+		this.onProcessExit = onProcessExit;
+		this.pools.add(new ThreadActorPool(this.nextIndex.getAndIncrement(), "main", nodeAddress, Set.of(),
+				config.mainPoolThreads()));
+	}
+
+	List<ActorPool> all() {
+		return this.pools;
+	}
+
+	ThreadActorPool main() {
+		return (ThreadActorPool) this.pools.get(0);
+	}
+
+	/** @return the pool with that index, or {@code null} */
+	ActorPool byIndex(int index) {
+		for (ActorPool pool : this.pools) {
+			if (pool.index() == index) {
+				return pool;
+			}
+		}
+		return null;
+	}
+
+	/** @return the pool with that address, or {@code null} */
+	ActorPool byAddress(String address) {
+		for (ActorPool pool : this.pools) {
+			if (pool.address().equals(address)) {
+				return pool;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Starts a group of pools. If one process of the group fails to start, those already started are
+	 * stopped and the error is thrown.
+	 * @param group the group
+	 * @return the new pools
+	 */
+	synchronized List<ActorPool> add(PoolConfig group) {
+		List<ActorPool> added = new ArrayList<>();
+		if (group.mode() == PoolMode.THREAD) {
+			for (int i = 0; i < group.count(); i++) {
+				int index = this.nextIndex.getAndIncrement();
+				added.add(new ThreadActorPool(index, group.name(), this.nodeAddress + "/" + index, group.labels(),
+						group.threads()));
+			}
+		}
+		else {
+			List<CompletableFuture<ProcessActorPool>> starting = new ArrayList<>();
+			for (int i = 0; i < group.count(); i++) {
+				int index = this.nextIndex.getAndIncrement();
+				int ordinal = i;
+				CompletableFuture<ProcessActorPool> start = new CompletableFuture<>();
+				Thread starter = new Thread(() -> {
+					try {
+						start.complete(ProcessActorPool.start(index, ordinal, group, this.host, this.config,
+								(code) -> this.onProcessExit.accept((ProcessActorPool) byIndex(index))));
+					}
+					catch (Throwable ex) {
+						start.completeExceptionally(ex);
+					}
+				}, "xoscar-start-pool-" + index);
+				starter.setDaemon(true);
+				starter.start();
+				starting.add(start);
+			}
+			RuntimeException failure = null;
+			for (CompletableFuture<ProcessActorPool> start : starting) {
+				try {
+					added.add(start.join());
+				}
+				catch (RuntimeException ex) {
+					failure = (failure != null) ? failure : (RuntimeException) ex.getCause();
+				}
+			}
+			if (failure != null) {
+				added.forEach((pool) -> pool.shutdown(Duration.ofSeconds(5)));
+				throw failure;
+			}
+		}
+		this.pools.addAll(added);
+		return added;
+	}
+
+	/**
+	 * @param index a sub pool index
+	 * @return the removed pool
+	 */
+	synchronized ActorPool remove(int index) {
+		if (index == 0) {
+			throw new IllegalArgumentException("the main pool cannot be removed");
+		}
+		ActorPool pool = byIndex(index);
+		if (pool == null) {
+			throw new PoolDownException("no pool " + index + " on node " + this.nodeAddress);
+		}
+		this.pools.remove(pool);
+		return pool;
+	}
+
+}

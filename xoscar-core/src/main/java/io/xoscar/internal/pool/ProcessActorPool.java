@@ -1,0 +1,162 @@
+package io.xoscar.internal.pool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.config.PoolConfig;
+import io.xoscar.config.PoolConfig.PoolMode;
+import io.xoscar.internal.process.ChildJvm;
+import io.xoscar.internal.process.ChildJvmSpec;
+
+/**
+ * A sub pool in a child JVM of the same application: its own process, environment and JVM
+ * options, reached over the transport at the address the child reports when it is ready. It dies
+ * with the parent.
+ */
+public final class ProcessActorPool implements ActorPool {
+
+	private final int index;
+
+	private final String name;
+
+	private final Set<String> labels;
+
+	private final int threads;
+
+	private final ChildJvm child;
+
+	private final String address;
+
+	private final AtomicInteger placed = new AtomicInteger();
+
+	private volatile boolean up = true;
+
+	private ProcessActorPool(int index, PoolConfig config, ChildJvm child) {
+		this.index = index;
+		this.name = config.name();
+		this.labels = config.labels();
+		this.threads = config.threads();
+		this.child = child;
+		this.address = child.readyPayload();
+	}
+
+	/**
+	 * Starts the child JVM and waits until its node listens.
+	 * @param index the pool index on the parent node
+	 * @param ordinal which pool of its group this is (picks its CUDA device)
+	 * @param config the pool group
+	 * @param host the host the child binds
+	 * @param node the parent node's configuration (timeouts, limits)
+	 * @param onExit called with the exit code when the child dies
+	 * @return the running pool
+	 * @throws io.xoscar.internal.process.ChildStartException if the child does not start
+	 */
+	static ProcessActorPool start(int index, int ordinal, PoolConfig config, String host, ActorSystemConfig node,
+			IntConsumer onExit) {
+		Map<String, String> env = new HashMap<>(config.env());
+		if (!config.cudaDevices().isEmpty()) {
+			env.put("CUDA_VISIBLE_DEVICES", config.cudaDevices().get(ordinal));
+		}
+		List<String> args = new ArrayList<>(List.of("--host=" + host, "--threads=" + config.threads(),
+				"--call-timeout=" + node.callTimeout(), "--max-frame-size=" + node.maxFrameSize(),
+				"--connect-timeout=" + node.connectTimeout()));
+		node.exceptionPackages().forEach((prefix) -> args.add("--exception-package=" + prefix));
+		ChildJvmSpec spec = ChildJvmSpec.of("pool-" + index + "-" + config.name(), SubPoolMain.class.getName())
+			.withArgs(args)
+			.withEnv(env)
+			.withJvmArgs(config.jvmArgs())
+			.withStartTimeout(config.startTimeout());
+		ChildJvm child = ChildJvm.start(spec);
+		ProcessActorPool pool = new ProcessActorPool(index, config, child);
+		child.onExit().thenAccept((code) -> {
+			pool.up = false;
+			onExit.accept(code);
+		});
+		return pool;
+	}
+
+	@Override
+	public int index() {
+		return this.index;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public String address() {
+		return this.address;
+	}
+
+	@Override
+	public Set<String> labels() {
+		return this.labels;
+	}
+
+	@Override
+	public int threads() {
+		return this.threads;
+	}
+
+	@Override
+	public PoolMode mode() {
+		return PoolMode.PROCESS;
+	}
+
+	@Override
+	public boolean isUp() {
+		return this.up && this.child.isAlive();
+	}
+
+	@Override
+	public long pid() {
+		return this.child.pid();
+	}
+
+	@Override
+	public int load() {
+		return this.placed.get();
+	}
+
+	@Override
+	public long backlog() {
+		return 0;
+	}
+
+	@Override
+	public void reserve() {
+		this.placed.incrementAndGet();
+	}
+
+	@Override
+	public void unreserve() {
+		this.placed.decrementAndGet();
+	}
+
+	/** Kills the process at once (SIGKILL); its calls in flight fail with a lost connection. */
+	void kill() {
+		this.up = false;
+		this.child.kill();
+	}
+
+	@Override
+	public void shutdown(Duration timeout) {
+		this.up = false;
+		this.child.stop(timeout);
+	}
+
+	@Override
+	public String toString() {
+		return "process pool " + this.index + " (" + this.name + ") at " + this.address + ", pid " + pid();
+	}
+
+}
