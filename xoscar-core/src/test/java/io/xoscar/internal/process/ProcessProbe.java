@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Whether a process is gone, for the tests.
  */
-final class ProcessProbe {
+public final class ProcessProbe {
 
 	private ProcessProbe() {
 	}
@@ -20,7 +20,7 @@ final class ProcessProbe {
 	 * @param pid a process id
 	 * @return whether that process is no longer running
 	 */
-	static boolean isGone(long pid) {
+	public static boolean isGone(long pid) {
 		Optional<ProcessHandle> handle = ProcessHandle.of(pid);
 		if (handle.isEmpty() || !handle.get().isAlive()) {
 			return true;
