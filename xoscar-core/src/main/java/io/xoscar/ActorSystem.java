@@ -48,6 +48,15 @@ public final class ActorSystem implements AutoCloseable {
 	}
 
 	/**
+	 * @param address a pool address
+	 * @return how this node reaches that pool now: {@code local} (this JVM: direct hand-off),
+	 * {@code unix} (Unix domain socket), {@code tcp}, or {@code none} (no connection yet)
+	 */
+	public String channelTo(String address) {
+		return this.node.channelTo(address);
+	}
+
+	/**
 	 * @return the pools of this node, the main pool first
 	 */
 	public List<PoolInfo> pools() {

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param exceptionPackages packages of your exception classes: a remote exception of such a class
  * arrives as itself (JDK and Xoscar exceptions always do); others arrive as
  * {@link io.xoscar.exception.RemoteActorException}
+ * @param unixSockets whether the node also listens on a Unix domain socket and reaches other nodes
+ * of this host through theirs (faster than TCP); off, same-host peers use TCP
  */
 public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
-		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages) {
+		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages, boolean unixSockets) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(address, "address");
@@ -45,7 +47,7 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 
 	/**
 	 * @return a builder with the defaults: {@code 127.0.0.1:0}, one main pool thread per core, no
-	 * sub pools, a 60 s call timeout, 256 MiB frames, a 5 s connect timeout
+	 * sub pools, a 60 s call timeout, 256 MiB frames, a 5 s connect timeout, Unix domain sockets on
 	 */
 	public static Builder builder() {
 		return new Builder();
@@ -67,6 +69,8 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		private Duration connectTimeout = Duration.ofSeconds(5);
 
 		private final List<String> exceptionPackages = new ArrayList<>();
+
+		private boolean unixSockets = true;
 
 		private Builder() {
 		}
@@ -106,9 +110,14 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
+		public Builder unixSockets(boolean enabled) {
+			this.unixSockets = enabled;
+			return this;
+		}
+
 		public ActorSystemConfig build() {
 			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
-					this.maxFrameSize, this.connectTimeout, this.exceptionPackages);
+					this.maxFrameSize, this.connectTimeout, this.exceptionPackages, this.unixSockets);
 		}
 
 	}

@@ -108,6 +108,7 @@ class ProcessPoolTest {
 		assertThat(first.method("property").<String>call("xoscar.pool.flavour")).isEqualTo("green");
 		assertThat(first.method("maxHeapMiB").<Long>call()).isLessThanOrEqualTo(96L);
 		assertThat(first.method("where").<String>call()).isEqualTo(first.address());
+		assertThat(system.channelTo(first.address())).isEqualTo("unix");
 	}
 
 	@Test

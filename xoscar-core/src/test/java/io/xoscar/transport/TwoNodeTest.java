@@ -212,6 +212,26 @@ class TwoNodeTest {
 	}
 
 	@Test
+	void channelIsDirectInOneJvmUnixSocketOnOneHostAndTcpOnRequest() {
+		ActorHandle<Counter> counter = remoteCounter("channels");
+		assertThat(counter.method("get").<Long>call()).isEqualTo(10L);
+		assertThat(system.channelTo(remote)).isEqualTo("unix");
+		ActorHandle<Thrower> local = system.createActor(Thrower.class).join();
+		assertThat(system.channelTo(local.address())).isEqualTo("local");
+		try (ActorSystem tcpOnly = ActorSystem.create(ActorSystemConfig.builder().mainPoolThreads(1).unixSockets(false).build())) {
+			ActorHandle<Object> viaTcp = tcpOnly.actorRef(remote, "channels").join();
+			assertThat(viaTcp.method("add").<Long>call(1L)).isEqualTo(11L);
+			assertThat(tcpOnly.channelTo(remote)).isEqualTo("tcp");
+			// and the two systems of this JVM reach each other directly
+			assertThat(tcpOnly.channelTo(local.address())).isEqualTo("local");
+			assertThat(tcpOnly.actorRef(local.address(), local.uid()).join().method("fail").send("direct"))
+				.failsWithin(Duration.ofSeconds(5))
+				.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+				.withCauseExactlyInstanceOf(IllegalArgumentException.class);
+		}
+	}
+
+	@Test
 	void connectFailureFailsFastNamingTheAddress() {
 		ActorSystem lonely = ActorSystem.create(ActorSystemConfig.builder().mainPoolThreads(1).build());
 		String gone = lonely.address();

@@ -70,7 +70,8 @@ public final class Node implements LocalNode {
 		this.system = system;
 		String[] hostAndPort = hostAndPort(config.address());
 		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]), new TransportSettings(
-				config.maxFrameSize(), config.connectTimeout(), config.exceptionPackages()), this::router);
+				config.maxFrameSize(), config.connectTimeout(), config.exceptionPackages(), config.unixSockets()),
+				this::router);
 		this.address = this.transport.address();
 		this.router = new CallRouter(config.callTimeout(), this.transport::target);
 		this.pools = new Pools(this.address, config, this::processExited);
@@ -157,6 +158,17 @@ public final class Node implements LocalNode {
 			this.placer.release(actor.slot());
 			return true;
 		});
+	}
+
+	/**
+	 * @param address a pool address of another node
+	 * @return how this node reaches it now: "local" (this JVM), "unix", "tcp" or "none" (not connected)
+	 */
+	public String channelTo(String address) {
+		if (owner(address) == this && this.pools.byAddress(address) instanceof ProcessActorPool process) {
+			return this.transport.channelTo(LocalNodes.nodeAddress(process.address()));
+		}
+		return (LocalNodes.find(address) != null) ? "local" : this.transport.channelTo(LocalNodes.nodeAddress(address));
 	}
 
 	public CallRouter router() {

@@ -66,7 +66,7 @@ public final class ProcessActorPool implements ActorPool {
 		}
 		List<String> args = new ArrayList<>(List.of("--host=" + host, "--threads=" + config.threads(),
 				"--call-timeout=" + node.callTimeout(), "--max-frame-size=" + node.maxFrameSize(),
-				"--connect-timeout=" + node.connectTimeout()));
+				"--connect-timeout=" + node.connectTimeout(), "--unix-sockets=" + node.unixSockets()));
 		node.exceptionPackages().forEach((prefix) -> args.add("--exception-package=" + prefix));
 		ChildJvmSpec spec = ChildJvmSpec.of("pool-" + index + "-" + config.name(), SubPoolMain.class.getName())
 			.withArgs(args)

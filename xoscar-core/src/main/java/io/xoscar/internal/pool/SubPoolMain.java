@@ -36,6 +36,9 @@ public final class SubPoolMain {
 			else if (arg.startsWith("--max-frame-size=")) {
 				config.maxFrameSize(Integer.parseInt(value));
 			}
+			else if (arg.startsWith("--unix-sockets=")) {
+				config.unixSockets(Boolean.parseBoolean(value));
+			}
 			else if (arg.startsWith("--exception-package=")) {
 				config.exceptionPackage(value);
 			}

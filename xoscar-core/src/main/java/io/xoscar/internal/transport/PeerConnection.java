@@ -41,10 +41,18 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
 
 	private volatile boolean closed;
 
-	PeerConnection(String peer, Wire wire, RemoteErrors errors) {
+	private final String kind;
+
+	PeerConnection(String peer, String kind, Wire wire, RemoteErrors errors) {
 		this.peer = peer;
+		this.kind = kind;
 		this.wire = wire;
 		this.errors = errors;
+	}
+
+	/** @return "unix" or "tcp" */
+	String kind() {
+		return this.kind;
 	}
 
 	void attach(Channel channel) {

@@ -1,6 +1,9 @@
 package io.xoscar.internal.transport;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +14,8 @@ import java.util.function.Supplier;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.netty.DisposableServer;
 import reactor.netty.tcp.TcpClient;
 import reactor.netty.tcp.TcpServer;
@@ -28,6 +33,8 @@ import io.xoscar.internal.call.LocalNodes;
  */
 public final class Transport implements AutoCloseable {
 
+	private static final Logger logger = LoggerFactory.getLogger(Transport.class);
+
 	private final Wire wire;
 
 	private final RemoteErrors errors;
@@ -37,6 +44,8 @@ public final class Transport implements AutoCloseable {
 	private final Duration connectTimeout;
 
 	private final DisposableServer server;
+
+	private final DisposableServer unixServer;
 
 	private final String address;
 
@@ -49,20 +58,39 @@ public final class Transport implements AutoCloseable {
 		this.connectTimeout = settings.connectTimeout();
 		RequestHandler requests = new RequestHandler(node, this.wire);
 		try {
-			this.server = TcpServer.create()
-				.host(host)
-				.port(port)
-				.doOnConnection((connection) -> connection.addHandlerLast("xoscar-frames", frameDecoder())
-					.addHandlerLast("xoscar-flush", new FlushConsolidationHandler(256, true))
-					.addHandlerLast("xoscar-requests", new ServerConnection(this.wire, requests)))
-				// frames are consumed by our handlers; subscribing keeps reactor-netty reading
-				.handle((in, out) -> in.receive().then())
-				.bindNow(Duration.ofSeconds(10));
+			this.server = server(requests).host(host).port(port).bindNow(Duration.ofSeconds(10));
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(ex), ex);
 		}
 		this.address = host + ":" + ((InetSocketAddress) this.server.address()).getPort();
+		this.unixServer = settings.unixSockets() ? bindUnixSocket(requests) : null;
+	}
+
+	private TcpServer server(RequestHandler requests) {
+		return TcpServer.create()
+			.doOnConnection((connection) -> connection.addHandlerLast("xoscar-frames", frameDecoder())
+				.addHandlerLast("xoscar-flush", new FlushConsolidationHandler(256, true))
+				.addHandlerLast("xoscar-requests", new ServerConnection(this.wire, requests)))
+			// frames are consumed by our handlers; subscribing keeps reactor-netty reading
+			.handle((in, out) -> in.receive().then());
+	}
+
+	/** Same-host peers connect here instead of the TCP port; without native support, TCP only. */
+	private DisposableServer bindUnixSocket(RequestHandler requests) {
+		if (!UnixSockets.available()) {
+			logger.info("No Unix domain sockets on this platform: same-host peers use TCP");
+			return null;
+		}
+		try {
+			SocketAddress path = UnixSockets.bindAddress(this.address);
+			return server(requests).bindAddress(() -> path).bindNow(Duration.ofSeconds(10));
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Cannot listen on a Unix domain socket for {}: same-host peers use TCP ({})", this.address,
+					rootMessage(ex));
+			return null;
+		}
 	}
 
 	/**
@@ -211,20 +239,24 @@ public final class Transport implements AutoCloseable {
 	}
 
 	private void connect(String nodeAddress, CompletableFuture<PeerConnection> result) {
-		int colon = nodeAddress.lastIndexOf(':');
-		String host = nodeAddress.substring(0, colon);
-		int port;
+		SocketAddress remote;
 		try {
-			port = Integer.parseInt(nodeAddress.substring(colon + 1));
+			remote = (this.unixServer != null) ? UnixSockets.peerAddress(nodeAddress) : null;
+			if (remote == null) {
+				int colon = nodeAddress.lastIndexOf(':');
+				remote = InetSocketAddress.createUnresolved(nodeAddress.substring(0, colon),
+						Integer.parseInt(nodeAddress.substring(colon + 1)));
+			}
 		}
-		catch (NumberFormatException ex) {
-			failConnect(nodeAddress, result, new IllegalArgumentException("malformed address " + nodeAddress));
+		catch (RuntimeException ex) {
+			failConnect(nodeAddress, result, new IllegalArgumentException("malformed address " + nodeAddress, ex));
 			return;
 		}
-		PeerConnection peer = new PeerConnection(nodeAddress, this.wire, this.errors);
+		SocketAddress target = remote;
+		PeerConnection peer = new PeerConnection(nodeAddress, (target instanceof InetSocketAddress) ? "tcp" : "unix",
+				this.wire, this.errors);
 		TcpClient.newConnection()
-			.host(host)
-			.port(port)
+			.remoteAddress(() -> target)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.connectTimeout.toMillis())
 			.doOnConnected((connection) -> {
 				connection.addHandlerLast("xoscar-frames", frameDecoder())
@@ -240,6 +272,18 @@ public final class Transport implements AutoCloseable {
 			}, (error) -> failConnect(nodeAddress, result, error));
 	}
 
+	/**
+	 * @param nodeAddress a peer node
+	 * @return how this node is connected to it now: "unix", "tcp", or "none"
+	 */
+	public String channelTo(String nodeAddress) {
+		CompletableFuture<PeerConnection> peer = this.peers.get(nodeAddress);
+		if (peer == null || !peer.isDone() || peer.isCompletedExceptionally() || !peer.join().isOpen()) {
+			return "none";
+		}
+		return peer.join().kind();
+	}
+
 	private void failConnect(String nodeAddress, CompletableFuture<PeerConnection> result, Throwable error) {
 		this.peers.remove(nodeAddress, result);
 		result.completeExceptionally(
@@ -250,6 +294,15 @@ public final class Transport implements AutoCloseable {
 	public void close() {
 		this.peers.values().forEach((peer) -> peer.thenAccept(PeerConnection::close));
 		this.server.disposeNow(Duration.ofSeconds(5));
+		if (this.unixServer != null) {
+			this.unixServer.disposeNow(Duration.ofSeconds(5));
+			try {
+				Files.deleteIfExists(UnixSockets.path(this.address));
+			}
+			catch (IOException ex) {
+				logger.debug("Cannot delete the Unix socket of {}", this.address, ex);
+			}
+		}
 	}
 
 }

@@ -10,8 +10,10 @@ import java.util.List;
  * @param connectTimeout how long connecting to a peer may take
  * @param exceptionPackages packages (besides the JDK's and Xoscar's) whose exception classes a
  * remote error may be rebuilt as
+ * @param unixSockets whether to listen on, and connect same-host peers through, Unix domain sockets
  */
-public record TransportSettings(int maxFrameBytes, Duration connectTimeout, List<String> exceptionPackages) {
+public record TransportSettings(int maxFrameBytes, Duration connectTimeout, List<String> exceptionPackages,
+		boolean unixSockets) {
 
 	public TransportSettings {
 		exceptionPackages = List.copyOf(exceptionPackages);
