@@ -55,22 +55,26 @@ final class RemoteTarget implements CallTarget {
 		return this.address;
 	}
 
-	private record Resolved(List<String> signature, JavaType resultType) {
+	/**
+	 * What the caller sends and expects for one actor method.
+	 * @param signature the parameter type names, or {@code null} to let the callee pick
+	 * @param resultType how to decode the result
+	 */
+	record Resolved(List<String> signature, JavaType resultType) {
 	}
 
 	private Resolved resolve(String method, Object[] args) {
 		if (this.actorClass == null) {
-			return new Resolved(null, this.transport.type(Object.class));
+			return this.transport.untyped();
 		}
 		Invocable target = ActorClassInfo.of(this.actorClass).resolve(method, args);
 		if (target instanceof MethodInfo info) {
-			return new Resolved(Decoding.signatureOf(info.method()),
-					this.transport.type(resultType(info.method().getGenericReturnType())));
+			return this.transport.resolved(info);
 		}
-		return new Resolved(null, this.transport.type(Object.class));
+		return this.transport.untyped();
 	}
 
-	private static Type resultType(Type declared) {
+	static Type resultType(Type declared) {
 		Type raw = (declared instanceof ParameterizedType parameterized) ? parameterized.getRawType() : declared;
 		if (raw instanceof Class<?> type && (CompletionStage.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
 				|| Mono.class.isAssignableFrom(type))) {

@@ -6,6 +6,7 @@ import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -26,6 +27,7 @@ import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.LocalNode;
 import io.xoscar.internal.call.LocalNodes;
+import io.xoscar.internal.reflect.MethodInfo;
 
 /**
  * A node's network side: a server that serves the node's pools to other processes and hosts, and
@@ -53,6 +55,7 @@ public final class Transport implements AutoCloseable {
 
 	private Transport(LocalNode node, String host, int port, TransportSettings settings, Supplier<CallRouter> router) {
 		this.wire = new Wire(router);
+		this.untyped = new RemoteTarget.Resolved(null, this.wire.type(Object.class));
 		this.errors = new RemoteErrors(settings.exceptionPackages());
 		this.maxFrameBytes = settings.maxFrameBytes();
 		this.connectTimeout = settings.connectTimeout();
@@ -139,6 +142,21 @@ public final class Transport implements AutoCloseable {
 
 	JavaType type(java.lang.reflect.Type type) {
 		return this.wire.type(type);
+	}
+
+	/** Signatures and result types per method, computed once: they are on every remote call's path. */
+	private final Map<MethodInfo, RemoteTarget.Resolved> resolved = new ConcurrentHashMap<>();
+
+	private final RemoteTarget.Resolved untyped;
+
+	RemoteTarget.Resolved untyped() {
+		return this.untyped;
+	}
+
+	RemoteTarget.Resolved resolved(MethodInfo method) {
+		return this.resolved.computeIfAbsent(method,
+				(key) -> new RemoteTarget.Resolved(Decoding.signatureOf(key.method()),
+						type(RemoteTarget.resultType(key.method().getGenericReturnType()))));
 	}
 
 	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
