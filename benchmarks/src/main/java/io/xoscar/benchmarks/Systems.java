@@ -1,6 +1,7 @@
 package io.xoscar.benchmarks;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.typesafe.config.Config;
@@ -32,6 +33,14 @@ public final class Systems {
 	 * per second a longer timeout keeps more garbage alive and costs Pekko GC time.
 	 */
 	public static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+	/**
+	 * JVM options of the child JVMs the cross-process benchmarks start: {@code -Dxoscar.bench.child.jvmArgs},
+	 * separated by {@code |} (JMH splits {@code -jvmArgsAppend} at spaces) or spaces; default
+	 * {@code -Xms1g|-Xmx1g}. The child is a separate process: its heap comes on top of the fork's.
+	 */
+	public static final List<String> CHILD_JVM_ARGS = List
+		.of(System.getProperty("xoscar.bench.child.jvmArgs", "-Xms1g|-Xmx1g").trim().split("[|\\s]+"));
 
 	private Systems() {
 	}

@@ -88,6 +88,11 @@ class ProcessPoolTest {
 			return address();
 		}
 
+		/** Calls another actor, wherever it lives, and says where it answered from. */
+		public String ask(ActorHandle<Probe> other) {
+			return other.method("where").call();
+		}
+
 	}
 
 	private static PoolInfo pool(int index) {
@@ -165,6 +170,22 @@ class ProcessPoolTest {
 		system.removePool(threads);
 		assertThatThrownBy(() -> local.method("count").call()).isInstanceOf(PoolDownException.class)
 			.hasMessageContaining("/" + threads);
+	}
+
+	@Test
+	void callsAcrossEveryPairOfPoolsWork() {
+		List<ActorHandle<Probe>> probes = List.of(system.createActor(Probe.class).join(),
+				system.createActor(Probe.class, CreateOptions.at(Placement.pool(1))).join(),
+				system.createActor(Probe.class, CreateOptions.at(Placement.pool(2))).join(),
+				system.createActor(Probe.class, CreateOptions.at(Placement.pool(3))).join());
+		for (ActorHandle<Probe> caller : probes) {
+			for (ActorHandle<Probe> callee : probes) {
+				if (caller != callee) {
+					assertThat(caller.method("ask").<String>call(callee)).as("%s -> %s", caller, callee)
+						.isEqualTo(callee.address());
+				}
+			}
+		}
 	}
 
 	@Test
