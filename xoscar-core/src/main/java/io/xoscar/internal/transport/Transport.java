@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,8 +110,8 @@ public final class Transport implements AutoCloseable {
 		return new Transport(node, host, port, settings, router);
 	}
 
-	private LengthFieldBasedFrameDecoder frameDecoder() {
-		return new LengthFieldBasedFrameDecoder(this.maxFrameBytes, 0, 4, 0, 4);
+	private FrameDecoder frameDecoder() {
+		return new FrameDecoder(this.maxFrameBytes);
 	}
 
 	private static String rootMessage(Throwable error) {

@@ -43,7 +43,7 @@ public final class Wire {
 	 * @throws tools.jackson.core.JacksonException if a value cannot be serialized
 	 */
 	ByteBuf encode(ByteBufAllocator allocator, Outbound frame) {
-		ByteBuf buffer = allocator.buffer();
+		ByteBuf buffer = allocator.buffer(256 + binarySize(frame.payload()));
 		try {
 			buffer.writeInt(0);
 			try (OutputStream out = new ByteBufOutputStream(buffer)) {
@@ -64,7 +64,27 @@ public final class Wire {
 	 * @throws tools.jackson.core.JacksonException if it is malformed
 	 */
 	Inbound decode(ByteBuf frame) {
+		if (frame.hasArray()) {
+			return this.mapper.readValue(frame.array(), frame.arrayOffset() + frame.readerIndex(), frame.readableBytes(),
+					Inbound.class);
+		}
 		return this.mapper.readValue((InputStream) new ByteBufInputStream(frame), Inbound.class);
+	}
+
+	/** Room for the byte arrays of a payload, so that encoding a large one never regrows the buffer. */
+	private static int binarySize(Object payload) {
+		long size = 0;
+		if (payload instanceof byte[] bytes) {
+			size = bytes.length;
+		}
+		else if (payload instanceof Object[] values) {
+			for (Object value : values) {
+				if (value instanceof byte[] bytes) {
+					size += bytes.length + 16;
+				}
+			}
+		}
+		return (int) Math.min(size, Integer.MAX_VALUE - 1024);
 	}
 
 	JavaType type(Type type) {
