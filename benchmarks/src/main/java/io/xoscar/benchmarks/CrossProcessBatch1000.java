@@ -29,9 +29,9 @@ import io.xoscar.DelayedCall;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 2, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
+@Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
 public class CrossProcessBatch1000 {
 
 	static final int CALLS = 1000;

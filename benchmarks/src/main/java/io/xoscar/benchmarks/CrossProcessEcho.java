@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 2, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
+@Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
 public class CrossProcessEcho {
 
 	/** The array sent, allocated and checked once per trial. */

@@ -23,9 +23,9 @@ import io.xoscar.ActorMethod;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 2, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
+@Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
 public class CrossProcessInFlight64 {
 
 	static final int WINDOW = 64;

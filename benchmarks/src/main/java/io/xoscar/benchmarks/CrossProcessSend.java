@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * Compare with {@link RawEcho}, the floor of one request/response on the same kind of socket.
  */
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 2, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
+@Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
 public class CrossProcessSend {
 
 	@Benchmark

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.unix.DomainSocketAddress;
@@ -53,7 +52,6 @@ public final class RawEchoServer {
 	}
 
 	/** Writes each frame (prefix included) back as it is. */
-	@ChannelHandler.Sharable
 	static final class Echoer extends ChannelInboundHandlerAdapter {
 
 		@Override

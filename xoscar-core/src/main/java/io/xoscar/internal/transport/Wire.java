@@ -92,7 +92,41 @@ public final class Wire {
 	}
 
 	Object convert(JsonNode node, JavaType type) {
-		return (node == null || node.isNull()) ? null : this.mapper.treeToValue(node, type);
+		if (node == null || node.isNull()) {
+			if (type.isPrimitive()) {
+				throw new IllegalArgumentException("null for a parameter of type " + type.getRawClass().getName());
+			}
+			return null;
+		}
+		Object scalar = scalar(node, type.getRawClass());
+		return (scalar != null) ? scalar : this.mapper.treeToValue(node, type);
+	}
+
+	/**
+	 * The common scalar cases, converted straight from the node: a tree conversion starts a parser
+	 * per value, which dominates small calls and big batches.
+	 * @return the value, or {@code null} when the general conversion must decide
+	 */
+	private static Object scalar(JsonNode node, Class<?> type) {
+		if (type == String.class) {
+			return node.isString() ? node.stringValue() : null;
+		}
+		if (type == long.class || type == Long.class) {
+			return (node.isIntegralNumber() && node.canConvertToLong()) ? node.longValue() : null;
+		}
+		if (type == int.class || type == Integer.class) {
+			return (node.isIntegralNumber() && node.canConvertToInt()) ? node.intValue() : null;
+		}
+		if (type == double.class || type == Double.class) {
+			return node.isNumber() ? node.doubleValue() : null;
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return node.isBoolean() ? node.booleanValue() : null;
+		}
+		if (type == byte[].class) {
+			return node.isBinary() ? node.binaryValue() : null;
+		}
+		return null;
 	}
 
 }
