@@ -1,5 +1,6 @@
 package io.xoscar.internal.call;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.xoscar.internal.reflect.ActorClassInfo;
@@ -25,6 +26,17 @@ public interface LocalActor extends CallTarget {
 	 * @return the result, or a completed future for a tell
 	 */
 	CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply);
+
+	/**
+	 * A batch whose calls were already resolved (or go to a batch implementation).
+	 * @param method the method name
+	 * @param targets the method of each call, or {@code null} to resolve them (or use the batch
+	 * implementation)
+	 * @param calls the arguments of each call
+	 * @param reply whether the caller waits for the results
+	 * @return the results
+	 */
+	CompletableFuture<List<Object>> batch(String method, List<Invocable> targets, List<Object[]> calls, boolean reply);
 
 	/**
 	 * @param method a method name

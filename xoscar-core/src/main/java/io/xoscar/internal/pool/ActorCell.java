@@ -152,17 +152,24 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	@Override
 	@SuppressWarnings("unchecked")
 	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply) {
+		return batch(method, null, calls, reply);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public CompletableFuture<List<Object>> batch(String method, List<Invocable> resolved, List<Object[]> calls,
+			boolean reply) {
 		if (calls.isEmpty()) {
 			return CompletableFuture.completedFuture(List.of());
 		}
 		Call call;
 		try {
 			BatchMethod batchMethod = this.info.batchOf(method);
-			List<Invocable> singles = null;
+			List<Invocable> singles = resolved;
 			if (batchMethod != null) {
 				batchMethod.check(calls);
 			}
-			else {
+			else if (singles == null) {
 				singles = new ArrayList<>(calls.size());
 				for (Object[] args : calls) {
 					singles.add(this.info.resolve(method, args));

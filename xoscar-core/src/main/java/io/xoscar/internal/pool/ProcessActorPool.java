@@ -14,6 +14,7 @@ import io.xoscar.config.PoolConfig;
 import io.xoscar.config.PoolConfig.PoolMode;
 import io.xoscar.internal.process.ChildJvm;
 import io.xoscar.internal.process.ChildJvmSpec;
+import io.xoscar.internal.transport.Transport;
 
 /**
  * A sub pool in a child JVM of the same application: its own process, environment and JVM
@@ -77,6 +78,7 @@ public final class ProcessActorPool implements ActorPool {
 		ProcessActorPool pool = new ProcessActorPool(index, config, child);
 		child.onExit().thenAccept((code) -> {
 			pool.up = false;
+			Transport.deleteUnixSocket(pool.address);
 			onExit.accept(code);
 		});
 		return pool;

@@ -2,6 +2,8 @@ package io.xoscar.internal.reflect;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 
 import io.xoscar.Extensible;
 import io.xoscar.NoLock;
@@ -19,12 +21,22 @@ public final class MethodInfo implements Invocable {
 
 	private final boolean extensible;
 
+	private final List<String> signature;
+
 	MethodInfo(Method method) {
 		method.setAccessible(true);
 		this.method = method;
 		this.parameterTypes = method.getParameterTypes();
 		this.noLock = method.isAnnotationPresent(NoLock.class);
 		this.extensible = method.isAnnotationPresent(Extensible.class);
+		this.signature = Arrays.stream(this.parameterTypes).map(Class::getName).toList();
+	}
+
+	/**
+	 * @return the parameter type names, as sent over the wire to pick this overload
+	 */
+	public List<String> signature() {
+		return this.signature;
 	}
 
 	@Override

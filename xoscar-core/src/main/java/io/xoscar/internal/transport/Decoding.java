@@ -1,13 +1,16 @@
 package io.xoscar.internal.transport;
 
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
 import io.xoscar.exception.AmbiguousActorMethodException;
@@ -26,11 +29,52 @@ final class Decoding {
 
 	private final Wire wire;
 
+	/** Parameter types per method, made once: they are on every received call's path. */
+	private final Map<Method, JavaType[]> parameterTypes = new ConcurrentHashMap<>();
+
 	Decoding(Wire wire) {
 		this.wire = wire;
 	}
 
 	record DecodedCall(Invocable target, Object[] args) {
+	}
+
+	/**
+	 * The calls of a batch.
+	 * @param targets the method of each call, or {@code null} when a batch implementation takes them
+	 * @param args the arguments of each call
+	 */
+	record DecodedBatch(List<Invocable> targets, List<Object[]> args) {
+	}
+
+	/**
+	 * Decodes a batch; with the caller's signature the overload is picked once for all its calls.
+	 */
+	DecodedBatch batch(ActorClassInfo info, String name, List<String> signature, JsonNode payload) {
+		List<Object[]> args = new ArrayList<>(payload.size());
+		List<Invocable> targets = new ArrayList<>(payload.size());
+		MethodInfo chosen = (signature != null) ? bySignature(info, name, signature) : null;
+		for (JsonNode call : payload) {
+			if (chosen != null && call.isArray() && call.size() == chosen.parameterTypes().length) {
+				args.add(decode(chosen.method(), call, name));
+				targets.add(chosen);
+			}
+			else {
+				DecodedCall decoded = call(info, name, null, call);
+				args.add(decoded.args());
+				targets.add(decoded.target());
+			}
+		}
+		return new DecodedBatch((info.batchOf(name) != null) ? null : targets, args);
+	}
+
+	private static MethodInfo bySignature(ActorClassInfo info, String name, List<String> signature) {
+		for (MethodInfo candidate : info.overloads(name)) {
+			if (candidate.signature().equals(signature)) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 	DecodedCall call(ActorClassInfo info, String name, List<String> signature, JsonNode payload) {
@@ -48,7 +92,7 @@ final class Decoding {
 		List<MethodInfo> candidates = new ArrayList<>();
 		for (MethodInfo candidate : overloads) {
 			if (candidate.parameterTypes().length == args.size()
-					&& (signature == null || signature.equals(names(candidate.parameterTypes())))) {
+					&& (signature == null || signature.equals(candidate.signature()))) {
 				candidates.add(candidate);
 			}
 		}
@@ -61,7 +105,7 @@ final class Decoding {
 		RuntimeException failure = null;
 		for (MethodInfo candidate : candidates) {
 			try {
-				decoded.add(new DecodedCall(candidate, decode(candidate.method().getGenericParameterTypes(), args, name)));
+				decoded.add(new DecodedCall(candidate, decode(candidate.method(), args, name)));
 			}
 			catch (RuntimeException ex) {
 				failure = ex;
@@ -97,27 +141,37 @@ final class Decoding {
 		throw new IllegalArgumentException("no constructor of " + type.getName() + " takes " + args.size() + " argument(s)");
 	}
 
+	private Object[] decode(Method method, JsonNode args, String what) {
+		JavaType[] types = this.parameterTypes.computeIfAbsent(method, (key) -> javaTypes(key.getGenericParameterTypes()));
+		return decode(types, args, what);
+	}
+
+	private JavaType[] javaTypes(Type[] types) {
+		JavaType[] javaTypes = new JavaType[types.length];
+		for (int i = 0; i < types.length; i++) {
+			javaTypes[i] = this.wire.type(types[i]);
+		}
+		return javaTypes;
+	}
+
 	private Object[] decode(Type[] types, JsonNode args, String what) {
+		return decode(javaTypes(types), args, what);
+	}
+
+	private Object[] decode(JavaType[] types, JsonNode args, String what) {
 		Object[] values = new Object[types.length];
 		for (int i = 0; i < types.length; i++) {
 			try {
-				values[i] = this.wire.convert(args.get(i), this.wire.type(types[i]));
+				values[i] = this.wire.convert(args.get(i), types[i]);
 			}
 			catch (RuntimeException ex) {
 				throw new IllegalArgumentException("argument " + (i + 1) + " of " + what + " does not decode into "
-						+ types[i].getTypeName() + ": " + ex.getMessage(), ex);
+						+ types[i].toCanonical() + ": " + ex.getMessage(), ex);
 			}
 		}
 		return values;
 	}
 
-	static List<String> names(Class<?>[] types) {
-		return Arrays.stream(types).map(Class::getName).toList();
-	}
-
-	static List<String> signatureOf(Executable executable) {
-		return names(executable.getParameterTypes());
-	}
 
 	private static JsonNode arguments(JsonNode payload) {
 		if (payload == null || !payload.isArray()) {

@@ -125,15 +125,31 @@ final class RemoteTarget implements CallTarget {
 		}
 		Resolved resolved;
 		try {
-			resolved = resolve(method, calls.get(0));
+			resolved = resolveBatch(method, calls);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
 		return this.transport
-			.request(this.address, reply ? Op.BATCH : Op.TELL_BATCH, this.uid, method, null, calls,
+			.request(this.address, reply ? Op.BATCH : Op.TELL_BATCH, this.uid, method, resolved.signature(), calls,
 					resolved.resultType(), true)
 			.thenApply((results) -> (List<Object>) results);
+	}
+
+	/** One signature for the batch when every call picks the same overload, else none. */
+	private Resolved resolveBatch(String method, List<Object[]> calls) {
+		Resolved first = resolve(method, calls.get(0));
+		if (first.signature() == null) {
+			return first;
+		}
+		ActorClassInfo info = ActorClassInfo.of(this.actorClass);
+		Invocable chosen = info.resolve(method, calls.get(0));
+		for (int i = 1; i < calls.size(); i++) {
+			if (info.resolve(method, calls.get(i)) != chosen) {
+				return new Resolved(null, first.resultType());
+			}
+		}
+		return first;
 	}
 
 }

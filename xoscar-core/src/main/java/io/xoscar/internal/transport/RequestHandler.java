@@ -70,14 +70,14 @@ final class RequestHandler {
 					CallTarget target = this.node.lookup(request.target(), request.uid());
 					ActorClassInfo info = ActorClassInfo.of(target.actorClass());
 					context = describe(target, request);
-					List<Object[]> calls = new ArrayList<>();
-					for (JsonNode args : request.payload()) {
-						calls.add(this.decoding.call(info, request.name(), request.signature(), args).args());
-					}
+					Decoding.DecodedBatch batch = this.decoding.batch(info, request.name(), request.signature(),
+							request.payload());
 					boolean reply = request.op() == Op.BATCH;
-					CompletableFuture<Object> result = target.batch(request.name(), calls, reply).thenApply((list) -> list);
+					CompletableFuture<List<Object>> results = (target instanceof LocalActor actor)
+							? actor.batch(request.name(), batch.targets(), batch.args(), reply)
+							: target.batch(request.name(), batch.args(), reply);
 					if (reply) {
-						answerWhenDone(request.id(), result, channel, inflight, context);
+						answerWhenDone(request.id(), results.thenApply((list) -> list), channel, inflight, context);
 					}
 				}
 				case Op.CANCEL -> {

@@ -154,7 +154,7 @@ public final class Transport implements AutoCloseable {
 
 	RemoteTarget.Resolved resolved(MethodInfo method) {
 		return this.resolved.computeIfAbsent(method,
-				(key) -> new RemoteTarget.Resolved(Decoding.signatureOf(key.method()),
+				(key) -> new RemoteTarget.Resolved(key.signature(),
 						type(RemoteTarget.resultType(key.method().getGenericReturnType()))));
 	}
 
@@ -290,6 +290,20 @@ public final class Transport implements AutoCloseable {
 	}
 
 	/**
+	 * Deletes the Unix socket file of a node that is gone without closing its transport (a child JVM
+	 * halts when its parent goes away, or is killed).
+	 * @param nodeAddress the node's address
+	 */
+	public static void deleteUnixSocket(String nodeAddress) {
+		try {
+			Files.deleteIfExists(UnixSockets.path(nodeAddress));
+		}
+		catch (IOException ex) {
+			logger.debug("Cannot delete the Unix socket of {}", nodeAddress, ex);
+		}
+	}
+
+	/**
 	 * @param nodeAddress a peer node
 	 * @return how this node is connected to it now: "unix", "tcp", or "none"
 	 */
@@ -313,12 +327,7 @@ public final class Transport implements AutoCloseable {
 		this.server.disposeNow(Duration.ofSeconds(5));
 		if (this.unixServer != null) {
 			this.unixServer.disposeNow(Duration.ofSeconds(5));
-			try {
-				Files.deleteIfExists(UnixSockets.path(this.address));
-			}
-			catch (IOException ex) {
-				logger.debug("Cannot delete the Unix socket of {}", this.address, ex);
-			}
+			deleteUnixSocket(this.address);
 		}
 	}
 

@@ -10,9 +10,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.cbor.CBORFactory;
 import tools.jackson.dataformat.cbor.CBORMapper;
 
 import io.xoscar.internal.call.CallRouter;
@@ -30,9 +32,11 @@ public final class Wire {
 	 * @param router the router handles decoded from the wire are bound to
 	 */
 	public Wire(Supplier<CallRouter> router) {
-		this.mapper = CBORMapper.builder()
+		CBORFactory factory = CBORFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
+		this.mapper = CBORMapper.builder(factory)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.addModule(new HandleModule(router))
+			.addModule(new FrameModule())
 			.build();
 	}
 
