@@ -250,10 +250,15 @@ class TwoNodeTest {
 	}
 
 	@Test
-	void lostConnectionFailsEveryPendingCallAtOnce() {
-		ChildJvm doomed = ChildJvm.start(ChildJvmSpec.of("doomed-node", RemoteNodeMain.class.getName()).withJvmArgs("-Xmx256m"));
+	void lostConnectionFailsEveryPendingCallAtOnceAndTheNextCallReconnects() throws java.io.IOException {
+		String address;
+		try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			address = "127.0.0.1:" + probe.getLocalPort();
+		}
+		ChildJvm doomed = ChildJvm.start(ChildJvmSpec.of("doomed-node", RemoteNodeMain.class.getName())
+			.withArgs(address)
+			.withJvmArgs("-Xmx256m"));
 		try {
-			String address = doomed.readyPayload();
 			ActorHandle<Counter> counter = system
 				.createActor(Counter.class, CreateOptions.uid("doomed").placement(Placement.address(address)), 0L)
 				.join();
@@ -275,6 +280,19 @@ class TwoNodeTest {
 		}
 		finally {
 			doomed.close();
+		}
+		// a new node at the same address: the next call opens a new connection
+		ChildJvm reborn = ChildJvm.start(ChildJvmSpec.of("reborn-node", RemoteNodeMain.class.getName())
+			.withArgs(address)
+			.withJvmArgs("-Xmx256m"));
+		try {
+			ActorHandle<Counter> again = system
+				.createActor(Counter.class, CreateOptions.uid("doomed").placement(Placement.address(address)), 5L)
+				.join();
+			assertThat(again.method("add").<Long>call(1L)).isEqualTo(6L);
+		}
+		finally {
+			reborn.close();
 		}
 	}
 

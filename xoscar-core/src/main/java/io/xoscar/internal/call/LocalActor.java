@@ -30,8 +30,7 @@ public interface LocalActor extends CallTarget {
 	/**
 	 * A batch whose calls were already resolved (or go to a batch implementation).
 	 * @param method the method name
-	 * @param targets the method of each call, or {@code null} to resolve them (or use the batch
-	 * implementation)
+	 * @param targets the overload each call binds to, or {@code null} to resolve them here
 	 * @param calls the arguments of each call
 	 * @param reply whether the caller waits for the results
 	 * @return the results

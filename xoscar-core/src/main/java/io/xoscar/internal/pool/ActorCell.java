@@ -166,7 +166,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		try {
 			BatchMethod batchMethod = this.info.batchOf(method);
 			List<Invocable> singles = resolved;
-			if (batchMethod != null) {
+			if (batchMethod != null && (resolved == null || !batchMethod.boundAlike(resolved))) {
 				batchMethod.check(calls);
 			}
 			else if (singles == null) {

@@ -64,6 +64,25 @@ public final class BatchMethod {
 		return this.batchedName;
 	}
 
+	/**
+	 * @param targets the overload each call of a batch was bound to
+	 * @return whether they all bound to one overload of this batch implementation's shape, so that
+	 * {@link #check} has nothing left to find
+	 */
+	public boolean boundAlike(List<Invocable> targets) {
+		Invocable first = targets.get(0);
+		if (!(first instanceof MethodInfo method) || !this.singles.contains(method)
+				|| method.parameterTypes().length != this.elementTypes.length) {
+			return false;
+		}
+		for (Invocable target : targets) {
+			if (target != first) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	Class<?>[] elementTypes() {
 		return this.elementTypes;
 	}

@@ -41,7 +41,7 @@ final class Decoding {
 
 	/**
 	 * The calls of a batch.
-	 * @param targets the method of each call, or {@code null} when a batch implementation takes them
+	 * @param targets the overload each call binds to (a batch implementation then takes them all)
 	 * @param args the arguments of each call
 	 */
 	record DecodedBatch(List<Invocable> targets, List<Object[]> args) {
@@ -54,9 +54,10 @@ final class Decoding {
 		List<Object[]> args = new ArrayList<>(payload.size());
 		List<Invocable> targets = new ArrayList<>(payload.size());
 		MethodInfo chosen = (signature != null) ? bySignature(info, name, signature) : null;
+		JavaType[] types = (chosen != null) ? parameterTypes(chosen.method()) : null;
 		for (JsonNode call : payload) {
-			if (chosen != null && call.isArray() && call.size() == chosen.parameterTypes().length) {
-				args.add(decode(chosen.method(), call, name));
+			if (chosen != null && call.isArray() && call.size() == types.length) {
+				args.add(decode(types, call, name));
 				targets.add(chosen);
 			}
 			else {
@@ -65,7 +66,7 @@ final class Decoding {
 				targets.add(decoded.target());
 			}
 		}
-		return new DecodedBatch((info.batchOf(name) != null) ? null : targets, args);
+		return new DecodedBatch(targets, args);
 	}
 
 	private static MethodInfo bySignature(ActorClassInfo info, String name, List<String> signature) {
@@ -142,8 +143,11 @@ final class Decoding {
 	}
 
 	private Object[] decode(Method method, JsonNode args, String what) {
-		JavaType[] types = this.parameterTypes.computeIfAbsent(method, (key) -> javaTypes(key.getGenericParameterTypes()));
-		return decode(types, args, what);
+		return decode(parameterTypes(method), args, what);
+	}
+
+	private JavaType[] parameterTypes(Method method) {
+		return this.parameterTypes.computeIfAbsent(method, (key) -> javaTypes(key.getGenericParameterTypes()));
 	}
 
 	private JavaType[] javaTypes(Type[] types) {
