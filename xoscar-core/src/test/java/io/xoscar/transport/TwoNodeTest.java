@@ -121,6 +121,11 @@ class TwoNodeTest {
 			data[i] = (byte) i;
 		}
 		assertThat(counter.method("echo").<byte[]>call((Object) data)).isEqualTo(data);
+		byte[] small = { 1, 2, 3 };
+		assertThat(counter.method("echo").<byte[]>call((Object) small)).isEqualTo(small);
+		byte[][] two = { data, new byte[100_000] };
+		assertThat(system.createActor(Counter.class, CreateOptions.at(Placement.address(remote)), 1L).join()
+			.method("echo").<byte[]>send((Object) two[1]).join()).hasSize(100_000);
 	}
 
 	@Test

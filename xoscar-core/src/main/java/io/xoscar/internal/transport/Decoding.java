@@ -50,18 +50,18 @@ final class Decoding {
 	/**
 	 * Decodes a batch; with the caller's signature the overload is picked once for all its calls.
 	 */
-	DecodedBatch batch(ActorClassInfo info, String name, List<String> signature, JsonNode payload) {
+	DecodedBatch batch(ActorClassInfo info, String name, List<String> signature, JsonNode payload, List<byte[]> attached) {
 		List<Object[]> args = new ArrayList<>(payload.size());
 		List<Invocable> targets = new ArrayList<>(payload.size());
 		MethodInfo chosen = (signature != null) ? bySignature(info, name, signature) : null;
 		JavaType[] types = (chosen != null) ? parameterTypes(chosen.method()) : null;
 		for (JsonNode call : payload) {
 			if (chosen != null && call.isArray() && call.size() == types.length) {
-				args.add(decode(types, call, name));
+				args.add(decode(types, call, name, attached));
 				targets.add(chosen);
 			}
 			else {
-				DecodedCall decoded = call(info, name, null, call);
+				DecodedCall decoded = call(info, name, null, call, attached);
 				args.add(decoded.args());
 				targets.add(decoded.target());
 			}
@@ -78,7 +78,7 @@ final class Decoding {
 		return null;
 	}
 
-	DecodedCall call(ActorClassInfo info, String name, List<String> signature, JsonNode payload) {
+	DecodedCall call(ActorClassInfo info, String name, List<String> signature, JsonNode payload, List<byte[]> attached) {
 		JsonNode args = arguments(payload);
 		List<MethodInfo> overloads = info.overloads(name);
 		if (overloads.isEmpty()) {
@@ -88,7 +88,7 @@ final class Decoding {
 			}
 			Type[] lists = batch.implementation().method().getGenericParameterTypes();
 			Type[] elements = Arrays.stream(lists).map(Decoding::elementType).toArray(Type[]::new);
-			return new DecodedCall(batch.asSingle(), decode(elements, args, name));
+			return new DecodedCall(batch.asSingle(), decode(javaTypes(elements), args, name, attached));
 		}
 		List<MethodInfo> candidates = new ArrayList<>();
 		for (MethodInfo candidate : overloads) {
@@ -106,7 +106,7 @@ final class Decoding {
 		RuntimeException failure = null;
 		for (MethodInfo candidate : candidates) {
 			try {
-				decoded.add(new DecodedCall(candidate, decode(candidate.method(), args, name)));
+				decoded.add(new DecodedCall(candidate, decode(parameterTypes(candidate.method()), args, name, attached)));
 			}
 			catch (RuntimeException ex) {
 				failure = ex;
@@ -123,13 +123,13 @@ final class Decoding {
 				+ "; call through a handle typed with the actor class so that the caller picks one");
 	}
 
-	Object[] constructorArguments(Class<?> type, JsonNode payload) {
+	Object[] constructorArguments(Class<?> type, JsonNode payload, List<byte[]> attached) {
 		JsonNode args = arguments(payload);
 		RuntimeException failure = null;
 		for (Constructor<?> constructor : type.getDeclaredConstructors()) {
 			if (constructor.getParameterCount() == args.size()) {
 				try {
-					return decode(constructor.getGenericParameterTypes(), args, type.getSimpleName());
+					return decode(javaTypes(constructor.getGenericParameterTypes()), args, type.getSimpleName(), attached);
 				}
 				catch (RuntimeException ex) {
 					failure = ex;
@@ -140,10 +140,6 @@ final class Decoding {
 			throw failure;
 		}
 		throw new IllegalArgumentException("no constructor of " + type.getName() + " takes " + args.size() + " argument(s)");
-	}
-
-	private Object[] decode(Method method, JsonNode args, String what) {
-		return decode(parameterTypes(method), args, what);
 	}
 
 	private JavaType[] parameterTypes(Method method) {
@@ -158,15 +154,11 @@ final class Decoding {
 		return javaTypes;
 	}
 
-	private Object[] decode(Type[] types, JsonNode args, String what) {
-		return decode(javaTypes(types), args, what);
-	}
-
-	private Object[] decode(JavaType[] types, JsonNode args, String what) {
+	private Object[] decode(JavaType[] types, JsonNode args, String what, List<byte[]> attached) {
 		Object[] values = new Object[types.length];
 		for (int i = 0; i < types.length; i++) {
 			try {
-				values[i] = this.wire.convert(args.get(i), types[i]);
+				values[i] = this.wire.convert(args.get(i), types[i], attached);
 			}
 			catch (RuntimeException ex) {
 				throw new IllegalArgumentException("argument " + (i + 1) + " of " + what + " does not decode into "

@@ -98,7 +98,7 @@ final class FrameModule extends SimpleModule {
 				error = context.readValue(parser, ErrorInfo.class);
 			}
 			expect(parser, parser.nextToken() == JsonToken.END_ARRAY, "the end of the frame");
-			return new Inbound(op, id, target, uid, name, signature, payload, error);
+			return new Inbound(op, id, target, uid, name, signature, payload, error, List.of());
 		}
 
 		private static int nextInt(JsonParser parser) {

@@ -2,7 +2,6 @@ package io.xoscar.internal.transport;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,9 +16,14 @@ import tools.jackson.databind.JsonNode;
  * @param signature parameter type names, or {@code null}
  * @param payload arguments or result
  * @param error the exception of an error frame
+ * @param attachments byte arrays that travelled after the body ({@link Attachments})
  */
-@JsonFormat(shape = JsonFormat.Shape.ARRAY)
 record Inbound(int op, long id, String target, String uid, String name, List<String> signature, JsonNode payload,
-		ErrorInfo error) {
+		ErrorInfo error, List<byte[]> attachments) {
+
+	Inbound withAttachments(List<byte[]> attached) {
+		return new Inbound(this.op, this.id, this.target, this.uid, this.name, this.signature, this.payload, this.error,
+				attached);
+	}
 
 }

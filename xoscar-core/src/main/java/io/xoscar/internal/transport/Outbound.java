@@ -2,8 +2,6 @@ package io.xoscar.internal.transport;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-
 /**
  * A frame being sent. {@link Inbound} is the same frame as it is received, with the payload still
  * undecoded until the receiver knows the types it wants.
@@ -17,7 +15,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * @param payload arguments (an array, or an array of arrays for a batch) or a result
  * @param error the exception of an {@link Op#ERROR}
  */
-@JsonFormat(shape = JsonFormat.Shape.ARRAY)
 record Outbound(int op, long id, String target, String uid, String name, List<String> signature, Object payload,
 		ErrorInfo error) {
 

@@ -144,7 +144,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
 			return;
 		}
 		try {
-			call.complete(decode(answer.payload(), call));
+			call.complete(decode(answer, call));
 		}
 		catch (RuntimeException ex) {
 			call.completeExceptionally(new IllegalStateException(
@@ -152,9 +152,10 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
 		}
 	}
 
-	private Object decode(JsonNode payload, Pending call) {
+	private Object decode(Inbound answer, Pending call) {
+		JsonNode payload = answer.payload();
 		if (!call.batch) {
-			return this.wire.convert(payload, call.resultType);
+			return this.wire.convert(payload, call.resultType, answer.attachments());
 		}
 		List<Object> results = new ArrayList<>(payload.size());
 		for (JsonNode element : payload) {

@@ -51,7 +51,7 @@ final class RequestHandler {
 					ActorClassInfo info = ActorClassInfo.of(target.actorClass());
 					context = describe(target, request);
 					Decoding.DecodedCall call = this.decoding.call(info, request.name(), request.signature(),
-							request.payload());
+							request.payload(), request.attachments());
 					boolean reply = request.op() == Op.CALL;
 					CompletableFuture<Object> result;
 					if (target instanceof LocalActor actor) {
@@ -71,7 +71,7 @@ final class RequestHandler {
 					ActorClassInfo info = ActorClassInfo.of(target.actorClass());
 					context = describe(target, request);
 					Decoding.DecodedBatch batch = this.decoding.batch(info, request.name(), request.signature(),
-							request.payload());
+							request.payload(), request.attachments());
 					boolean reply = request.op() == Op.BATCH;
 					CompletableFuture<List<Object>> results = (target instanceof LocalActor actor)
 							? actor.batch(request.name(), batch.targets(), batch.args(), reply)
@@ -88,7 +88,7 @@ final class RequestHandler {
 				}
 				case Op.CREATE -> {
 					Class<?> type = actorClass(request.name());
-					Object[] args = this.decoding.constructorArguments(type, request.payload());
+					Object[] args = this.decoding.constructorArguments(type, request.payload(), request.attachments());
 					CreateOptions options = new CreateOptions(request.uid(), Placement.address(request.target()));
 					@SuppressWarnings("unchecked")
 					CompletableFuture<Object> created = this.node

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -43,21 +47,46 @@ public final class Wire {
 	/**
 	 * @param allocator where the buffer comes from
 	 * @param frame the frame
-	 * @return the frame with its 4-byte length prefix
+	 * @return the frame: a 4-byte length, a 4-byte body length, the CBOR body, then the attached
+	 * byte arrays (each with a 4-byte length), wrapped rather than copied
 	 * @throws tools.jackson.core.JacksonException if a value cannot be serialized
 	 */
 	ByteBuf encode(ByteBufAllocator allocator, Outbound frame) {
-		ByteBuf buffer = allocator.buffer(256 + binarySize(frame.payload()));
+		List<byte[]> attached = new ArrayList<>(0);
+		Object payload = Attachments.detach(frame.payload(), attached);
+		Outbound body = (payload == frame.payload()) ? frame
+				: new Outbound(frame.op(), frame.id(), frame.target(), frame.uid(), frame.name(), frame.signature(), payload,
+						frame.error());
+		ByteBuf head = allocator.buffer(256);
 		try {
-			buffer.writeInt(0);
-			try (OutputStream out = new ByteBufOutputStream(buffer)) {
-				this.mapper.writeValue(out, frame);
+			head.writeInt(0);
+			head.writeInt(0);
+			try (OutputStream out = new ByteBufOutputStream(head)) {
+				this.mapper.writeValue(out, body);
 			}
-			buffer.setInt(0, buffer.readableBytes() - 4);
-			return buffer;
+			head.setInt(4, head.readableBytes() - 8);
+			if (attached.isEmpty()) {
+				head.setInt(0, head.readableBytes() - 4);
+				return head;
+			}
+			long total = head.readableBytes() - 4;
+			for (byte[] bytes : attached) {
+				total += 4L + bytes.length;
+			}
+			if (total > Integer.MAX_VALUE) {
+				throw new IllegalArgumentException("a frame of " + total + " bytes is too large");
+			}
+			head.setInt(0, (int) total);
+			CompositeByteBuf whole = allocator.compositeBuffer(1 + 2 * attached.size());
+			whole.addComponent(true, head);
+			for (byte[] bytes : attached) {
+				whole.addComponent(true, allocator.buffer(4).writeInt(bytes.length));
+				whole.addComponent(true, Unpooled.wrappedBuffer(bytes));
+			}
+			return whole;
 		}
 		catch (IOException | RuntimeException ex) {
-			buffer.release();
+			head.release();
 			throw (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
 		}
 	}
@@ -68,27 +97,23 @@ public final class Wire {
 	 * @throws tools.jackson.core.JacksonException if it is malformed
 	 */
 	Inbound decode(ByteBuf frame) {
+		int bodyLength = frame.readInt();
+		if (bodyLength < 0 || bodyLength > frame.readableBytes()) {
+			throw new IllegalArgumentException(
+					"malformed frame: body of " + bodyLength + " bytes in a frame of " + frame.readableBytes());
+		}
+		Inbound inbound;
 		if (frame.hasArray()) {
-			return this.mapper.readValue(frame.array(), frame.arrayOffset() + frame.readerIndex(), frame.readableBytes(),
+			inbound = this.mapper.readValue(frame.array(), frame.arrayOffset() + frame.readerIndex(), bodyLength,
 					Inbound.class);
 		}
-		return this.mapper.readValue((InputStream) new ByteBufInputStream(frame), Inbound.class);
-	}
-
-	/** Room for the byte arrays of a payload, so that encoding a large one never regrows the buffer. */
-	private static int binarySize(Object payload) {
-		long size = 0;
-		if (payload instanceof byte[] bytes) {
-			size = bytes.length;
+		else {
+			inbound = this.mapper.readValue(
+					(InputStream) new ByteBufInputStream(frame.slice(frame.readerIndex(), bodyLength)), Inbound.class);
 		}
-		else if (payload instanceof Object[] values) {
-			for (Object value : values) {
-				if (value instanceof byte[] bytes) {
-					size += bytes.length + 16;
-				}
-			}
-		}
-		return (int) Math.min(size, Integer.MAX_VALUE - 1024);
+		frame.skipBytes(bodyLength);
+		List<byte[]> attached = Attachments.read(frame);
+		return attached.isEmpty() ? inbound : inbound.withAttachments(attached);
 	}
 
 	JavaType type(Type type) {
@@ -96,6 +121,22 @@ public final class Wire {
 	}
 
 	Object convert(JsonNode node, JavaType type) {
+		return convert(node, type, List.of());
+	}
+
+	/**
+	 * @param node a value of a frame's body
+	 * @param type the type wanted
+	 * @param attached the frame's attachments
+	 * @return the value
+	 */
+	Object convert(JsonNode node, JavaType type, List<byte[]> attached) {
+		if (type.getRawClass() == byte[].class && node != null) {
+			byte[] bytes = Attachments.resolve(node, attached);
+			if (bytes != null) {
+				return bytes;
+			}
+		}
 		if (node == null || node.isNull()) {
 			if (type.isPrimitive()) {
 				throw new IllegalArgumentException("null for a parameter of type " + type.getRawClass().getName());
