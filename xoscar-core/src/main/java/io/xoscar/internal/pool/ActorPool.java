@@ -2,6 +2,7 @@ package io.xoscar.internal.pool;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.xoscar.config.PoolConfig.PoolMode;
 
@@ -9,36 +10,69 @@ import io.xoscar.config.PoolConfig.PoolMode;
  * One pool of a node, as placement and pool listings see it: in this JVM ({@link ThreadActorPool})
  * or in a child JVM ({@link ProcessActorPool}).
  */
-public sealed interface ActorPool permits ThreadActorPool, ProcessActorPool {
+public abstract sealed class ActorPool permits ThreadActorPool, ProcessActorPool {
 
-	int index();
+	private final int index;
 
-	String name();
+	private final String name;
 
-	String address();
+	private final Set<String> labels;
 
-	Set<String> labels();
+	private final int threads;
 
-	int threads();
+	/** Actors placed in this pool by its node, including those still being created. */
+	private final AtomicInteger placed = new AtomicInteger();
 
-	PoolMode mode();
+	ActorPool(int index, String name, Set<String> labels, int threads) {
+		this.index = index;
+		this.name = name;
+		this.labels = Set.copyOf(labels);
+		this.threads = threads;
+	}
+
+	public final int index() {
+		return this.index;
+	}
+
+	public final String name() {
+		return this.name;
+	}
+
+	public final Set<String> labels() {
+		return this.labels;
+	}
+
+	/** @return threads of the pool (its bulkhead size) */
+	public final int threads() {
+		return this.threads;
+	}
+
+	/** @return actors placed in this pool by its node, those being created included */
+	public final int load() {
+		return this.placed.get();
+	}
+
+	final void reserve() {
+		this.placed.incrementAndGet();
+	}
+
+	final void unreserve() {
+		this.placed.decrementAndGet();
+	}
+
+	public abstract String address();
+
+	public abstract PoolMode mode();
 
 	/** @return whether the pool takes calls and new actors */
-	boolean isUp();
+	public abstract boolean isUp();
 
 	/** @return the pid of the pool's process (this JVM's for thread pools) */
-	long pid();
-
-	/** @return actors placed in this pool by this node, those being created included */
-	int load();
+	public abstract long pid();
 
 	/** @return calls waiting in the pool's mailboxes (0 when not known here) */
-	long backlog();
+	public abstract long backlog();
 
-	void reserve();
-
-	void unreserve();
-
-	void shutdown(Duration timeout);
+	public abstract void shutdown(Duration timeout);
 
 }

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 import io.xoscar.config.ActorSystemConfig;
@@ -21,29 +19,16 @@ import io.xoscar.internal.transport.Transport;
  * options, reached over the transport at the address the child reports when it is ready. It dies
  * with the parent.
  */
-public final class ProcessActorPool implements ActorPool {
-
-	private final int index;
-
-	private final String name;
-
-	private final Set<String> labels;
-
-	private final int threads;
+public final class ProcessActorPool extends ActorPool {
 
 	private final ChildJvm child;
 
 	private final String address;
 
-	private final AtomicInteger placed = new AtomicInteger();
-
 	private volatile boolean up = true;
 
 	private ProcessActorPool(int index, PoolConfig config, ChildJvm child) {
-		this.index = index;
-		this.name = config.name();
-		this.labels = config.labels();
-		this.threads = config.threads();
+		super(index, config.name(), config.labels(), config.threads());
 		this.child = child;
 		this.address = child.readyPayload();
 	}
@@ -85,28 +70,8 @@ public final class ProcessActorPool implements ActorPool {
 	}
 
 	@Override
-	public int index() {
-		return this.index;
-	}
-
-	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
 	public String address() {
 		return this.address;
-	}
-
-	@Override
-	public Set<String> labels() {
-		return this.labels;
-	}
-
-	@Override
-	public int threads() {
-		return this.threads;
 	}
 
 	@Override
@@ -125,23 +90,8 @@ public final class ProcessActorPool implements ActorPool {
 	}
 
 	@Override
-	public int load() {
-		return this.placed.get();
-	}
-
-	@Override
 	public long backlog() {
 		return 0;
-	}
-
-	@Override
-	public void reserve() {
-		this.placed.incrementAndGet();
-	}
-
-	@Override
-	public void unreserve() {
-		this.placed.decrementAndGet();
 	}
 
 	/** Kills the process at once (SIGKILL); its calls in flight fail with a lost connection. */
@@ -158,7 +108,7 @@ public final class ProcessActorPool implements ActorPool {
 
 	@Override
 	public String toString() {
-		return "process pool " + this.index + " (" + this.name + ") at " + this.address + ", pid " + pid();
+		return "process pool " + index() + " (" + name() + ") at " + this.address + ", pid " + pid();
 	}
 
 }

@@ -18,60 +18,23 @@ import io.xoscar.exception.PoolDownException;
  * The executor is a {@link ForkJoinPool}, so a pool thread blocked waiting on another actor's
  * future is compensated for instead of starving the pool.
  */
-public final class ThreadActorPool implements ActorPool {
-
-	private final int index;
-
-	private final String name;
+public final class ThreadActorPool extends ActorPool {
 
 	private final String address;
-
-	private final Set<String> labels;
 
 	private final ForkJoinPool executor;
 
 	private final Set<ActorCell> actors = ConcurrentHashMap.newKeySet();
 
-	/** Actors placed here, including those still being created. */
-	private final AtomicInteger placed = new AtomicInteger();
-
 	ThreadActorPool(int index, String name, String address, Set<String> labels, int threads) {
-		this.index = index;
-		this.name = name;
+		super(index, name, labels, threads);
 		this.address = address;
-		this.labels = Set.copyOf(labels);
 		this.executor = new ForkJoinPool(threads, new WorkerFactory(), null, true);
-	}
-
-	@Override
-	public int index() {
-		return this.index;
-	}
-
-	@Override
-	public String name() {
-		return this.name;
 	}
 
 	@Override
 	public String address() {
 		return this.address;
-	}
-
-	@Override
-	public Set<String> labels() {
-		return this.labels;
-	}
-
-	@Override
-	public int threads() {
-		return this.executor.getParallelism();
-	}
-
-	/** @return actors placed in this pool, those being created included */
-	@Override
-	public int load() {
-		return this.placed.get();
 	}
 
 	/** @return calls waiting in the mailboxes of this pool's actors */
@@ -101,16 +64,6 @@ public final class ThreadActorPool implements ActorPool {
 	@Override
 	public long pid() {
 		return ProcessHandle.current().pid();
-	}
-
-	@Override
-	public void reserve() {
-		this.placed.incrementAndGet();
-	}
-
-	@Override
-	public void unreserve() {
-		this.placed.decrementAndGet();
 	}
 
 	void add(ActorCell cell) {
@@ -161,7 +114,7 @@ public final class ThreadActorPool implements ActorPool {
 
 	@Override
 	public String toString() {
-		return "pool " + this.index + " (" + this.name + ") at " + this.address;
+		return "pool " + index() + " (" + name() + ") at " + this.address;
 	}
 
 	private final class WorkerFactory implements ForkJoinPool.ForkJoinWorkerThreadFactory {
@@ -171,7 +124,7 @@ public final class ThreadActorPool implements ActorPool {
 		@Override
 		public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
 			Worker worker = new Worker(pool, ThreadActorPool.this);
-			worker.setName("xoscar-" + ThreadActorPool.this.name + "-" + ThreadActorPool.this.index + "-"
+			worker.setName("xoscar-" + name() + "-" + index() + "-"
 					+ this.count.incrementAndGet());
 			worker.setDaemon(true);
 			return worker;
