@@ -52,8 +52,7 @@ public final class Node implements LocalNode {
 
 	private final ConcurrentMap<String, ActorCell> directory = new ConcurrentHashMap<>();
 
-	/** Actors this node placed in its process pools. */
-	private final ConcurrentMap<String, RemoteActor> remoteActors = new ConcurrentHashMap<>();
+	private final ProcessPoolActors processPoolActors = new ProcessPoolActors(this::released);
 
 	/** Uids of live actors and of actors being created. */
 	private final ConcurrentMap<String, Boolean> uids = new ConcurrentHashMap<>();
@@ -137,27 +136,22 @@ public final class Node implements LocalNode {
 			}
 		}
 		else {
-			forgetActorsOf(pool);
+			this.processPoolActors.forgetAll(pool);
 		}
 		pool.shutdown(Duration.ofSeconds(5));
+	}
+
+	/** Frees the uid and placement slot of an actor of a process pool that is gone. */
+	private void released(ProcessPoolActors.Placed actor) {
+		this.uids.remove(actor.uid());
+		this.placer.release(actor.slot());
 	}
 
 	private void processExited(ProcessActorPool pool) {
 		if (pool != null && !this.closed) {
 			logger.warn("Actor pool {} exited; its actors are gone and calls to them fail", pool);
-			forgetActorsOf(pool);
+			this.processPoolActors.forgetAll(pool);
 		}
-	}
-
-	private void forgetActorsOf(ActorPool pool) {
-		this.remoteActors.values().removeIf((actor) -> {
-			if (actor.pool() != pool) {
-				return false;
-			}
-			this.uids.remove(actor.uid());
-			this.placer.release(actor.slot());
-			return true;
-		});
 	}
 
 	/**
@@ -235,20 +229,12 @@ public final class Node implements LocalNode {
 				this.placer.release(slot);
 				throw (error instanceof CompletionException) ? (CompletionException) error : new CompletionException(error);
 			}
-			this.remoteActors.put(uid, new RemoteActor(uid, pool, type, slot));
+			this.processPoolActors.add(new ProcessPoolActors.Placed(uid, pool, type, slot));
 			return handle(poolAddress, uid, type);
 		});
 	}
 
-	/**
-	 * An actor this node placed in one of its process pools.
-	 * @param uid the uid
-	 * @param pool the pool
-	 * @param type the actor class
-	 * @param slot its place in the pool
-	 */
-	private record RemoteActor(String uid, ProcessActorPool pool, Class<?> type, Placer.Slot slot) {
-	}
+
 
 	private static String newUid() {
 		return UUID.randomUUID().toString().replace("-", "");
@@ -293,8 +279,8 @@ public final class Node implements LocalNode {
 		if (cell != null && (address.equals(this.address) || address.equals(cell.pool().address()))) {
 			return cell;
 		}
-		RemoteActor remote = this.remoteActors.get(uid);
-		if (remote != null && (address.equals(this.address) || address.equals(remote.pool().address()))) {
+		ProcessPoolActors.Placed remote = this.processPoolActors.find(address, uid, this.address);
+		if (remote != null) {
 			if (!remote.pool().isUp()) {
 				throw new PoolDownException(remote.pool() + " is down");
 			}
@@ -331,8 +317,8 @@ public final class Node implements LocalNode {
 	 * @return a handle carrying the actor's own pool address
 	 */
 	public <T> CompletableFuture<ActorHandle<T>> actorRefAnywhere(String address, String uid, Class<T> type) {
-		RemoteActor placed = this.remoteActors.get(uid);
-		if (placed != null && (address.equals(this.address) || address.equals(placed.pool().address()))) {
+		ProcessPoolActors.Placed placed = this.processPoolActors.find(address, uid, this.address);
+		if (placed != null) {
 			return CompletableFuture.completedFuture(handle(placed.pool().address(), uid, typeOr(type, placed.type())));
 		}
 		LocalNode local = LocalNodes.find(address);
@@ -378,8 +364,8 @@ public final class Node implements LocalNode {
 
 	public CompletableFuture<Boolean> hasAnywhere(String address, String uid) {
 		LocalNode local = owner(address);
-		if (local == this && this.remoteActors.containsKey(uid)) {
-			RemoteActor remote = this.remoteActors.get(uid);
+		ProcessPoolActors.Placed remote = (local == this) ? this.processPoolActors.find(address, uid, this.address) : null;
+		if (remote != null) {
 			return this.transport.has(remote.pool().address(), uid);
 		}
 		return (local != null) ? CompletableFuture.completedFuture(local.has(address, uid))
@@ -403,8 +389,9 @@ public final class Node implements LocalNode {
 			return CompletableFuture.failedFuture(ex);
 		}
 		if (cell == null) {
-			RemoteActor remote = this.remoteActors.get(uid);
-			return this.transport.destroy(remote.pool().address(), uid).thenRun(() -> forget(remote));
+			ProcessPoolActors.Placed remote = this.processPoolActors.find(address, uid, this.address);
+			return this.transport.destroy(remote.pool().address(), uid)
+				.thenRun(() -> this.processPoolActors.forget(remote));
 		}
 		if (!cell.beginDestroy()) {
 			return CompletableFuture.failedFuture(new ActorNotFoundException(address, uid));
@@ -431,9 +418,9 @@ public final class Node implements LocalNode {
 			ActorCell cell = localCell(address, uid);
 			if (cell == null) {
 				// killing an actor of a process pool kills the pool's process
-				ProcessActorPool pool = this.remoteActors.get(uid).pool();
+				ProcessActorPool pool = this.processPoolActors.find(address, uid, this.address).pool();
 				pool.kill();
-				forgetActorsOf(pool);
+				this.processPoolActors.forgetAll(pool);
 				return CompletableFuture.completedFuture(null);
 			}
 			if (cell.pool().index() == 0) {
@@ -445,13 +432,6 @@ public final class Node implements LocalNode {
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
-		}
-	}
-
-	private void forget(RemoteActor remote) {
-		if (this.remoteActors.remove(remote.uid(), remote)) {
-			this.uids.remove(remote.uid());
-			this.placer.release(remote.slot());
 		}
 	}
 
