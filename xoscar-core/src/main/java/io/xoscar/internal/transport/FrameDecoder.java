@@ -1,25 +1,39 @@
 package io.xoscar.internal.transport;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 
 /**
- * Splits the byte stream into frames ({@code int} length, then that many bytes). Once a frame's
- * length is known, its buffer is allocated at its exact size on the heap and filled as bytes arrive,
- * so a large frame is copied once from the socket and parsed straight from its array, with no
- * growing and re-copying of a cumulation buffer. A length over the limit fails the connection.
+ * Splits the byte stream into frames and delivers each as a {@link ReceivedFrame}. A frame is an
+ * {@code int} length, an {@code int} body length, the CBOR body, then attached byte arrays (each an
+ * {@code int} length and its bytes). Every part is read straight into a buffer of its exact size:
+ * the body into a heap buffer parsed from its array, each attachment into the array the receiver
+ * gets, so bytes are copied once from the socket and never re-copied by a growing cumulation
+ * buffer. A length over the limit, or parts that do not add up, fail the connection.
  */
 final class FrameDecoder extends ChannelInboundHandlerAdapter {
 
 	private final int maxFrameBytes;
 
-	private int length = -1;
+	private final byte[] number = new byte[4];
 
-	private int lengthBytesRead;
+	private int numberBytes;
 
-	private ByteBuf frame;
+	private int frameRemaining = -1;
+
+	private ByteBuf body;
+
+	private byte[] attachment;
+
+	private int attachmentFilled;
+
+	private List<byte[]> attachments;
 
 	FrameDecoder(int maxFrameBytes) {
 		this.maxFrameBytes = maxFrameBytes;
@@ -33,23 +47,47 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
 		}
 		try {
 			while (in.isReadable()) {
-				if (this.frame == null) {
-					if (!readLength(in)) {
-						return;
+				if (this.frameRemaining < 0) {
+					if (readNumber(in)) {
+						int length = number();
+						if (length < 4 || length > this.maxFrameBytes) {
+							throw new TooLongFrameException("frame of " + Integer.toUnsignedString(length)
+									+ " bytes is outside the limit of " + this.maxFrameBytes);
+						}
+						this.frameRemaining = length;
+						this.attachments = new ArrayList<>(0);
 					}
-					if (this.length < 0 || this.length > this.maxFrameBytes) {
-						throw new TooLongFrameException(
-								"frame of " + Integer.toUnsignedString(this.length) + " bytes exceeds the limit of " + this.maxFrameBytes);
-					}
-					this.frame = context.alloc().heapBuffer(this.length, this.length);
 				}
-				this.frame.writeBytes(in, Math.min(in.readableBytes(), this.frame.writableBytes()));
-				if (!this.frame.isWritable()) {
-					ByteBuf complete = this.frame;
-					this.frame = null;
-					this.length = -1;
-					this.lengthBytesRead = 0;
-					context.fireChannelRead(complete);
+				else if (this.body == null) {
+					if (readNumber(in)) {
+						int length = take(number());
+						this.body = context.alloc().heapBuffer(length, length);
+					}
+				}
+				else if (this.body.isWritable()) {
+					this.body.writeBytes(in, Math.min(in.readableBytes(), this.body.writableBytes()));
+				}
+				else if (this.attachment == null) {
+					if (readNumber(in)) {
+						this.attachment = new byte[take(number())];
+						this.attachmentFilled = 0;
+					}
+				}
+				else {
+					int count = Math.min(in.readableBytes(), this.attachment.length - this.attachmentFilled);
+					in.readBytes(this.attachment, this.attachmentFilled, count);
+					this.attachmentFilled += count;
+				}
+				if (this.attachment != null && this.attachmentFilled == this.attachment.length) {
+					this.attachments.add(this.attachment);
+					this.attachment = null;
+				}
+				if (this.body != null && !this.body.isWritable() && this.attachment == null && this.frameRemaining == 0) {
+					ReceivedFrame frame = new ReceivedFrame(this.body, this.attachments);
+					this.body = null;
+					this.attachments = null;
+					this.frameRemaining = -1;
+					context.fireChannelRead(frame);
 				}
 			}
 		}
@@ -58,25 +96,41 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
 		}
 	}
 
-	/** Reads the 4-byte length, which may arrive split across reads. */
-	private boolean readLength(ByteBuf in) {
-		if (this.lengthBytesRead == 0 && in.readableBytes() >= 4) {
-			this.length = in.readInt();
-			this.lengthBytesRead = 4;
-			return true;
+	/** Reads a 4-byte number, which may arrive split across reads; counts it against the frame. */
+	private boolean readNumber(ByteBuf in) {
+		while (this.numberBytes < 4 && in.isReadable()) {
+			this.number[this.numberBytes++] = in.readByte();
 		}
-		while (this.lengthBytesRead < 4 && in.isReadable()) {
-			this.length = (this.lengthBytesRead == 0 ? 0 : this.length << 8) | in.readUnsignedByte();
-			this.lengthBytesRead++;
+		if (this.numberBytes < 4) {
+			return false;
 		}
-		return this.lengthBytesRead == 4;
+		this.numberBytes = 0;
+		if (this.frameRemaining >= 0) {
+			take(4);
+		}
+		return true;
+	}
+
+	private int number() {
+		return ((this.number[0] & 0xff) << 24) | ((this.number[1] & 0xff) << 16) | ((this.number[2] & 0xff) << 8)
+				| (this.number[3] & 0xff);
+	}
+
+	/** Counts a part against what is left of the frame. */
+	private int take(int length) {
+		if (length < 0 || length > this.frameRemaining) {
+			throw new CorruptedFrameException("frame part of " + Integer.toUnsignedString(length) + " bytes exceeds the "
+					+ this.frameRemaining + " bytes left in its frame");
+		}
+		this.frameRemaining -= length;
+		return length;
 	}
 
 	@Override
 	public void channelInactive(ChannelHandlerContext context) throws Exception {
-		if (this.frame != null) {
-			this.frame.release();
-			this.frame = null;
+		if (this.body != null) {
+			this.body.release();
+			this.body = null;
 		}
 		super.channelInactive(context);
 	}

@@ -23,7 +23,7 @@ import io.xoscar.exception.PoolDownException;
  * matching pending call. When the connection is lost, every pending call fails at once with
  * {@link PoolDownException}.
  */
-final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
+final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 
 	private static final Logger logger = LoggerFactory.getLogger(PeerConnection.class);
 
@@ -125,7 +125,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ByteBuf> {
 	}
 
 	@Override
-	protected void channelRead0(ChannelHandlerContext context, ByteBuf frame) {
+	protected void channelRead0(ChannelHandlerContext context, ReceivedFrame frame) {
 		Inbound answer;
 		try {
 			answer = this.wire.decode(frame);

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import org.slf4j.Logger;
@@ -14,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * One accepted connection: decodes each request frame and hands it to the {@link RequestHandler}.
  * A malformed or oversized frame closes this connection (with a logged reason) and nothing else.
  */
-final class ServerConnection extends SimpleChannelInboundHandler<ByteBuf> {
+final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServerConnection.class);
 
@@ -30,7 +29,7 @@ final class ServerConnection extends SimpleChannelInboundHandler<ByteBuf> {
 	}
 
 	@Override
-	protected void channelRead0(ChannelHandlerContext context, ByteBuf frame) {
+	protected void channelRead0(ChannelHandlerContext context, ReceivedFrame frame) {
 		Inbound request;
 		try {
 			request = this.wire.decode(frame);

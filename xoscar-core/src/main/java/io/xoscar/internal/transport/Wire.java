@@ -30,6 +30,8 @@ import io.xoscar.internal.call.CallRouter;
  */
 public final class Wire {
 
+	private static final int WRITE_SLICE = 1 << 20;
+
 	private final CBORMapper mapper;
 
 	/**
@@ -77,11 +79,18 @@ public final class Wire {
 				throw new IllegalArgumentException("a frame of " + total + " bytes is too large");
 			}
 			head.setInt(0, (int) total);
-			CompositeByteBuf whole = allocator.compositeBuffer(1 + 2 * attached.size());
+			int components = 1;
+			for (byte[] bytes : attached) {
+				components += 1 + (bytes.length + WRITE_SLICE - 1) / WRITE_SLICE;
+			}
+			CompositeByteBuf whole = allocator.compositeBuffer(components);
 			whole.addComponent(true, head);
 			for (byte[] bytes : attached) {
 				whole.addComponent(true, allocator.buffer(4).writeInt(bytes.length));
-				whole.addComponent(true, Unpooled.wrappedBuffer(bytes));
+				// slices small enough for the pooled direct buffers the socket write copies them into
+				for (int offset = 0; offset < bytes.length; offset += WRITE_SLICE) {
+					whole.addComponent(true, Unpooled.wrappedBuffer(bytes, offset, Math.min(WRITE_SLICE, bytes.length - offset)));
+				}
 			}
 			return whole;
 		}
@@ -102,17 +111,27 @@ public final class Wire {
 			throw new IllegalArgumentException(
 					"malformed frame: body of " + bodyLength + " bytes in a frame of " + frame.readableBytes());
 		}
+		ByteBuf body = frame.readSlice(bodyLength);
+		return decode(body, Attachments.read(frame));
+	}
+
+	/**
+	 * @param frame a frame as the {@link FrameDecoder} delivers it
+	 * @return the decoded frame
+	 */
+	Inbound decode(ReceivedFrame frame) {
+		return decode(frame.body(), frame.attachments());
+	}
+
+	private Inbound decode(ByteBuf body, List<byte[]> attached) {
 		Inbound inbound;
-		if (frame.hasArray()) {
-			inbound = this.mapper.readValue(frame.array(), frame.arrayOffset() + frame.readerIndex(), bodyLength,
+		if (body.hasArray()) {
+			inbound = this.mapper.readValue(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes(),
 					Inbound.class);
 		}
 		else {
-			inbound = this.mapper.readValue(
-					(InputStream) new ByteBufInputStream(frame.slice(frame.readerIndex(), bodyLength)), Inbound.class);
+			inbound = this.mapper.readValue((InputStream) new ByteBufInputStream(body), Inbound.class);
 		}
-		frame.skipBytes(bodyLength);
-		List<byte[]> attached = Attachments.read(frame);
 		return attached.isEmpty() ? inbound : inbound.withAttachments(attached);
 	}
 
