@@ -18,6 +18,8 @@ import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.dataformat.cbor.CBORFactory;
 import tools.jackson.dataformat.cbor.CBORMapper;
 
@@ -34,6 +36,10 @@ public final class Wire {
 
 	private final CBORMapper mapper;
 
+	private final ObjectWriter frameWriter;
+
+	private final ObjectReader frameReader;
+
 	/**
 	 * @param router the router handles decoded from the wire are bound to
 	 */
@@ -44,6 +50,8 @@ public final class Wire {
 			.addModule(new HandleModule(router))
 			.addModule(new FrameModule())
 			.build();
+		this.frameWriter = this.mapper.writerFor(Outbound.class);
+		this.frameReader = this.mapper.readerFor(Inbound.class);
 	}
 
 	/**
@@ -64,7 +72,7 @@ public final class Wire {
 			head.writeInt(0);
 			head.writeInt(0);
 			try (OutputStream out = new ByteBufOutputStream(head)) {
-				this.mapper.writeValue(out, body);
+				this.frameWriter.writeValue(out, body);
 			}
 			head.setInt(4, head.readableBytes() - 8);
 			if (attached.isEmpty()) {
@@ -126,11 +134,10 @@ public final class Wire {
 	private Inbound decode(ByteBuf body, List<byte[]> attached) {
 		Inbound inbound;
 		if (body.hasArray()) {
-			inbound = this.mapper.readValue(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes(),
-					Inbound.class);
+			inbound = this.frameReader.readValue(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
 		}
 		else {
-			inbound = this.mapper.readValue((InputStream) new ByteBufInputStream(body), Inbound.class);
+			inbound = this.frameReader.readValue((InputStream) new ByteBufInputStream(body));
 		}
 		return attached.isEmpty() ? inbound : inbound.withAttachments(attached);
 	}
