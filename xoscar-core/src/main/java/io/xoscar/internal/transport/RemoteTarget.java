@@ -86,6 +86,10 @@ final class RemoteTarget implements CallTarget {
 
 	@Override
 	public CompletableFuture<Object> send(String method, Object[] args) {
+		return request(Op.CALL, method, args);
+	}
+
+	private CompletableFuture<Object> request(int op, String method, Object[] args) {
 		Resolved resolved;
 		try {
 			resolved = resolve(method, args);
@@ -93,7 +97,7 @@ final class RemoteTarget implements CallTarget {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		return this.transport.request(this.address, Op.CALL, this.uid, method, resolved.signature(), args,
+		return this.transport.request(this.address, op, this.uid, method, resolved.signature(), args,
 				resolved.resultType(), false);
 	}
 
@@ -105,16 +109,7 @@ final class RemoteTarget implements CallTarget {
 
 	@Override
 	public CompletableFuture<Void> tell(String method, Object[] args) {
-		Resolved resolved;
-		try {
-			resolved = resolve(method, args);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-		return this.transport
-			.request(this.address, Op.TELL, this.uid, method, resolved.signature(), args, resolved.resultType(), false)
-			.thenApply((ignored) -> null);
+		return request(Op.TELL, method, args).thenApply((ignored) -> null);
 	}
 
 	@Override
