@@ -84,6 +84,9 @@ public final class Transport implements AutoCloseable {
 			logger.info("No Unix domain sockets on this platform: same-host peers use TCP");
 			return null;
 		}
+		Thread cleaner = new Thread(UnixSockets::deleteStale, "xoscar-stale-sockets");
+		cleaner.setDaemon(true);
+		cleaner.start();
 		try {
 			SocketAddress path = UnixSockets.bindAddress(this.address);
 			return server(requests).bindAddress(() -> path).bindNow(Duration.ofSeconds(10));

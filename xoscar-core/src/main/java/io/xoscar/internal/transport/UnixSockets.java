@@ -1,8 +1,11 @@
 package io.xoscar.internal.transport;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -41,6 +44,41 @@ final class UnixSockets {
 		Path path = path(nodeAddress);
 		Files.deleteIfExists(path);
 		return new DomainSocketAddress(path.toFile());
+	}
+
+	/**
+	 * Deletes socket files of nodes that are gone (a process killed with SIGKILL cannot delete its
+	 * own): a file is stale when nothing listens on the TCP port its name gives, since a node binds
+	 * that port before it creates the file and keeps it until it deletes the file.
+	 */
+	static void deleteStale() {
+		if (!Files.isDirectory(DIRECTORY)) {
+			return;
+		}
+		try (var files = Files.list(DIRECTORY)) {
+			files.filter((file) -> file.getFileName().toString().endsWith(".sock")).forEach(UnixSockets::deleteIfStale);
+		}
+		catch (IOException | RuntimeException ex) {
+			// best effort: a stale file only wastes an inode, and a new node deletes its own on bind
+		}
+	}
+
+	private static void deleteIfStale(Path file) {
+		String name = file.getFileName().toString();
+		int separator = name.lastIndexOf('_');
+		try {
+			String host = name.substring(0, separator);
+			int port = Integer.parseInt(name.substring(separator + 1, name.length() - ".sock".length()));
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(host, port), 200);
+			}
+			catch (ConnectException ex) {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// not ours, or not decidable: leave it
+		}
 	}
 
 	/**
