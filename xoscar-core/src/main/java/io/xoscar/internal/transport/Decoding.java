@@ -69,7 +69,7 @@ final class Decoding {
 		return new DecodedBatch(targets, args);
 	}
 
-	private static MethodInfo bySignature(ActorClassInfo info, String name, List<String> signature) {
+	static MethodInfo bySignature(ActorClassInfo info, String name, List<String> signature) {
 		for (MethodInfo candidate : info.overloads(name)) {
 			if (candidate.signature().equals(signature)) {
 				return candidate;
@@ -142,7 +142,7 @@ final class Decoding {
 		throw new IllegalArgumentException("no constructor of " + type.getName() + " takes " + args.size() + " argument(s)");
 	}
 
-	private JavaType[] parameterTypes(Method method) {
+	JavaType[] parameterTypes(Method method) {
 		return this.parameterTypes.computeIfAbsent(method, (key) -> javaTypes(key.getGenericParameterTypes()));
 	}
 

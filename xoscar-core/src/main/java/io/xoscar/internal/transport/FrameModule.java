@@ -2,11 +2,14 @@ package io.xoscar.internal.transport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.deser.std.StdDeserializer;
@@ -20,10 +23,13 @@ import tools.jackson.databind.ser.std.StdSerializer;
  */
 final class FrameModule extends SimpleModule {
 
-	FrameModule() {
+	/** The deserialization attribute holding a frame's attachments, when it has some. */
+	static final String ATTACHMENTS = "xoscar.attachments";
+
+	FrameModule(Supplier<RequestTypes> requestTypes) {
 		super("xoscar-frames");
 		addSerializer(Outbound.class, new OutboundSerializer());
-		addDeserializer(Inbound.class, new InboundDeserializer());
+		addDeserializer(Inbound.class, new InboundDeserializer(requestTypes));
 	}
 
 	private static final class OutboundSerializer extends StdSerializer<Outbound> {
@@ -68,8 +74,11 @@ final class FrameModule extends SimpleModule {
 
 	private static final class InboundDeserializer extends StdDeserializer<Inbound> {
 
-		InboundDeserializer() {
+		private final Supplier<RequestTypes> requestTypes;
+
+		InboundDeserializer(Supplier<RequestTypes> requestTypes) {
 			super(Inbound.class);
+			this.requestTypes = requestTypes;
 		}
 
 		@Override
@@ -92,13 +101,89 @@ final class FrameModule extends SimpleModule {
 				expect(parser, parser.currentToken() == JsonToken.VALUE_NULL, "a signature");
 			}
 			parser.nextToken();
-			JsonNode payload = context.readTree(parser);
+			RequestTypes types = this.requestTypes.get();
+			RequestTypes.Chosen chosen = (signature != null && types != null && isCall(op))
+					? types.choose(target, uid, name, signature) : null;
+			JsonNode payload = null;
+			Object decoded = null;
+			try {
+				if (chosen == null) {
+					payload = context.readTree(parser);
+				}
+				else if (op == Op.CALL || op == Op.TELL) {
+					decoded = readArguments(parser, context, chosen, name);
+				}
+				else {
+					expect(parser, parser.currentToken() == JsonToken.START_ARRAY, "a batch");
+					List<Object[]> calls = new ArrayList<>();
+					while (parser.nextToken() != JsonToken.END_ARRAY) {
+						calls.add(readArguments(parser, context, chosen, name));
+					}
+					decoded = calls;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				if (chosen == null) {
+					throw ex;
+				}
+				throw new UndecodableArgumentsException(op, id, ex.getMessage(), ex);
+			}
 			ErrorInfo error = null;
 			if (parser.nextToken() != JsonToken.VALUE_NULL) {
 				error = context.readValue(parser, ErrorInfo.class);
 			}
 			expect(parser, parser.nextToken() == JsonToken.END_ARRAY, "the end of the frame");
-			return new Inbound(op, id, target, uid, name, signature, payload, error, List.of());
+			return new Inbound(op, id, target, uid, name, signature, payload, error, List.of(),
+					(chosen != null) ? chosen.method() : null, decoded);
+		}
+
+		private static boolean isCall(int op) {
+			return op == Op.CALL || op == Op.TELL || op == Op.BATCH || op == Op.TELL_BATCH;
+		}
+
+		/** Reads one call's argument array into the chosen overload's parameter types. */
+		private static Object[] readArguments(JsonParser parser, DeserializationContext context, RequestTypes.Chosen chosen,
+				String name) {
+			expect(parser, parser.currentToken() == JsonToken.START_ARRAY, "an argument array");
+			JavaType[] types = chosen.types();
+			Object[] args = new Object[types.length];
+			for (int i = 0; i < types.length; i++) {
+				if (parser.nextToken() == JsonToken.END_ARRAY) {
+					throw new IllegalArgumentException("call of " + chosen.method() + " has " + i + " arguments");
+				}
+				args[i] = readArgument(parser, context, types[i], i, chosen);
+			}
+			if (parser.nextToken() != JsonToken.END_ARRAY) {
+				throw new IllegalArgumentException("call of " + chosen.method() + " has more than " + types.length + " arguments");
+			}
+			return args;
+		}
+
+		@SuppressWarnings("unchecked")
+		private static Object readArgument(JsonParser parser, DeserializationContext context, JavaType type, int index,
+				RequestTypes.Chosen chosen) {
+			try {
+				if (parser.currentToken() == JsonToken.VALUE_NULL) {
+					if (type.isPrimitive()) {
+						throw new IllegalArgumentException("null for a parameter of type " + type.getRawClass().getName());
+					}
+					return null;
+				}
+				if (type.getRawClass() == byte[].class && parser.currentToken() == JsonToken.START_OBJECT) {
+					JsonNode reference = context.readTree(parser);
+					byte[] bytes = Attachments.resolve(reference,
+							(List<byte[]>) Objects.requireNonNullElse(context.getAttribute(ATTACHMENTS), List.of()));
+					if (bytes == null) {
+						throw new IllegalArgumentException("an object where bytes were expected");
+					}
+					return bytes;
+				}
+				return context.readValue(parser, type);
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalArgumentException("argument " + (index + 1) + " of " + chosen.method() + " does not decode into "
+						+ type.toCanonical() + ": " + ex.getMessage(), ex);
+			}
 		}
 
 		private static int nextInt(JsonParser parser) {

@@ -4,6 +4,8 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
+import io.xoscar.internal.reflect.MethodInfo;
+
 /**
  * A received frame; see {@link Outbound}. The payload stays a tree until it is decoded into the
  * parameter types of the chosen method, or into the type the caller expects.
@@ -17,13 +19,16 @@ import tools.jackson.databind.JsonNode;
  * @param payload arguments or result
  * @param error the exception of an error frame
  * @param attachments byte arrays that travelled after the body ({@link Attachments})
+ * @param chosen the overload a call was decoded for while reading, or {@code null}
+ * @param decoded the arguments decoded while reading (an array, or a list of arrays for a batch),
+ * or {@code null}: then the payload holds them as a tree
  */
 record Inbound(int op, long id, String target, String uid, String name, List<String> signature, JsonNode payload,
-		ErrorInfo error, List<byte[]> attachments) {
+		ErrorInfo error, List<byte[]> attachments, MethodInfo chosen, Object decoded) {
 
 	Inbound withAttachments(List<byte[]> attached) {
 		return new Inbound(this.op, this.id, this.target, this.uid, this.name, this.signature, this.payload, this.error,
-				attached);
+				attached, this.chosen, this.decoded);
 	}
 
 }

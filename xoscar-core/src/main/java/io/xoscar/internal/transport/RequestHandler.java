@@ -17,6 +17,7 @@ import io.xoscar.exception.XoscarException;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.reflect.ActorClassInfo;
+import io.xoscar.internal.reflect.MethodInfo;
 import io.xoscar.internal.call.LocalNode;
 
 /**
@@ -35,6 +36,20 @@ final class RequestHandler {
 		this.node = node;
 		this.wire = wire;
 		this.decoding = new Decoding(wire);
+		wire.requestTypes(this::choose);
+	}
+
+	/** While a request is read: the overload its caller chose, if the actor is known here. */
+	private RequestTypes.Chosen choose(String target, String uid, String name, List<String> signature) {
+		try {
+			ActorClassInfo info = ActorClassInfo.of(this.node.lookup(target, uid).actorClass());
+			MethodInfo method = Decoding.bySignature(info, name, signature);
+			return (method != null) ? new RequestTypes.Chosen(method, this.decoding.parameterTypes(method.method())) : null;
+		}
+		catch (RuntimeException ex) {
+			// the request is answered with the error when it is handled
+			return null;
+		}
 	}
 
 	/**
@@ -50,8 +65,10 @@ final class RequestHandler {
 					CallTarget target = this.node.lookup(request.target(), request.uid());
 					ActorClassInfo info = ActorClassInfo.of(target.actorClass());
 					context = describe(target, request);
-					Decoding.DecodedCall call = this.decoding.call(info, request.name(), request.signature(),
-							request.payload(), request.attachments());
+					Decoding.DecodedCall call = (request.decoded() != null)
+							? new Decoding.DecodedCall(request.chosen(), (Object[]) request.decoded())
+							: this.decoding.call(info, request.name(), request.signature(), request.payload(),
+									request.attachments());
 					boolean reply = request.op() == Op.CALL;
 					CompletableFuture<Object> result;
 					if (target instanceof LocalActor actor) {
@@ -70,8 +87,9 @@ final class RequestHandler {
 					CallTarget target = this.node.lookup(request.target(), request.uid());
 					ActorClassInfo info = ActorClassInfo.of(target.actorClass());
 					context = describe(target, request);
-					Decoding.DecodedBatch batch = this.decoding.batch(info, request.name(), request.signature(),
-							request.payload(), request.attachments());
+					Decoding.DecodedBatch batch = (request.decoded() != null) ? decodedBatch(request)
+							: this.decoding.batch(info, request.name(), request.signature(), request.payload(),
+									request.attachments());
 					boolean reply = request.op() == Op.BATCH;
 					CompletableFuture<List<Object>> results = (target instanceof LocalActor actor)
 							? actor.batch(request.name(), batch.targets(), batch.args(), reply)
@@ -118,9 +136,22 @@ final class RequestHandler {
 		}
 	}
 
+	@SuppressWarnings("unchecked")
+	private static Decoding.DecodedBatch decodedBatch(Inbound request) {
+		List<Object[]> args = (List<Object[]>) request.decoded();
+		return new Decoding.DecodedBatch(java.util.Collections.nCopies(args.size(), request.chosen()), args);
+	}
+
 	private static String describe(CallTarget target, Inbound request) {
 		return (target instanceof LocalActor actor) ? actor.describe(request.name())
 				: "actor '" + request.uid() + "' method " + request.name() + " at " + target.address();
+	}
+
+	/** Answers a request whose arguments did not decode with that error. */
+	void refuse(UndecodableArgumentsException ex, Channel channel) {
+		if (Op.expectsReply(ex.op())) {
+			answer(channel, Outbound.error(ex.id(), RemoteErrors.describe(new IllegalArgumentException(ex.getMessage()), null)));
+		}
 	}
 
 	private static Class<?> actorClass(String name) {

@@ -34,6 +34,10 @@ final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> 
 		try {
 			request = this.wire.decode(frame);
 		}
+		catch (UndecodableArgumentsException ex) {
+			this.requests.refuse(ex, context.channel());
+			return;
+		}
 		catch (RuntimeException ex) {
 			logger.warn("Closing connection from {}: malformed frame ({})", context.channel().remoteAddress(), ex.getMessage());
 			context.close();

@@ -43,12 +43,14 @@ public final class Wire {
 	/**
 	 * @param router the router handles decoded from the wire are bound to
 	 */
+	private volatile RequestTypes requestTypes;
+
 	public Wire(Supplier<CallRouter> router) {
 		CBORFactory factory = CBORFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
 		this.mapper = CBORMapper.builder(factory)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.addModule(new HandleModule(router))
-			.addModule(new FrameModule())
+			.addModule(new FrameModule(() -> this.requestTypes))
 			.build();
 		this.frameWriter = this.mapper.writerFor(Outbound.class);
 		this.frameReader = this.mapper.readerFor(Inbound.class);
@@ -131,13 +133,20 @@ public final class Wire {
 		return decode(frame.body(), frame.attachments());
 	}
 
+	/** Lets request frames be decoded straight into the chosen overload's types while they are read. */
+	void requestTypes(RequestTypes types) {
+		this.requestTypes = types;
+	}
+
 	private Inbound decode(ByteBuf body, List<byte[]> attached) {
+		ObjectReader reader = attached.isEmpty() ? this.frameReader
+				: this.frameReader.withAttribute(FrameModule.ATTACHMENTS, attached);
 		Inbound inbound;
 		if (body.hasArray()) {
-			inbound = this.frameReader.readValue(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
+			inbound = reader.readValue(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
 		}
 		else {
-			inbound = this.frameReader.readValue((InputStream) new ByteBufInputStream(body));
+			inbound = reader.readValue((InputStream) new ByteBufInputStream(body));
 		}
 		return attached.isEmpty() ? inbound : inbound.withAttachments(attached);
 	}

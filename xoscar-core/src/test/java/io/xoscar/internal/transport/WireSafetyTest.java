@@ -116,6 +116,19 @@ class WireSafetyTest {
 	}
 
 	@Test
+	void argumentsThatDoNotDecodeAreAnsweredWithAnErrorAndTheConnectionStays() throws IOException {
+		try (Socket socket = connect()) {
+			send(socket, Outbound.request(Op.CALL, 7, this.system.address(), "echo", "echo", List.of("java.lang.String"),
+					new Object[] { List.of(1, 2) }));
+			Inbound answer = receive(socket);
+			assertThat(answer.op()).isEqualTo(Op.ERROR);
+			assertThat(answer.id()).isEqualTo(7);
+			assertThat(answer.error().message()).contains("argument 1", "String");
+			assertThat(echo(socket, 8).op()).isEqualTo(Op.RESULT);
+		}
+	}
+
+	@Test
 	void malformedFrameClosesOnlyItsConnection() throws IOException {
 		try (Socket healthy = connect(); Socket hostile = connect()) {
 			DataOutputStream out = new DataOutputStream(hostile.getOutputStream());
