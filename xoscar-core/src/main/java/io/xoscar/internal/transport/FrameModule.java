@@ -26,6 +26,9 @@ final class FrameModule extends SimpleModule {
 	/** The deserialization attribute holding a frame's attachments, when it has some. */
 	static final String ATTACHMENTS = "xoscar.attachments";
 
+	/** The deserialization attribute holding the {@link AnswerTypes} of the connection reading. */
+	static final String ANSWER_TYPES = "xoscar.answer-types";
+
 	FrameModule(Supplier<RequestTypes> requestTypes) {
 		super("xoscar-frames");
 		addSerializer(Outbound.class, new OutboundSerializer());
@@ -106,8 +109,22 @@ final class FrameModule extends SimpleModule {
 					? types.choose(target, uid, name, signature) : null;
 			JsonNode payload = null;
 			Object decoded = null;
+			AnswerTypes answers = (op == Op.RESULT) ? (AnswerTypes) context.getAttribute(ANSWER_TYPES) : null;
+			AnswerTypes.Expected expected = (answers != null) ? answers.expected(id) : null;
+			if (expected != null) {
+				try {
+					decoded = readResult(parser, context, expected);
+				}
+				catch (RuntimeException ex) {
+					decoded = new UndecodableResult(ex);
+				}
+				chosen = null;
+			}
 			try {
-				if (chosen == null) {
+				if (expected != null) {
+					// decoded above
+				}
+				else if (chosen == null) {
 					payload = context.readTree(parser);
 				}
 				else if (op == Op.CALL || op == Op.TELL) {
@@ -135,6 +152,34 @@ final class FrameModule extends SimpleModule {
 			expect(parser, parser.nextToken() == JsonToken.END_ARRAY, "the end of the frame");
 			return new Inbound(op, id, target, uid, name, signature, payload, error, List.of(),
 					(chosen != null) ? chosen.method() : null, decoded);
+		}
+
+		private static Object readResult(JsonParser parser, DeserializationContext context, AnswerTypes.Expected expected) {
+			if (!expected.batch()) {
+				return readValue(parser, context, expected.type());
+			}
+			expect(parser, parser.currentToken() == JsonToken.START_ARRAY, "a list of results");
+			List<Object> results = new ArrayList<>();
+			while (parser.nextToken() != JsonToken.END_ARRAY) {
+				results.add(readValue(parser, context, expected.type()));
+			}
+			return results;
+		}
+
+		@SuppressWarnings("unchecked")
+		private static Object readValue(JsonParser parser, DeserializationContext context, JavaType type) {
+			if (parser.currentToken() == JsonToken.VALUE_NULL) {
+				return null;
+			}
+			if (type.getRawClass() == byte[].class && parser.currentToken() == JsonToken.START_OBJECT) {
+				byte[] bytes = Attachments.resolve(context.readTree(parser),
+						(List<byte[]>) Objects.requireNonNullElse(context.getAttribute(ATTACHMENTS), List.of()));
+				if (bytes == null) {
+					throw new IllegalArgumentException("an object where bytes were expected");
+				}
+				return bytes;
+			}
+			return context.readValue(parser, type);
 		}
 
 		private static boolean isCall(int op) {

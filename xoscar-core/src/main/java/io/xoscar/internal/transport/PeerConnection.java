@@ -128,7 +128,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	protected void channelRead0(ChannelHandlerContext context, ReceivedFrame frame) {
 		Inbound answer;
 		try {
-			answer = this.wire.decode(frame);
+			answer = this.wire.decode(frame, this::expected);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Closing connection to {}: malformed frame ({})", this.peer, ex.getMessage());
@@ -143,6 +143,15 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 			call.completeExceptionally(this.errors.rebuild(answer.error(), this.peer));
 			return;
 		}
+		if (answer.decoded() instanceof UndecodableResult failed) {
+			call.completeExceptionally(new IllegalStateException("the result from " + this.peer + " does not decode into "
+					+ call.resultType + ": " + failed.error().getMessage(), failed.error()));
+			return;
+		}
+		if (answer.payload() == null) {
+			call.complete(answer.decoded());
+			return;
+		}
 		try {
 			call.complete(decode(answer, call));
 		}
@@ -150,6 +159,12 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 			call.completeExceptionally(new IllegalStateException(
 					"the result from " + this.peer + " does not decode into " + call.resultType + ": " + ex.getMessage(), ex));
 		}
+	}
+
+	/** While an answer is read: what its call expects. */
+	private AnswerTypes.Expected expected(long id) {
+		Pending call = this.pending.get(id);
+		return (call != null) ? new AnswerTypes.Expected(call.resultType, call.batch) : null;
 	}
 
 	private Object decode(Inbound answer, Pending call) {

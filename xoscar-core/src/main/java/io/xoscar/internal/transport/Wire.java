@@ -122,7 +122,7 @@ public final class Wire {
 					"malformed frame: body of " + bodyLength + " bytes in a frame of " + frame.readableBytes());
 		}
 		ByteBuf body = frame.readSlice(bodyLength);
-		return decode(body, Attachments.read(frame));
+		return decode(body, Attachments.read(frame), null);
 	}
 
 	/**
@@ -130,7 +130,16 @@ public final class Wire {
 	 * @return the decoded frame
 	 */
 	Inbound decode(ReceivedFrame frame) {
-		return decode(frame.body(), frame.attachments());
+		return decode(frame.body(), frame.attachments(), null);
+	}
+
+	/**
+	 * @param frame an answer frame as the {@link FrameDecoder} delivers it
+	 * @param answers what the calls waiting on this connection expect
+	 * @return the decoded frame, its result already decoded when its call was found
+	 */
+	Inbound decode(ReceivedFrame frame, AnswerTypes answers) {
+		return decode(frame.body(), frame.attachments(), answers);
 	}
 
 	/** Lets request frames be decoded straight into the chosen overload's types while they are read. */
@@ -138,9 +147,14 @@ public final class Wire {
 		this.requestTypes = types;
 	}
 
-	private Inbound decode(ByteBuf body, List<byte[]> attached) {
-		ObjectReader reader = attached.isEmpty() ? this.frameReader
-				: this.frameReader.withAttribute(FrameModule.ATTACHMENTS, attached);
+	private Inbound decode(ByteBuf body, List<byte[]> attached, AnswerTypes answers) {
+		ObjectReader reader = this.frameReader;
+		if (!attached.isEmpty()) {
+			reader = reader.withAttribute(FrameModule.ATTACHMENTS, attached);
+		}
+		if (answers != null) {
+			reader = reader.withAttribute(FrameModule.ANSWER_TYPES, answers);
+		}
 		Inbound inbound;
 		if (body.hasArray()) {
 			inbound = reader.readValue(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
