@@ -179,6 +179,34 @@ final class FrameModule extends SimpleModule {
 				}
 				return bytes;
 			}
+			return readScalarOrValue(parser, context, type);
+		}
+
+		/**
+		 * Common scalars straight from the token (a generic value read looks its deserializer up each
+		 * time, which shows in a batch of a thousand longs); anything else through Jackson.
+		 */
+		static Object readScalarOrValue(JsonParser parser, DeserializationContext context, JavaType type) {
+			Class<?> raw = type.getRawClass();
+			JsonToken token = parser.currentToken();
+			if (token == JsonToken.VALUE_NUMBER_INT) {
+				if (raw == long.class || raw == Long.class) {
+					return parser.getLongValue();
+				}
+				if ((raw == int.class || raw == Integer.class) && parser.getNumberType() == JsonParser.NumberType.INT) {
+					return parser.getIntValue();
+				}
+			}
+			else if (token == JsonToken.VALUE_STRING && raw == String.class) {
+				return parser.getString();
+			}
+			else if (token == JsonToken.VALUE_NUMBER_FLOAT && (raw == double.class || raw == Double.class)) {
+				return parser.getDoubleValue();
+			}
+			else if ((token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE)
+					&& (raw == boolean.class || raw == Boolean.class)) {
+				return token == JsonToken.VALUE_TRUE;
+			}
 			return context.readValue(parser, type);
 		}
 
@@ -223,7 +251,7 @@ final class FrameModule extends SimpleModule {
 					}
 					return bytes;
 				}
-				return context.readValue(parser, type);
+				return readScalarOrValue(parser, context, type);
 			}
 			catch (RuntimeException ex) {
 				throw new IllegalArgumentException("argument " + (index + 1) + " of " + chosen.method() + " does not decode into "
