@@ -232,26 +232,13 @@ final class FrameModule extends SimpleModule {
 			return args;
 		}
 
-		@SuppressWarnings("unchecked")
 		private static Object readArgument(JsonParser parser, DeserializationContext context, JavaType type, int index,
 				RequestTypes.Chosen chosen) {
 			try {
-				if (parser.currentToken() == JsonToken.VALUE_NULL) {
-					if (type.isPrimitive()) {
-						throw new IllegalArgumentException("null for a parameter of type " + type.getRawClass().getName());
-					}
-					return null;
+				if (parser.currentToken() == JsonToken.VALUE_NULL && type.isPrimitive()) {
+					throw new IllegalArgumentException("null for a parameter of type " + type.getRawClass().getName());
 				}
-				if (type.getRawClass() == byte[].class && parser.currentToken() == JsonToken.START_OBJECT) {
-					JsonNode reference = context.readTree(parser);
-					byte[] bytes = Attachments.resolve(reference,
-							(List<byte[]>) Objects.requireNonNullElse(context.getAttribute(ATTACHMENTS), List.of()));
-					if (bytes == null) {
-						throw new IllegalArgumentException("an object where bytes were expected");
-					}
-					return bytes;
-				}
-				return readScalarOrValue(parser, context, type);
+				return readValue(parser, context, type);
 			}
 			catch (RuntimeException ex) {
 				throw new IllegalArgumentException("argument " + (index + 1) + " of " + chosen.method() + " does not decode into "
