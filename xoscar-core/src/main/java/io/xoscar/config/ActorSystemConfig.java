@@ -21,9 +21,13 @@ import java.util.Objects;
  * {@link io.xoscar.exception.RemoteActorException}
  * @param unixSockets whether the node also listens on a Unix domain socket and reaches other nodes
  * of this host through theirs (faster than TCP); off, same-host peers use TCP
+ * @param sharedMemory bytes of shared memory (in {@code /dev/shm}) each Unix socket connection may
+ * use for byte arrays of 64 KiB and more, which then cross with one copy on each side instead of
+ * through the socket; arrays that do not fit at the moment take the socket; 0 turns it off
  */
 public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
-		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages, boolean unixSockets) {
+		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages, boolean unixSockets,
+		int sharedMemory) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(address, "address");
@@ -41,13 +45,17 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		if (maxFrameSize < 1024) {
 			throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes, was " + maxFrameSize);
 		}
+		if (sharedMemory < 0) {
+			throw new IllegalArgumentException("sharedMemory must not be negative, was " + sharedMemory);
+		}
 		pools = List.copyOf(pools);
 		exceptionPackages = List.copyOf(exceptionPackages);
 	}
 
 	/**
 	 * @return a builder with the defaults: {@code 127.0.0.1:0}, one main pool thread per core, no
-	 * sub pools, a 60 s call timeout, 256 MiB frames, a 5 s connect timeout, Unix domain sockets on
+	 * sub pools, a 60 s call timeout, 256 MiB frames, a 5 s connect timeout, Unix domain sockets on,
+	 * 64 MiB of shared memory per Unix socket connection
 	 */
 	public static Builder builder() {
 		return new Builder();
@@ -71,6 +79,8 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		private final List<String> exceptionPackages = new ArrayList<>();
 
 		private boolean unixSockets = true;
+
+		private int sharedMemory = 64 * 1024 * 1024;
 
 		private Builder() {
 		}
@@ -115,9 +125,15 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
+		public Builder sharedMemory(int bytes) {
+			this.sharedMemory = bytes;
+			return this;
+		}
+
 		public ActorSystemConfig build() {
 			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
-					this.maxFrameSize, this.connectTimeout, this.exceptionPackages, this.unixSockets);
+					this.maxFrameSize, this.connectTimeout, this.exceptionPackages, this.unixSockets,
+					this.sharedMemory);
 		}
 
 	}

@@ -69,7 +69,7 @@ public final class Node implements LocalNode {
 		this.system = system;
 		String[] hostAndPort = hostAndPort(config.address());
 		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]), new TransportSettings(
-				config.maxFrameSize(), config.connectTimeout(), config.exceptionPackages(), config.unixSockets()),
+				config.maxFrameSize(), config.connectTimeout(), config.exceptionPackages(), config.unixSockets(), config.sharedMemory()),
 				this::router);
 		this.address = this.transport.address();
 		this.router = new CallRouter(config.callTimeout(), this.transport::target);

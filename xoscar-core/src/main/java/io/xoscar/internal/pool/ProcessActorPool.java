@@ -52,7 +52,8 @@ public final class ProcessActorPool extends ActorPool {
 		}
 		List<String> args = new ArrayList<>(List.of("--host=" + host, "--threads=" + config.threads(),
 				"--call-timeout=" + node.callTimeout(), "--max-frame-size=" + node.maxFrameSize(),
-				"--connect-timeout=" + node.connectTimeout(), "--unix-sockets=" + node.unixSockets()));
+				"--connect-timeout=" + node.connectTimeout(), "--unix-sockets=" + node.unixSockets(),
+				"--shared-memory=" + node.sharedMemory()));
 		node.exceptionPackages().forEach((prefix) -> args.add("--exception-package=" + prefix));
 		ChildJvmSpec spec = ChildJvmSpec.of("pool-" + index + "-" + config.name(), SubPoolMain.class.getName())
 			.withArgs(args)

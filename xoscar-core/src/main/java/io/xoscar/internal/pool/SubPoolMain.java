@@ -39,6 +39,9 @@ public final class SubPoolMain {
 			else if (arg.startsWith("--unix-sockets=")) {
 				config.unixSockets(Boolean.parseBoolean(value));
 			}
+			else if (arg.startsWith("--shared-memory=")) {
+				config.sharedMemory(Integer.parseInt(value));
+			}
 			else if (arg.startsWith("--exception-package=")) {
 				config.exceptionPackage(value);
 			}

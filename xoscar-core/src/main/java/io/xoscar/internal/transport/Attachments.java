@@ -66,6 +66,9 @@ final class Attachments {
 		List<byte[]> attached = new ArrayList<>();
 		while (frame.isReadable()) {
 			int length = frame.readInt();
+			if (length < 0 || length > frame.readableBytes()) {
+				throw new IllegalArgumentException("malformed frame: attachment of " + length + " bytes");
+			}
 			byte[] bytes = new byte[length];
 			frame.readBytes(bytes);
 			attached.add(bytes);

@@ -86,7 +86,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		long id = IDS.incrementAndGet();
 		ByteBuf frame;
 		try {
-			frame = this.wire.encode(this.channel.alloc(), Outbound.request(op, id, target, uid, name, signature, payload));
+			frame = this.wire.encode(this.channel, Outbound.request(op, id, target, uid, name, signature, payload));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(new IllegalArgumentException(

@@ -189,12 +189,12 @@ final class RequestHandler {
 	private void answer(Channel channel, Outbound answer, String context) {
 		ByteBuf frame;
 		try {
-			frame = this.wire.encode(channel.alloc(), answer);
+			frame = this.wire.encode(channel, answer);
 		}
 		catch (RuntimeException ex) {
 			XoscarException unserializable = new XoscarException("the result of " + ((context != null) ? context : "the call")
 					+ " cannot be serialized: " + ex.getMessage());
-			frame = this.wire.encode(channel.alloc(), Outbound.error(answer.id(), RemoteErrors.describe(unserializable, context)));
+			frame = this.wire.encode(channel, Outbound.error(answer.id(), RemoteErrors.describe(unserializable, context)));
 		}
 		channel.writeAndFlush(frame);
 	}

@@ -53,7 +53,7 @@ public final class Transport implements AutoCloseable {
 	private final ConcurrentMap<String, CompletableFuture<PeerConnection>> peers = new ConcurrentHashMap<>();
 
 	private Transport(LocalNode node, String host, int port, TransportSettings settings, Supplier<CallRouter> router) {
-		this.wire = new Wire(router);
+		this.wire = new Wire(router, settings.sharedMemoryBytes());
 		this.untyped = new RemoteTarget.Resolved(null, this.wire.type(Object.class));
 		this.errors = new RemoteErrors(settings.exceptionPackages());
 		this.maxFrameBytes = settings.maxFrameBytes();
@@ -84,7 +84,10 @@ public final class Transport implements AutoCloseable {
 			logger.info("No Unix domain sockets on this platform: same-host peers use TCP");
 			return null;
 		}
-		Thread cleaner = new Thread(UnixSockets::deleteStale, "xoscar-stale-sockets");
+		Thread cleaner = new Thread(() -> {
+			UnixSockets.deleteStale();
+			SharedMemory.deleteStale();
+		}, "xoscar-stale-sockets");
 		cleaner.setDaemon(true);
 		cleaner.start();
 		try {

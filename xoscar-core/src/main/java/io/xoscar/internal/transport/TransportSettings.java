@@ -11,9 +11,10 @@ import java.util.List;
  * @param exceptionPackages packages (besides the JDK's and Xoscar's) whose exception classes a
  * remote error may be rebuilt as
  * @param unixSockets whether to listen on, and connect same-host peers through, Unix domain sockets
+ * @param sharedMemoryBytes shared memory per Unix socket connection for large byte arrays, 0 for none
  */
 public record TransportSettings(int maxFrameBytes, Duration connectTimeout, List<String> exceptionPackages,
-		boolean unixSockets) {
+		boolean unixSockets, int sharedMemoryBytes) {
 
 	public TransportSettings {
 		exceptionPackages = List.copyOf(exceptionPackages);

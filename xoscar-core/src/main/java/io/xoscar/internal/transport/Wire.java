@@ -14,6 +14,7 @@ import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -34,6 +35,11 @@ public final class Wire {
 
 	private static final int WRITE_SLICE = 1 << 20;
 
+	/** In place of an attachment's length: the array lies in shared memory (arena id, offset, length follow). */
+	static final int SHARED = -1;
+
+	private static final int SHARED_REFERENCE = 4 + 8 + 4 + 4;
+
 	private final CBORMapper mapper;
 
 	private final ObjectWriter frameWriter;
@@ -45,7 +51,18 @@ public final class Wire {
 	 */
 	private volatile RequestTypes requestTypes;
 
+	private final SharedMemory sharedMemory;
+
 	public Wire(Supplier<CallRouter> router) {
+		this(router, 0);
+	}
+
+	/**
+	 * @param router the router handles decoded from the wire are bound to
+	 * @param sharedMemoryBytes shared memory per Unix socket connection for large arrays, 0 for none
+	 */
+	public Wire(Supplier<CallRouter> router, int sharedMemoryBytes) {
+		this.sharedMemory = new SharedMemory(sharedMemoryBytes);
 		CBORFactory factory = CBORFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
 		this.mapper = CBORMapper.builder(factory)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -57,13 +74,29 @@ public final class Wire {
 	}
 
 	/**
-	 * @param allocator where the buffer comes from
+	 * @param channel the connection the frame goes to
 	 * @param frame the frame
-	 * @return the frame: a 4-byte length, a 4-byte body length, the CBOR body, then the attached
-	 * byte arrays (each with a 4-byte length), wrapped rather than copied
+	 * @return the frame, its large arrays placed in the connection's shared memory when it has some
 	 * @throws tools.jackson.core.JacksonException if a value cannot be serialized
 	 */
+	ByteBuf encode(Channel channel, Outbound frame) {
+		return encode(channel.alloc(), frame, () -> this.sharedMemory.arena(channel));
+	}
+
 	ByteBuf encode(ByteBufAllocator allocator, Outbound frame) {
+		return encode(allocator, frame, () -> null);
+	}
+
+	/**
+	 * @param allocator where the buffer comes from
+	 * @param frame the frame
+	 * @param arena where large arrays go, if anywhere
+	 * @return the frame: a 4-byte length, a 4-byte body length, the CBOR body, then the attached
+	 * byte arrays, each either a 4-byte length and the bytes (wrapped rather than copied) or
+	 * {@link #SHARED} and a reference to where it lies in the arena
+	 * @throws tools.jackson.core.JacksonException if a value cannot be serialized
+	 */
+	private ByteBuf encode(ByteBufAllocator allocator, Outbound frame, Supplier<SharedArena> arena) {
 		List<byte[]> attached = new ArrayList<>(0);
 		Object payload = Attachments.detach(frame.payload(), attached);
 		Outbound body = (payload == frame.payload()) ? frame
@@ -81,21 +114,41 @@ public final class Wire {
 				head.setInt(0, head.readableBytes() - 4);
 				return head;
 			}
+			SharedArena shared = arena.get();
+			int[] placed = new int[attached.size()];
 			long total = head.readableBytes() - 4;
-			for (byte[] bytes : attached) {
-				total += 4L + bytes.length;
+			int components = 1;
+			for (int i = 0; i < placed.length; i++) {
+				byte[] bytes = attached.get(i);
+				placed[i] = (shared != null) ? shared.place(bytes) : -1;
+				total += (placed[i] >= 0) ? SHARED_REFERENCE : 4L + bytes.length;
+				components += (placed[i] >= 0) ? 1 : 1 + (bytes.length + WRITE_SLICE - 1) / WRITE_SLICE;
 			}
 			if (total > Integer.MAX_VALUE) {
+				for (int offset : placed) {
+					if (offset >= 0) {
+						shared.free(offset);
+					}
+				}
 				throw new IllegalArgumentException("a frame of " + total + " bytes is too large");
 			}
 			head.setInt(0, (int) total);
-			int components = 1;
-			for (byte[] bytes : attached) {
-				components += 1 + (bytes.length + WRITE_SLICE - 1) / WRITE_SLICE;
+			if (components == 1 + placed.length) {
+				// all in shared memory: the references follow the body in the same buffer
+				for (int i = 0; i < placed.length; i++) {
+					head.writeInt(SHARED).writeLong(shared.id()).writeInt(placed[i]).writeInt(attached.get(i).length);
+				}
+				return head;
 			}
 			CompositeByteBuf whole = allocator.compositeBuffer(components);
 			whole.addComponent(true, head);
-			for (byte[] bytes : attached) {
+			for (int i = 0; i < placed.length; i++) {
+				byte[] bytes = attached.get(i);
+				if (placed[i] >= 0) {
+					whole.addComponent(true, allocator.buffer(SHARED_REFERENCE)
+						.writeInt(SHARED).writeLong(shared.id()).writeInt(placed[i]).writeInt(bytes.length));
+					continue;
+				}
 				whole.addComponent(true, allocator.buffer(4).writeInt(bytes.length));
 				// slices small enough for the pooled direct buffers the socket write copies them into
 				for (int offset = 0; offset < bytes.length; offset += WRITE_SLICE) {

@@ -153,6 +153,27 @@ class WireSafetyTest {
 	}
 
 	@Test
+	void sharedMemoryReferenceFromAnotherHostClosesOnlyItsConnection() throws IOException {
+		ByteBuf buffer = this.wire.encode(ByteBufAllocator.DEFAULT,
+				Outbound.request(Op.CALL, 9, this.system.address(), "echo", "echo", null, new Object[] { "hi" }));
+		byte[] request = new byte[buffer.readableBytes() - 4];
+		buffer.skipBytes(4).readBytes(request);
+		buffer.release();
+		try (Socket healthy = connect(); Socket hostile = connect()) {
+			DataOutputStream out = new DataOutputStream(hostile.getOutputStream());
+			out.writeInt(request.length + 20);
+			out.write(request);
+			out.writeInt(Wire.SHARED);
+			out.writeLong(42L);
+			out.writeInt(0);
+			out.writeInt(8);
+			out.flush();
+			assertThat(closedByPeer(hostile)).isTrue();
+			assertThat(echo(healthy, 10).op()).isEqualTo(Op.RESULT);
+		}
+	}
+
+	@Test
 	void creationOnlyInstantiatesActorClasses() throws IOException {
 		try (Socket socket = connect()) {
 			send(socket, Outbound.request(Op.CREATE, 4, this.system.address(), "pb", ProcessBuilder.class.getName(), null,
