@@ -23,6 +23,8 @@ import io.xoscar.config.PoolConfig.PoolMode;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.NoIdleSlotException;
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.internal.call.CallRouter;
+import io.xoscar.internal.call.DefaultActorHandle;
 import io.xoscar.internal.process.ChildJvm;
 import io.xoscar.internal.process.ChildJvmSpec;
 import io.xoscar.internal.process.ProcessProbe;
@@ -186,6 +188,19 @@ class ProcessPoolTest {
 				}
 			}
 		}
+	}
+
+	@Test
+	void aCallAddressedToTheMainPoolIsForwardedToTheProcessPoolHoldingTheActor() {
+		ActorHandle<Probe> caller = system.createActor(Probe.class, CreateOptions.at(Placement.pool(2))).join();
+		ActorHandle<Probe> callee = system
+			.createActor(Probe.class, CreateOptions.uid("behind-main").placement(Placement.pool(3)))
+			.join();
+		// a handle naming the node's main address, as a peer that never resolved it sends one
+		ActorHandle<Probe> throughMain = new DefaultActorHandle<>(system.address(), "behind-main", Probe.class,
+				CallRouter.DEFAULT);
+		assertThat(caller.method("ask").<String>call(throughMain)).isEqualTo(callee.address());
+		system.destroyActor(callee).join();
 	}
 
 	@Test
