@@ -4,8 +4,10 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.origin.Origin;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -13,8 +15,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Reports an {@link InvalidXoscarPropertyException} with the property key, its value, where it was
- * set, and what to change. Runs before Spring Boot's generic binding analyzer, which would only name
- * the enclosing {@code xoscar} group.
+ * set (for a list or map, where its first entry was set), and what to change. Runs before Spring
+ * Boot's generic binding analyzer, which would only name the enclosing {@code xoscar} group.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class InvalidXoscarPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidXoscarPropertyException> {
@@ -45,10 +47,26 @@ final class InvalidXoscarPropertyFailureAnalyzer extends AbstractFailureAnalyzer
 			return null;
 		}
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
-			ConfigurationProperty property = source.getConfigurationProperty(name);
-			if (property != null && property.getOrigin() != null) {
-				return property.getOrigin().toString();
+			Origin origin = origin(source, name);
+			if (origin != null) {
+				return origin.toString();
 			}
+		}
+		return null;
+	}
+
+	private static Origin origin(ConfigurationPropertySource source, ConfigurationPropertyName name) {
+		ConfigurationProperty property = source.getConfigurationProperty(name);
+		if (property != null) {
+			return property.getOrigin();
+		}
+		if (source instanceof IterableConfigurationPropertySource iterable) {
+			return iterable.stream()
+				.filter(name::isAncestorOf)
+				.findFirst()
+				.map(source::getConfigurationProperty)
+				.map(ConfigurationProperty::getOrigin)
+				.orElse(null);
 		}
 		return null;
 	}

@@ -77,6 +77,20 @@ class InvalidXoscarPropertyFailureAnalyzerTests {
 	}
 
 	@Test
+	void originOfAListIsWhereItsFirstEntryWasSet() {
+		this.runner.withPropertyValues("xoscar.pools.cpu.jvm-args[0]=-Xmx1g", "xoscar.pools.cpu.jvm-args[1]=-Xss1m")
+			.run((context) -> {
+				FailureAnalysis analysis = new InvalidXoscarPropertyFailureAnalyzer(this.environment.get())
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).isEqualTo("Invalid value '[-Xmx1g, -Xss1m]' for property "
+						+ "'xoscar.pools.cpu.jvm-args' (from \"xoscar.pools.cpu.jvm-args[0]\" from property source "
+						+ "\"test\"): needs mode process: a thread pool shares this JVM.");
+				assertThat(analysis.getAction()).isEqualTo("Update 'xoscar.pools.cpu.jvm-args' in your configuration. "
+						+ "Set xoscar.pools.cpu.mode to process, or remove xoscar.pools.cpu.jvm-args.");
+			});
+	}
+
+	@Test
 	void poolNamesThatAreNotKebabCaseUseTheBracketForm() {
 		this.runner.withPropertyValues("xoscar.pools[big.pool].count=0").run((context) -> {
 			FailureAnalysis analysis = new InvalidXoscarPropertyFailureAnalyzer(this.environment.get())
