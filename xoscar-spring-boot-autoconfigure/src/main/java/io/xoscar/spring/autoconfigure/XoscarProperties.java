@@ -1,20 +1,204 @@
 package io.xoscar.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import io.xoscar.config.PoolConfig.PoolMode;
+
+import static io.xoscar.spring.autoconfigure.PropertyChecks.atLeast;
+import static io.xoscar.spring.autoconfigure.PropertyChecks.hostAndPort;
+import static io.xoscar.spring.autoconfigure.PropertyChecks.invalid;
+import static io.xoscar.spring.autoconfigure.PropertyChecks.notBlank;
+import static io.xoscar.spring.autoconfigure.PropertyChecks.positive;
 
 /**
- * Configuration properties of the node's actor system.
+ * Configuration properties of the node's actor system, under {@code xoscar}. Invalid values fail
+ * binding with an {@link InvalidXoscarPropertyException} that names the property.
  *
- * @param enabled whether to start an actor system
- * @param address address of the node's main pool, as {@code host:port}; port 0 picks a free port
- * @param mainPoolThreads threads of the main pool; 0 means one per available processor
- * @param callTimeout how long a blocking actor call waits before it fails
+ * @param enabled Whether to start an actor system on this node.
+ * @param address Address of the node's main pool, as host:port, where other processes and hosts
+ * reach the node. Port 0 picks a free port.
+ * @param mainPoolThreads Threads of the main pool. 0 means one per available processor.
+ * @param pools Sub pool groups by name, started in the order they are declared. Each group takes
+ * count (1), mode (thread or process), threads (1), labels, cuda-devices, env, jvm-args and
+ * start-timeout (30s); cuda-devices, env and jvm-args need mode process.
+ * @param debug Call timeouts and the built-in detection of slow calls and deadlocks.
+ * @param recovery Automatic restart of failed actors and crashed pool processes.
+ * @param security Authentication and encryption between nodes.
+ * @param transport Messaging between pools, processes and hosts.
  */
 @ConfigurationProperties("xoscar")
 public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1:0") String address,
-		@DefaultValue("0") int mainPoolThreads, @DefaultValue("60s") Duration callTimeout) {
+		@DefaultValue("0") int mainPoolThreads, Map<String, Pool> pools, @DefaultValue Debug debug,
+		@DefaultValue Recovery recovery, @DefaultValue Security security, @DefaultValue Transport transport) {
+
+	private static final String PREFIX = "xoscar.";
+
+	public XoscarProperties {
+		hostAndPort(PREFIX + "address", address);
+		atLeast(PREFIX + "main-pool-threads", mainPoolThreads, 0, "Set it to 0 (one thread per processor) or more.");
+		pools = (pools != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(pools)) : Map.of();
+		pools.forEach((name, pool) -> pool.check(poolKey(name)));
+	}
+
+	static String poolKey(String name) {
+		return name.matches("[a-z0-9][a-z0-9-]*") ? PREFIX + "pools." + name : PREFIX + "pools[" + name + "]";
+	}
+
+	/**
+	 * A group of identical sub pools.
+	 *
+	 * @param count How many pools the group has.
+	 * @param mode How the group's pools run: thread (in this JVM) or process (in child JVMs of the
+	 * same class path).
+	 * @param threads Threads of each pool (its bulkhead size).
+	 * @param labels Labels of each pool, matched by actor placement.
+	 * @param cudaDevices One CUDA device per pool of the group (process pools): pool i runs with
+	 * CUDA_VISIBLE_DEVICES set to the i-th entry. Empty for none.
+	 * @param env Environment variables of each child JVM (process pools).
+	 * @param jvmArgs JVM options of each child JVM (process pools), such as -Xmx2g.
+	 * @param startTimeout How long a child JVM may take to start (process pools).
+	 */
+	public record Pool(@DefaultValue("1") int count, @DefaultValue("thread") PoolMode mode,
+			@DefaultValue("1") int threads, Set<String> labels, List<String> cudaDevices, Map<String, String> env,
+			List<String> jvmArgs, @DefaultValue("30s") Duration startTimeout) {
+
+		public Pool {
+			labels = (labels != null) ? Collections.unmodifiableSet(new LinkedHashSet<>(labels)) : Set.of();
+			cudaDevices = (cudaDevices != null) ? List.copyOf(cudaDevices) : List.of();
+			env = (env != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(env)) : Map.of();
+			jvmArgs = (jvmArgs != null) ? List.copyOf(jvmArgs) : List.of();
+		}
+
+		void check(String key) {
+			atLeast(key + ".count", this.count, 1, "Give the group at least one pool, or remove it.");
+			atLeast(key + ".threads", this.threads, 1, "Give each pool at least one thread.");
+			if (this.mode == null) {
+				throw invalid(key + ".mode", null, "mode is required", "Set it to thread or process.");
+			}
+			positive(key + ".start-timeout", this.startTimeout);
+			if (!this.cudaDevices.isEmpty() && this.cudaDevices.size() != this.count) {
+				throw invalid(key + ".cuda-devices", this.cudaDevices,
+						"must list one device per pool (" + this.count + "), lists " + this.cudaDevices.size(),
+						"List exactly " + this.count + " devices, or set " + key + ".count to "
+								+ this.cudaDevices.size() + ".");
+			}
+			if (this.mode == PoolMode.THREAD) {
+				processOnly(key + ".cuda-devices", this.cudaDevices, key);
+				processOnly(key + ".env", this.env, key);
+				processOnly(key + ".jvm-args", this.jvmArgs, key);
+			}
+		}
+
+		private static void processOnly(String key, Object value, String poolKey) {
+			boolean empty = (value instanceof Map<?, ?> map) ? map.isEmpty() : ((List<?>) value).isEmpty();
+			if (!empty) {
+				throw invalid(key, value, "needs mode process: a thread pool shares this JVM",
+						"Set " + poolKey + ".mode to process, or remove " + key + ".");
+			}
+		}
+
+	}
+
+	/**
+	 * Call timeouts and the built-in detection of slow calls and deadlocks.
+	 *
+	 * @param slowCallThreshold A call running longer than this raises a slow-call alert with the
+	 * stack of the actor that handles it.
+	 * @param callTimeout How long a caller waits for a result before the call fails with a timeout.
+	 * @param deadlockDetection Whether call cycles between actors are detected, failed fast and
+	 * reported.
+	 */
+	public record Debug(@DefaultValue("2s") Duration slowCallThreshold, @DefaultValue("60s") Duration callTimeout,
+			@DefaultValue("true") boolean deadlockDetection) {
+
+		public Debug {
+			positive(PREFIX + "debug.slow-call-threshold", slowCallThreshold);
+			positive(PREFIX + "debug.call-timeout", callTimeout);
+		}
+
+	}
+
+	/**
+	 * Automatic recovery from failures.
+	 *
+	 * @param restartActors Whether an actor that failed is recreated. Its refs stay valid.
+	 * @param restartProcesses Whether a process pool whose child JVM crashed is restarted.
+	 */
+	public record Recovery(@DefaultValue("true") boolean restartActors,
+			@DefaultValue("true") boolean restartProcesses) {
+
+	}
+
+	/**
+	 * Authentication and encryption between nodes.
+	 *
+	 * @param token Shared secret that peers present when they connect. Empty for none.
+	 * @param tls Transport encryption.
+	 */
+	public record Security(@DefaultValue("") String token, @DefaultValue Tls tls) {
+
+		public Security {
+			token = (token != null) ? token : "";
+		}
+
+		@Override
+		public String toString() {
+			return "Security[token=" + (this.token.isEmpty() ? "" : "******") + ", tls=" + this.tls + "]";
+		}
+
+		/**
+		 * Transport encryption.
+		 *
+		 * @param enabled Whether connections between nodes use TLS.
+		 */
+		public record Tls(@DefaultValue("false") boolean enabled) {
+
+		}
+
+	}
+
+	/**
+	 * Messaging between pools, processes and hosts.
+	 *
+	 * @param maxFrameSize Largest message accepted from the network, from 1KB to 2GB-1. A larger
+	 * one closes its connection.
+	 * @param connectTimeout How long connecting to another node may take.
+	 * @param unixSockets Whether the node also listens on a Unix domain socket and reaches other
+	 * nodes of this host through theirs, which is faster than TCP.
+	 * @param exceptionPackages Packages of your exception classes. A remote exception of such a
+	 * class arrives as itself, others as a RemoteActorException. JDK and Xoscar exceptions always
+	 * arrive as themselves.
+	 */
+	public record Transport(@DefaultValue("256MB") DataSize maxFrameSize, @DefaultValue("5s") Duration connectTimeout,
+			@DefaultValue("true") boolean unixSockets, List<String> exceptionPackages) {
+
+		private static final DataSize MIN_FRAME = DataSize.ofKilobytes(1);
+
+		private static final DataSize MAX_FRAME = DataSize.ofBytes(Integer.MAX_VALUE);
+
+		public Transport {
+			String key = PREFIX + "transport.max-frame-size";
+			if (maxFrameSize == null || maxFrameSize.compareTo(MIN_FRAME) < 0 || maxFrameSize.compareTo(MAX_FRAME) > 0) {
+				throw invalid(key, maxFrameSize, "must be between 1KB and 2GB-1 (" + Integer.MAX_VALUE + "B)",
+						"Set it to a size such as 256MB.");
+			}
+			positive(PREFIX + "transport.connect-timeout", connectTimeout);
+			exceptionPackages = (exceptionPackages != null) ? List.copyOf(exceptionPackages) : List.of();
+			for (int i = 0; i < exceptionPackages.size(); i++) {
+				notBlank(PREFIX + "transport.exception-packages[" + i + "]", exceptionPackages.get(i));
+			}
+		}
+
+	}
 
 }

@@ -1,0 +1,35 @@
+package io.xoscar.spring.autoconfigure;
+
+import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.config.PoolConfig;
+
+/**
+ * Turns {@link XoscarProperties} into an {@link ActorSystemConfig.Builder}.
+ */
+final class ActorSystemConfigFactory {
+
+	private ActorSystemConfigFactory() {
+	}
+
+	static ActorSystemConfig.Builder builder(XoscarProperties properties) {
+		XoscarProperties.Transport transport = properties.transport();
+		ActorSystemConfig.Builder builder = ActorSystemConfig.builder()
+			.address(properties.address())
+			.callTimeout(properties.debug().callTimeout())
+			.maxFrameSize((int) transport.maxFrameSize().toBytes())
+			.connectTimeout(transport.connectTimeout())
+			.unixSockets(transport.unixSockets());
+		if (properties.mainPoolThreads() > 0) {
+			builder.mainPoolThreads(properties.mainPoolThreads());
+		}
+		transport.exceptionPackages().forEach(builder::exceptionPackage);
+		properties.pools().forEach((name, pool) -> builder.pool(poolConfig(name, pool)));
+		return builder;
+	}
+
+	static PoolConfig poolConfig(String name, XoscarProperties.Pool pool) {
+		return new PoolConfig(name, pool.count(), pool.mode(), pool.threads(), pool.labels(), pool.env(),
+				pool.jvmArgs(), pool.cudaDevices(), pool.startTimeout());
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.xoscar.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.config.PoolConfig;
+import io.xoscar.config.PoolConfig.PoolMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ActorSystemConfigFactoryTests {
+
+	@Test
+	void mapsProcessPoolsWithTheirGroupName() {
+		XoscarProperties properties = bind(Map.of("xoscar.pools.gpu.mode", "PROCESS", "xoscar.pools.gpu.count", "2",
+				"xoscar.pools.gpu.threads", "3", "xoscar.pools.gpu.labels", "gpu,cuda", "xoscar.pools.gpu.cuda-devices",
+				"0,1", "xoscar.pools.gpu.env.OMP_NUM_THREADS", "4", "xoscar.pools.gpu.jvm-args", "-Xmx2g,-Xss1m",
+				"xoscar.pools.gpu.start-timeout", "45s"));
+		ActorSystemConfig config = ActorSystemConfigFactory.builder(properties).build();
+		assertThat(config.pools()).containsExactly(new PoolConfig("gpu", 2, PoolMode.PROCESS, 3, Set.of("gpu", "cuda"),
+				Map.of("OMP_NUM_THREADS", "4"), List.of("-Xmx2g", "-Xss1m"), List.of("0", "1"), Duration.ofSeconds(45)));
+	}
+
+	@Test
+	void poolDefaultsMatchTheCoreDefaults() {
+		XoscarProperties properties = bind(Map.of("xoscar.pools.cpu.count", "1"));
+		assertThat(ActorSystemConfigFactory.builder(properties).build().pools())
+			.containsExactly(PoolConfig.thread("cpu"));
+	}
+
+	@Test
+	void keepsTheDeclarationOrderOfManyPools() {
+		Map<String, String> source = new LinkedHashMap<>();
+		List<String> names = List.of("zeta", "alpha", "mu", "beta", "omega", "gamma", "delta", "epsilon", "eta");
+		names.forEach((name) -> source.put("xoscar.pools." + name + ".count", "1"));
+		assertThat(ActorSystemConfigFactory.builder(bind(source)).build().pools()).extracting(PoolConfig::name)
+			.containsExactlyElementsOf(names);
+	}
+
+	private static XoscarProperties bind(Map<String, String> properties) {
+		return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("xoscar",
+				XoscarProperties.class);
+	}
+
+}

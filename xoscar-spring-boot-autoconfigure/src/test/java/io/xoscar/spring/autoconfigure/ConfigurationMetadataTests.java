@@ -1,0 +1,71 @@
+package io.xoscar.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfigurationMetadataTests {
+
+	private static final String METADATA = "META-INF/spring-configuration-metadata.json";
+
+	@Test
+	void describesEveryProperty() throws IOException {
+		List<JsonNode> properties = xoscar("properties");
+		assertThat(properties).extracting((property) -> property.get("name").asString())
+			.containsExactlyInAnyOrder("xoscar.enabled", "xoscar.address", "xoscar.main-pool-threads", "xoscar.pools",
+					"xoscar.debug.slow-call-threshold", "xoscar.debug.call-timeout", "xoscar.debug.deadlock-detection",
+					"xoscar.recovery.restart-actors", "xoscar.recovery.restart-processes", "xoscar.security.token",
+					"xoscar.security.tls.enabled", "xoscar.transport.max-frame-size",
+					"xoscar.transport.connect-timeout", "xoscar.transport.unix-sockets",
+					"xoscar.transport.exception-packages");
+		assertThat(properties).allSatisfy((property) -> {
+			JsonNode description = property.get("description");
+			assertThat(description).as("description of %s", property.get("name")).isNotNull();
+			assertThat(description.asString()).as("description of %s", property.get("name"))
+				.isNotBlank()
+				.doesNotContain("{@")
+				.endsWith(".");
+		});
+	}
+
+	@Test
+	void recordsDefaults() throws IOException {
+		assertThat(xoscar("properties")).filteredOn((property) -> property.has("defaultValue"))
+			.extracting((property) -> property.get("name").asString() + "=" + property.get("defaultValue").asString())
+			.contains("xoscar.enabled=true", "xoscar.address=127.0.0.1:0", "xoscar.debug.call-timeout=60s",
+					"xoscar.debug.slow-call-threshold=2s", "xoscar.transport.max-frame-size=256MB",
+					"xoscar.transport.connect-timeout=5s");
+	}
+
+	@Test
+	void hintsAtAddressesAndPoolNames() throws IOException {
+		assertThat(xoscar("hints")).extracting((hint) -> hint.get("name").asString())
+			.contains("xoscar.address", "xoscar.pools.keys");
+		assertThat(xoscar("hints")).allSatisfy((hint) -> assertThat(hint.get("values"))
+			.allSatisfy((value) -> assertThat(value.get("description").asString()).isNotBlank()));
+	}
+
+	private static List<JsonNode> xoscar(String section) throws IOException {
+		List<JsonNode> found = new ArrayList<>();
+		for (URL url : Collections.list(ConfigurationMetadataTests.class.getClassLoader().getResources(METADATA))) {
+			try (InputStream in = url.openStream()) {
+				for (JsonNode node : JsonMapper.shared().readTree(in).path(section)) {
+					if (node.get("name").asString().startsWith("xoscar.")) {
+						found.add(node);
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+}
