@@ -18,7 +18,8 @@ final class ActorSystemConfigFactory {
 			.callTimeout(properties.debug().callTimeout())
 			.maxFrameSize((int) transport.maxFrameSize().toBytes())
 			.connectTimeout(transport.connectTimeout())
-			.unixSockets(transport.unixSockets());
+			.unixSockets(transport.unixSockets())
+			.sharedMemory((int) transport.sharedMemory().toBytes());
 		if (properties.mainPoolThreads() > 0) {
 			builder.mainPoolThreads(properties.mainPoolThreads());
 		}

@@ -178,9 +178,14 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 	 * @param exceptionPackages Packages of your exception classes. A remote exception of such a
 	 * class arrives as itself, others as a RemoteActorException. JDK and Xoscar exceptions always
 	 * arrive as themselves.
+	 * @param sharedMemory Shared memory (in /dev/shm) each Unix socket connection may use for byte
+	 * arrays of 64KB and more, which then reach processes of this host with one copy on each side
+	 * instead of through the socket. Arrays that do not fit at the moment take the socket. 0 turns it
+	 * off.
 	 */
 	public record Transport(@DefaultValue("256MB") DataSize maxFrameSize, @DefaultValue("5s") Duration connectTimeout,
-			@DefaultValue("true") boolean unixSockets, List<String> exceptionPackages) {
+			@DefaultValue("true") boolean unixSockets, List<String> exceptionPackages,
+			@DefaultValue("64MB") DataSize sharedMemory) {
 
 		private static final DataSize MIN_FRAME = DataSize.ofKilobytes(1);
 
@@ -193,6 +198,10 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 						"Set it to a size such as 256MB.");
 			}
 			positive(PREFIX + "transport.connect-timeout", connectTimeout);
+			if (sharedMemory == null || sharedMemory.isNegative() || sharedMemory.compareTo(MAX_FRAME) > 0) {
+				throw invalid(PREFIX + "transport.shared-memory", sharedMemory, "must be between 0 and 2GB-1",
+						"Set it to a size such as 64MB, or 0 to send everything through the socket.");
+			}
 			exceptionPackages = (exceptionPackages != null) ? List.copyOf(exceptionPackages) : List.of();
 			for (int i = 0; i < exceptionPackages.size(); i++) {
 				notBlank(PREFIX + "transport.exception-packages[" + i + "]", exceptionPackages.get(i));

@@ -26,7 +26,7 @@ class ConfigurationMetadataTests {
 					"xoscar.recovery.restart-actors", "xoscar.recovery.restart-processes", "xoscar.security.token",
 					"xoscar.security.tls.enabled", "xoscar.transport.max-frame-size",
 					"xoscar.transport.connect-timeout", "xoscar.transport.unix-sockets",
-					"xoscar.transport.exception-packages");
+					"xoscar.transport.exception-packages", "xoscar.transport.shared-memory");
 		assertThat(properties).allSatisfy((property) -> {
 			JsonNode description = property.get("description");
 			assertThat(description).as("description of %s", property.get("name")).isNotNull();
