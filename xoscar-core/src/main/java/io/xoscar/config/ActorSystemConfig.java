@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.xoscar.ActorFactory;
+
 /**
  * The configuration of one node: its main pool, its sub pools and its transport.
  *
@@ -24,15 +26,19 @@ import java.util.Objects;
  * @param sharedMemory bytes of shared memory (in {@code /dev/shm}) each Unix socket connection may
  * use for byte arrays of 64 KiB and more, which then cross with one copy on each side instead of
  * through the socket; arrays that do not fit at the moment take the socket; 0 turns it off
+ * @param actorFactory makes the instances of actors created in this JVM
+ * @param processPoolMain what the child JVMs of process pools run: by default a bare node
  */
 public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
 		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages, boolean unixSockets,
-		int sharedMemory) {
+		int sharedMemory, ActorFactory actorFactory, ProcessPoolMain processPoolMain) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(address, "address");
 		Objects.requireNonNull(callTimeout, "callTimeout");
 		Objects.requireNonNull(connectTimeout, "connectTimeout");
+		Objects.requireNonNull(actorFactory, "actorFactory");
+		Objects.requireNonNull(processPoolMain, "processPoolMain");
 		if (mainPoolThreads < 1) {
 			throw new IllegalArgumentException("mainPoolThreads must be at least 1, was " + mainPoolThreads);
 		}
@@ -82,6 +88,10 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 
 		private int sharedMemory = 64 * 1024 * 1024;
 
+		private ActorFactory actorFactory = ActorFactory.REFLECTIVE;
+
+		private ProcessPoolMain processPoolMain = ProcessPoolMain.BARE;
+
 		private Builder() {
 		}
 
@@ -130,10 +140,20 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
+		public Builder actorFactory(ActorFactory factory) {
+			this.actorFactory = factory;
+			return this;
+		}
+
+		public Builder processPoolMain(ProcessPoolMain main) {
+			this.processPoolMain = main;
+			return this;
+		}
+
 		public ActorSystemConfig build() {
 			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
 					this.maxFrameSize, this.connectTimeout, this.exceptionPackages, this.unixSockets,
-					this.sharedMemory);
+					this.sharedMemory, this.actorFactory, this.processPoolMain);
 		}
 
 	}

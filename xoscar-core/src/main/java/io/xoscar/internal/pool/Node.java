@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.xoscar.AbstractActor;
+import io.xoscar.ActorFactory;
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
@@ -46,6 +47,8 @@ public final class Node implements LocalNode {
 
 	private final ActorSystem system;
 
+	private final ActorFactory actorFactory;
+
 	private final String address;
 
 	private final Pools pools;
@@ -67,6 +70,7 @@ public final class Node implements LocalNode {
 
 	public Node(ActorSystem system, ActorSystemConfig config) {
 		this.system = system;
+		this.actorFactory = config.actorFactory();
 		String[] hostAndPort = hostAndPort(config.address());
 		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]), new TransportSettings(
 				config.maxFrameSize(), config.connectTimeout(), config.exceptionPackages(), config.unixSockets(), config.sharedMemory()),
@@ -256,7 +260,7 @@ public final class Node implements LocalNode {
 		try {
 			context.beginConstruction();
 			try {
-				cell.attach((AbstractActor) info.instantiate(args));
+				cell.attach(this.actorFactory.create(type.asSubclass(AbstractActor.class), args));
 			}
 			finally {
 				ActorContext.endConstruction();

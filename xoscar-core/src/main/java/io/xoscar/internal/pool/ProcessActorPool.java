@@ -55,7 +55,8 @@ public final class ProcessActorPool extends ActorPool {
 				"--connect-timeout=" + node.connectTimeout(), "--unix-sockets=" + node.unixSockets(),
 				"--shared-memory=" + node.sharedMemory()));
 		node.exceptionPackages().forEach((prefix) -> args.add("--exception-package=" + prefix));
-		ChildJvmSpec spec = ChildJvmSpec.of("pool-" + index + "-" + config.name(), SubPoolMain.class.getName())
+		args.addAll(node.processPoolMain().args());
+		ChildJvmSpec spec = ChildJvmSpec.of("pool-" + index + "-" + config.name(), node.processPoolMain().mainClass())
 			.withArgs(args)
 			.withEnv(env)
 			.withJvmArgs(config.jvmArgs())

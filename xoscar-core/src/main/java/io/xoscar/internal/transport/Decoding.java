@@ -123,6 +123,10 @@ final class Decoding {
 				+ "; call through a handle typed with the actor class so that the caller picks one");
 	}
 
+	/**
+	 * @return the arguments decoded for the constructor taking as many, or into natural types (maps,
+	 * lists, numbers, strings) when there is none: the node's {@link io.xoscar.ActorFactory} decides
+	 */
 	Object[] constructorArguments(Class<?> type, JsonNode payload, List<byte[]> attached) {
 		JsonNode args = arguments(payload);
 		RuntimeException failure = null;
@@ -139,7 +143,10 @@ final class Decoding {
 		if (failure != null) {
 			throw failure;
 		}
-		throw new IllegalArgumentException("no constructor of " + type.getName() + " takes " + args.size() + " argument(s)");
+		// the node's actor factory may build it without a matching constructor (injection)
+		JavaType[] natural = new JavaType[args.size()];
+		Arrays.fill(natural, this.wire.type(Object.class));
+		return decode(natural, args, type.getSimpleName(), attached);
 	}
 
 	JavaType[] parameterTypes(Method method) {

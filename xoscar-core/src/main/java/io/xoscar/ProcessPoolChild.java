@@ -1,0 +1,79 @@
+package io.xoscar;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.internal.process.ChildMainSupport;
+
+/**
+ * For the main class of a process pool's child JVM ({@link io.xoscar.config.ProcessPoolMain}): reads
+ * the node configuration the parent passes, and reports the started node back. The child halts when
+ * its parent goes away.
+ */
+public final class ProcessPoolChild {
+
+	private ProcessPoolChild() {
+	}
+
+	/**
+	 * The child's arguments, split into what configures its node and the rest.
+	 *
+	 * @param config the node the parent asks for: one pool on a free port of the parent's host
+	 * @param others arguments that are not the pool's (those of {@code ProcessPoolMain.args()})
+	 */
+	public record Arguments(ActorSystemConfig.Builder config, List<String> others) {
+	}
+
+	/**
+	 * @param args the child's main arguments
+	 * @return the node configuration and the other arguments
+	 */
+	public static Arguments parse(String[] args) {
+		ActorSystemConfig.Builder config = ActorSystemConfig.builder();
+		List<String> others = new ArrayList<>();
+		String host = "127.0.0.1";
+		for (String arg : args) {
+			String value = arg.substring(arg.indexOf('=') + 1);
+			if (arg.startsWith("--host=")) {
+				host = value;
+			}
+			else if (arg.startsWith("--threads=")) {
+				config.mainPoolThreads(Integer.parseInt(value));
+			}
+			else if (arg.startsWith("--call-timeout=")) {
+				config.callTimeout(Duration.parse(value));
+			}
+			else if (arg.startsWith("--connect-timeout=")) {
+				config.connectTimeout(Duration.parse(value));
+			}
+			else if (arg.startsWith("--max-frame-size=")) {
+				config.maxFrameSize(Integer.parseInt(value));
+			}
+			else if (arg.startsWith("--unix-sockets=")) {
+				config.unixSockets(Boolean.parseBoolean(value));
+			}
+			else if (arg.startsWith("--shared-memory=")) {
+				config.sharedMemory(Integer.parseInt(value));
+			}
+			else if (arg.startsWith("--exception-package=")) {
+				config.exceptionPackage(value);
+			}
+			else {
+				others.add(arg);
+			}
+		}
+		return new Arguments(config.address(host + ":0"), List.copyOf(others));
+	}
+
+	/**
+	 * Tells the parent that the pool runs; until then the parent waits (bounded by the pool's start
+	 * timeout). Call it once, when everything the pool's actors need is ready.
+	 * @param system the child's node
+	 */
+	public static void ready(ActorSystem system) {
+		ChildMainSupport.ready(system.address());
+	}
+
+}
