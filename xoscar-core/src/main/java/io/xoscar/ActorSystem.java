@@ -189,6 +189,52 @@ public final class ActorSystem implements AutoCloseable {
 	}
 
 	/**
+	 * @return a snapshot of every actor of this node: those of thread pools at once, those of
+	 * process pools as their child JVMs report them (a pool that does not answer is left out)
+	 */
+	public CompletableFuture<List<ActorInfo>> actors() {
+		return this.node.actors();
+	}
+
+	/**
+	 * A snapshot of one actor.
+	 *
+	 * @param uid the actor's uid
+	 * @param actorClass its class name
+	 * @param stateful whether it takes one call at a time
+	 * @param pool the index of its pool
+	 * @param address the address of its pool
+	 * @param backlog calls waiting in its mailbox
+	 * @param calls calls it started since it was created
+	 * @param inFlight its calls now running or awaiting an asynchronous result, the one holding a
+	 * stateful actor first
+	 */
+	public record ActorInfo(String uid, String actorClass, boolean stateful, int pool, String address, int backlog,
+			long calls, List<CallInfo> inFlight) {
+
+		public ActorInfo {
+			inFlight = List.copyOf(inFlight);
+		}
+
+		/** @return the same actor, as listed by the node whose pool {@code index} holds it */
+		public ActorInfo inPool(int index) {
+			return new ActorInfo(this.uid, this.actorClass, this.stateful, index, this.address, this.backlog, this.calls,
+					this.inFlight);
+		}
+
+	}
+
+	/**
+	 * A call in flight.
+	 *
+	 * @param method the method called
+	 * @param age how long it has been running (to about 10 ms)
+	 * @param thread the thread running it, or {@code null} while it awaits an asynchronous result
+	 */
+	public record CallInfo(String method, Duration age, String thread) {
+	}
+
+	/**
 	 * A snapshot of one pool.
 	 *
 	 * @param index the pool index (0 = main)

@@ -116,6 +116,14 @@ class ProcessPoolTest {
 		assertThat(first.method("maxHeapMiB").<Long>call()).isLessThanOrEqualTo(96L);
 		assertThat(first.method("where").<String>call()).isEqualTo(first.address());
 		assertThat(system.channelTo(first.address())).isEqualTo("unix");
+		assertThat(system.actors().join()).filteredOn((actor) -> actor.uid().equals(first.uid()))
+			.singleElement()
+			.satisfies((actor) -> {
+				assertThat(actor.address()).isEqualTo(first.address());
+				assertThat(actor.pool()).isEqualTo(2);
+				assertThat(actor.actorClass()).isEqualTo(Probe.class.getName());
+				assertThat(actor.calls()).isEqualTo(6);
+			});
 	}
 
 	@Test

@@ -27,4 +27,7 @@ public interface LocalNode {
 
 	CompletableFuture<Void> kill(String address, String uid);
 
+	/** @return the actors of this node's pools in this JVM */
+	java.util.List<io.xoscar.ActorSystem.ActorInfo> localActors();
+
 }

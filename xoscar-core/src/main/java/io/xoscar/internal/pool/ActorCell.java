@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.xoscar.AbstractActor;
+import io.xoscar.ActorSystem;
 import io.xoscar.exception.ActorCallContext;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.internal.call.LocalActor;
@@ -45,12 +47,18 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	private volatile boolean destroying;
 
+	private final LongAdder calls = new LongAdder();
+
+	/** Calls running side by side: all of a stateless actor's, the {@code @NoLock} ones of a stateful one. */
+	private final RunningCalls concurrent;
+
 	ActorCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot) {
 		this.pool = pool;
 		this.uid = uid;
 		this.info = info;
 		this.context = context;
 		this.slot = slot;
+		this.concurrent = new RunningCalls(info.stateless() ? 2 * pool.threads() + 2 : 2);
 	}
 
 	static ActorCell create(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context,
@@ -199,22 +207,28 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		if (!call.start()) {
 			return null;
 		}
+		this.calls.increment();
+		call.startedAt = CoarseClock.millis();
+		track(call);
 		Object returned;
 		try {
 			returned = call.invoke(this.actor);
 		}
 		catch (Throwable ex) {
 			call.endRun();
+			untrack(call);
 			call.fail(withContext(ex, call.method));
 			return null;
 		}
 		call.endRun();
 		CompletableFuture<Object> pending = Async.toFuture(returned);
 		if (pending == null) {
+			untrack(call);
 			call.complete(returned);
 			return null;
 		}
 		if (pending.isDone()) {
+			untrack(call);
 			try {
 				call.complete(pending.join());
 			}
@@ -224,7 +238,44 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			return null;
 		}
 		call.await(pending);
-		return pending.whenComplete((value, error) -> finish(call, value, error));
+		return pending.whenComplete((value, error) -> {
+			untrack(call);
+			finish(call, value, error);
+		});
+	}
+
+	/** Lists a call that starts running among the actor's calls in flight. */
+	void track(Call call) {
+		call.slot = this.concurrent.add(call);
+	}
+
+	void untrack(Call call) {
+		this.concurrent.remove(call.slot, call);
+	}
+
+	/** @return the calls in flight: running, or awaiting the result of an asynchronous method */
+	List<Call> inFlight() {
+		return this.concurrent.list();
+	}
+
+	/** @return calls started since the actor was created */
+	public long calls() {
+		return this.calls.sum();
+	}
+
+	/**
+	 * @return a snapshot of the actor for listings
+	 */
+	ActorSystem.ActorInfo snapshot() {
+		long now = CoarseClock.millis();
+		List<ActorSystem.CallInfo> running = new ArrayList<>();
+		for (Call call : inFlight()) {
+			Thread runner = call.runner();
+			running.add(new ActorSystem.CallInfo(call.method, Duration.ofMillis(Math.max(0, now - call.startedAt)),
+					(runner != null) ? runner.getName() : null));
+		}
+		return new ActorSystem.ActorInfo(this.uid, this.info.type().getName(), !this.info.stateless(),
+				this.pool.index(), this.pool.address(), backlog(), calls(), running);
 	}
 
 	private void finish(Call call, Object value, Throwable error) {

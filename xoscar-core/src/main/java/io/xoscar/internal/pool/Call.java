@@ -57,7 +57,13 @@ final class Call implements Runnable {
 
 	private volatile int state;
 
-	private Thread runner;
+	private volatile Thread runner;
+
+	/** When it started running ({@link CoarseClock}), for listings of calls in flight. */
+	long startedAt;
+
+	/** Where it is listed among its actor's concurrent calls, -1 if not. */
+	int slot = -1;
 
 	private volatile CompletableFuture<?> awaited;
 
@@ -104,16 +110,19 @@ final class Call implements Runnable {
 	 * @return whether the call should run (it was not cancelled while queued)
 	 */
 	boolean start() {
-		if (this.reply == null) {
-			return true;
-		}
 		this.runner = Thread.currentThread();
-		return STATE.compareAndSet(this, QUEUED, RUNNING);
+		return (this.reply == null) || STATE.compareAndSet(this, QUEUED, RUNNING);
+	}
+
+	/** @return the thread running the call, or {@code null} while it awaits an asynchronous result */
+	Thread runner() {
+		return this.runner;
 	}
 
 	/** Ends the synchronous part of a call, clearing an interrupt a cancellation may have sent. */
 	void endRun() {
 		if (this.reply == null) {
+			this.runner = null;
 			return;
 		}
 		if (!STATE.compareAndSet(this, RUNNING, DONE)) {

@@ -49,6 +49,8 @@ public final class Node implements LocalNode {
 
 	private final ActorFactory actorFactory;
 
+	private final Duration connectTimeout;
+
 	private final String address;
 
 	private final Pools pools;
@@ -71,6 +73,7 @@ public final class Node implements LocalNode {
 	public Node(ActorSystem system, ActorSystemConfig config) {
 		this.system = system;
 		this.actorFactory = config.actorFactory();
+		this.connectTimeout = config.connectTimeout();
 		String[] hostAndPort = hostAndPort(config.address());
 		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]), new TransportSettings(
 				config.maxFrameSize(), config.connectTimeout(), config.exceptionPackages(), config.unixSockets(), config.sharedMemory()),
@@ -302,6 +305,31 @@ public final class Node implements LocalNode {
 			return cell;
 		}
 		return null;
+	}
+
+	@Override
+	public List<ActorSystem.ActorInfo> localActors() {
+		List<ActorSystem.ActorInfo> actors = new ArrayList<>();
+		for (ActorCell cell : this.directory.values()) {
+			actors.add(cell.snapshot());
+		}
+		return actors;
+	}
+
+	/** @return this JVM's actors and those of the process pools that answer within the connect timeout */
+	public CompletableFuture<List<ActorSystem.ActorInfo>> actors() {
+		List<CompletableFuture<List<ActorSystem.ActorInfo>>> parts = new ArrayList<>();
+		parts.add(CompletableFuture.completedFuture(localActors()));
+		for (ActorPool pool : this.pools.all()) {
+			if (pool instanceof ProcessActorPool process && process.isUp()) {
+				parts.add(this.transport.actors(process.address())
+					.thenApply((actors) -> actors.stream().map((actor) -> actor.inPool(process.index())).toList())
+					.completeOnTimeout(List.of(), this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+					.exceptionally((error) -> List.of()));
+			}
+		}
+		return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+			.thenApply((done) -> parts.stream().flatMap((part) -> part.join().stream()).toList());
 	}
 
 	@Override

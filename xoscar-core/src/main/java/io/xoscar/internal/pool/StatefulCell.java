@@ -2,6 +2,7 @@ package io.xoscar.internal.pool;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,9 +23,12 @@ final class StatefulCell extends ActorCell implements Runnable {
 
 	private static final VarHandle LOCKED;
 
+	private static final VarHandle CURRENT;
+
 	static {
 		try {
 			LOCKED = MethodHandles.lookup().findVarHandle(StatefulCell.class, "locked", int.class);
+			CURRENT = MethodHandles.lookup().findVarHandle(StatefulCell.class, "current", Call.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -34,6 +38,9 @@ final class StatefulCell extends ActorCell implements Runnable {
 	private final Queue<Call> mailbox = Queues.<Call>unboundedMultiproducer().get();
 
 	private volatile int locked;
+
+	/** The call holding the lock: running, or awaiting its asynchronous result. */
+	private volatile Call current;
 
 	StatefulCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot) {
 		super(pool, uid, info, context, slot);
@@ -97,6 +104,39 @@ final class StatefulCell extends ActorCell implements Runnable {
 		if (!this.mailbox.isEmpty() && tryLock()) {
 			this.pool.execute(this);
 		}
+	}
+
+	@Override
+	void track(Call call) {
+		if (call.noLock()) {
+			super.track(call);
+		}
+		else {
+			CURRENT.setRelease(this, call);
+		}
+	}
+
+	@Override
+	void untrack(Call call) {
+		if (call.noLock()) {
+			super.untrack(call);
+		}
+		else {
+			// only the lock holder writes it
+			if (this.current == call) {
+				CURRENT.setRelease(this, null);
+			}
+		}
+	}
+
+	@Override
+	List<Call> inFlight() {
+		List<Call> calls = super.inFlight();
+		Call holding = this.current;
+		if (holding != null) {
+			calls.add(0, holding);
+		}
+		return calls;
 	}
 
 	@Override

@@ -25,6 +25,8 @@ final class Op {
 
 	static final int RESOLVE = 14;
 
+	static final int ACTORS = 15;
+
 	static final int RESULT = 20;
 
 	static final int ERROR = 21;

@@ -120,6 +120,7 @@ final class RequestHandler {
 				case Op.KILL -> answerWhenDone(request.id(),
 						this.node.kill(request.target(), request.uid()).thenApply((ignored) -> null), channel, inflight,
 						context);
+				case Op.ACTORS -> answer(channel, Outbound.result(request.id(), this.node.localActors()));
 				case Op.HAS -> answer(channel, Outbound.result(request.id(), this.node.has(request.target(), request.uid())));
 				case Op.RESOLVE -> {
 					CallTarget target = this.node.lookup(request.target(), request.uid());

@@ -21,6 +21,7 @@ import reactor.netty.tcp.TcpClient;
 import reactor.netty.tcp.TcpServer;
 import tools.jackson.databind.JavaType;
 
+import io.xoscar.ActorSystem;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.CallTarget;
@@ -231,6 +232,16 @@ public final class Transport implements AutoCloseable {
 
 	public CompletableFuture<Void> kill(String address, String uid) {
 		return request(address, Op.KILL, uid, null, null, null, type(Object.class), false).thenApply((ignored) -> null);
+	}
+
+	/**
+	 * @param address a node
+	 * @return the actors of the node's pools in its JVM
+	 */
+	@SuppressWarnings("unchecked")
+	public CompletableFuture<List<ActorSystem.ActorInfo>> actors(String address) {
+		return request(address, Op.ACTORS, "", null, null, null, this.wire.listOf(ActorSystem.ActorInfo.class), false)
+			.thenApply((value) -> (List<ActorSystem.ActorInfo>) value);
 	}
 
 	public CompletableFuture<Boolean> has(String address, String uid) {

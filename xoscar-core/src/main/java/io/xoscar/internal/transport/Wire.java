@@ -218,6 +218,10 @@ public final class Wire {
 		return attached.isEmpty() ? inbound : inbound.withAttachments(attached);
 	}
 
+	JavaType listOf(Class<?> element) {
+		return this.mapper.getTypeFactory().constructCollectionType(List.class, element);
+	}
+
 	JavaType type(Type type) {
 		return this.mapper.getTypeFactory().constructType(type);
 	}
