@@ -46,11 +46,22 @@ final class ChildCommand implements AutoCloseable {
 	 * @return the command, with its argument file written if it needs one
 	 * @throws IOException if the argument file could not be written
 	 */
+	/**
+	 * Netty's native transport (the Unix domain sockets) loads a native library; from JDK 22 on the
+	 * JVM warns about that unless native access is granted, and the parent's grant does not pass to
+	 * its children by itself.
+	 */
+	static List<String> nativeAccessOptions(int javaFeature, List<String> jvmArgs) {
+		boolean granted = jvmArgs.stream().anyMatch((arg) -> arg.startsWith("--enable-native-access"));
+		return (javaFeature >= 22 && !granted) ? List.of("--enable-native-access=ALL-UNNAMED") : List.of();
+	}
+
 	static ChildCommand create(ChildJvmSpec spec, ChildClasspath classpath, int argFileThreshold)
 			throws IOException {
 		List<String> arguments = new ArrayList<>();
 		arguments.add(javaBinary());
 		arguments.addAll(stdioEncodingOptions(Runtime.version().feature()));
+		arguments.addAll(nativeAccessOptions(Runtime.version().feature(), spec.jvmArgs()));
 		arguments.addAll(spec.jvmArgs());
 		arguments.addAll(classpath.jvmOptions(spec.mainClass()));
 		Path argFile = null;

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -22,16 +23,23 @@ class ChildCommandTest {
 		.withJvmArgs("-Xmx64m", "-Dxoscar.test=yes")
 		.withEnv(Map.of("CUDA_VISIBLE_DEVICES", "1"));
 
-	private static final List<String> ENCODING = ChildCommand.stdioEncodingOptions(Runtime.version().feature());
+	/** The command on this JDK: the java binary, the options of its version, then {@code rest}. */
+	private static List<String> command(String... rest) {
+		List<String> command = new ArrayList<>();
+		command.add(ChildCommand.javaBinary());
+		command.addAll(ChildCommand.stdioEncodingOptions(Runtime.version().feature()));
+		command.addAll(ChildCommand.nativeAccessOptions(Runtime.version().feature(), SPEC.jvmArgs()));
+		command.addAll(List.of(rest));
+		return command;
+	}
 
 	@Test
 	void shortClassPathIsOnTheCommandLine() throws IOException {
 		String classPath = String.join(File.pathSeparator, "/a/classes", "/b/lib.jar");
 
 		try (ChildCommand command = ChildCommand.create(SPEC, ChildClasspath.of(classPath, null), 1000)) {
-			assertThat(command.arguments()).containsExactly(ChildCommand.javaBinary(), ENCODING.get(0),
-					ENCODING.get(1), "-Xmx64m", "-Dxoscar.test=yes", "-cp", classPath, "com.example.PoolMain",
-					"--port", "0");
+			assertThat(command.arguments()).containsExactlyElementsOf(command("-Xmx64m", "-Dxoscar.test=yes", "-cp",
+					classPath, "com.example.PoolMain", "--port", "0"));
 			assertThat(command.argFile()).isEmpty();
 		}
 	}
@@ -56,9 +64,8 @@ class ChildCommandTest {
 		ChildCommand command = ChildCommand.create(SPEC, ChildClasspath.of(classPath, null), 10);
 		Path argFile = command.argFile().orElseThrow();
 
-		assertThat(command.arguments()).containsExactly(ChildCommand.javaBinary(), ENCODING.get(0),
-				ENCODING.get(1), "-Xmx64m", "-Dxoscar.test=yes", "@" + argFile, "com.example.PoolMain", "--port",
-				"0");
+		assertThat(command.arguments()).containsExactlyElementsOf(command("-Xmx64m", "-Dxoscar.test=yes",
+				"@" + argFile, "com.example.PoolMain", "--port", "0"));
 		assertThat(argFile).content().isEqualTo("-cp\n\"" + classPath + "\"\n");
 		command.close();
 		assertThat(argFile).doesNotExist();
@@ -74,9 +81,9 @@ class ChildCommandTest {
 		new JarOutputStream(Files.newOutputStream(jar), manifest).close();
 
 		try (ChildCommand command = ChildCommand.create(SPEC, ChildClasspath.of(jar.toString(), null), 100_000)) {
-			assertThat(command.arguments()).containsExactly(ChildCommand.javaBinary(), ENCODING.get(0),
-					ENCODING.get(1), "-Xmx64m", "-Dxoscar.test=yes", "-Dloader.main=com.example.PoolMain", "-cp",
-					jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher", "--port", "0");
+			assertThat(command.arguments()).containsExactlyElementsOf(command("-Xmx64m", "-Dxoscar.test=yes",
+					"-Dloader.main=com.example.PoolMain", "-cp", jar.toString(),
+					"org.springframework.boot.loader.launch.PropertiesLauncher", "--port", "0"));
 		}
 	}
 
@@ -86,6 +93,13 @@ class ChildCommandTest {
 		assertThat(ChildCommand.argFileQuote("C:\\lib\\a.jar;\"q\"")).isEqualTo("\"C:\\\\lib\\\\a.jar;\\\"q\\\"\"");
 		assertThat(ChildCommand.argFileQuote("a\nb\tc")).isEqualTo("\"a\\nb\\tc\"");
 		assertThat(ChildCommand.argFileQuote("")).isEqualTo("\"\"");
+	}
+
+	@Test
+	void nativeAccessIsGrantedFromJdk22UnlessTheJvmArgumentsSayOtherwise() {
+		assertThat(ChildCommand.nativeAccessOptions(17, List.of())).isEmpty();
+		assertThat(ChildCommand.nativeAccessOptions(25, List.of())).containsExactly("--enable-native-access=ALL-UNNAMED");
+		assertThat(ChildCommand.nativeAccessOptions(25, List.of("--enable-native-access=M"))).isEmpty();
 	}
 
 	@Test
