@@ -47,7 +47,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	private volatile boolean destroying;
 
-	private final LongAdder calls = new LongAdder();
+	private final LongAdder concurrentCalls = new LongAdder();
 
 	/** Calls running side by side: all of a stateless actor's, the {@code @NoLock} ones of a stateful one. */
 	private final RunningCalls concurrent;
@@ -207,7 +207,6 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		if (!call.start()) {
 			return null;
 		}
-		this.calls.increment();
 		call.startedAt = CoarseClock.millis();
 		track(call);
 		Object returned;
@@ -246,6 +245,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	/** Lists a call that starts running among the actor's calls in flight. */
 	void track(Call call) {
+		this.concurrentCalls.increment();
 		call.slot = this.concurrent.add(call);
 	}
 
@@ -260,7 +260,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	/** @return calls started since the actor was created */
 	public long calls() {
-		return this.calls.sum();
+		return this.concurrentCalls.sum();
 	}
 
 	/**

@@ -30,9 +30,12 @@ final class Call implements Runnable {
 
 	private static final VarHandle STATE;
 
+	private static final VarHandle RUNNER;
+
 	static {
 		try {
 			STATE = MethodHandles.lookup().findVarHandle(Call.class, "state", int.class);
+			RUNNER = MethodHandles.lookup().findVarHandle(Call.class, "runner", Thread.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -57,7 +60,8 @@ final class Call implements Runnable {
 
 	private volatile int state;
 
-	private volatile Thread runner;
+	/** Written with release semantics: a plain store on the hot path, seen by cancel and listings. */
+	private Thread runner;
 
 	/** When it started running ({@link CoarseClock}), for listings of calls in flight. */
 	long startedAt;
@@ -110,19 +114,19 @@ final class Call implements Runnable {
 	 * @return whether the call should run (it was not cancelled while queued)
 	 */
 	boolean start() {
-		this.runner = Thread.currentThread();
+		RUNNER.setRelease(this, Thread.currentThread());
 		return (this.reply == null) || STATE.compareAndSet(this, QUEUED, RUNNING);
 	}
 
 	/** @return the thread running the call, or {@code null} while it awaits an asynchronous result */
 	Thread runner() {
-		return this.runner;
+		return (Thread) RUNNER.getAcquire(this);
 	}
 
 	/** Ends the synchronous part of a call, clearing an interrupt a cancellation may have sent. */
 	void endRun() {
 		if (this.reply == null) {
-			this.runner = null;
+			RUNNER.setRelease(this, null);
 			return;
 		}
 		if (!STATE.compareAndSet(this, RUNNING, DONE)) {
@@ -131,7 +135,7 @@ final class Call implements Runnable {
 			}
 			Thread.interrupted();
 		}
-		this.runner = null;
+		RUNNER.setRelease(this, null);
 	}
 
 	/** The call's method returned a future; cancelling the call from now on cancels that future. */

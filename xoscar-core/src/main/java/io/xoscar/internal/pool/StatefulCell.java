@@ -23,12 +23,11 @@ final class StatefulCell extends ActorCell implements Runnable {
 
 	private static final VarHandle LOCKED;
 
-	private static final VarHandle CURRENT;
 
 	static {
 		try {
 			LOCKED = MethodHandles.lookup().findVarHandle(StatefulCell.class, "locked", int.class);
-			CURRENT = MethodHandles.lookup().findVarHandle(StatefulCell.class, "current", Call.class);
+
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -39,8 +38,8 @@ final class StatefulCell extends ActorCell implements Runnable {
 
 	private volatile int locked;
 
-	/** The call holding the lock: running, or awaiting its asynchronous result. */
-	private volatile Call current;
+	/** The call holding the lock (running, or awaiting its asynchronous result), and a count. */
+	private final Holding holding = new Holding();
 
 	StatefulCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot) {
 		super(pool, uid, info, context, slot);
@@ -112,7 +111,7 @@ final class StatefulCell extends ActorCell implements Runnable {
 			super.track(call);
 		}
 		else {
-			CURRENT.setRelease(this, call);
+			this.holding.start(call);
 		}
 	}
 
@@ -122,21 +121,23 @@ final class StatefulCell extends ActorCell implements Runnable {
 			super.untrack(call);
 		}
 		else {
-			// only the lock holder writes it
-			if (this.current == call) {
-				CURRENT.setRelease(this, null);
-			}
+			this.holding.end(call);
 		}
 	}
 
 	@Override
 	List<Call> inFlight() {
 		List<Call> calls = super.inFlight();
-		Call holding = this.current;
-		if (holding != null) {
-			calls.add(0, holding);
+		Call holder = this.holding.current();
+		if (holder != null) {
+			calls.add(0, holder);
 		}
 		return calls;
+	}
+
+	@Override
+	public long calls() {
+		return this.holding.calls() + super.calls();
 	}
 
 	@Override
