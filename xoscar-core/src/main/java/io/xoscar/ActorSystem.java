@@ -126,6 +126,20 @@ public final class ActorSystem implements AutoCloseable {
 	}
 
 	/**
+	 * A handle to an actor that need not exist yet: nothing is checked or resolved until its first
+	 * call, which finds the actor then (through a main address, in any pool of that node). For
+	 * references made before their actors, such as injected ones.
+	 * @param <T> the actor class
+	 * @param address a pool address, usually a node's main address
+	 * @param uid the actor uid
+	 * @param type the actor class, or {@code null} if unknown (typed proxies need it)
+	 * @return the handle
+	 */
+	public <T> ActorHandle<T> handle(String address, String uid, Class<T> type) {
+		return this.node.handle(Objects.requireNonNull(address, "address"), Objects.requireNonNull(uid, "uid"), type);
+	}
+
+	/**
 	 * @param address a pool address
 	 * @param uid the actor uid
 	 * @return the handle
@@ -166,8 +180,9 @@ public final class ActorSystem implements AutoCloseable {
 	}
 
 	/**
-	 * Shuts down: runs every actor's preDestroy, fails queued calls with {@link PoolDownException}
-	 * and stops the pools' threads, waiting at most {@code timeout} for each step.
+	 * Shuts down gracefully: lets the calls running and queued in this JVM finish, runs every actor's
+	 * preDestroy, fails calls still queued with {@link PoolDownException} and stops the pools (child
+	 * JVMs of process pools exit), waiting at most {@code timeout} for each step.
 	 * @param timeout the longest wait per step
 	 */
 	public void shutdown(Duration timeout) {

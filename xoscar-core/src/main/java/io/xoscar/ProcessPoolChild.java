@@ -21,7 +21,7 @@ public final class ProcessPoolChild {
 	 * The child's arguments, split into what configures its node and the rest.
 	 *
 	 * @param config the node the parent asks for: one pool on a free port of the parent's host
-	 * @param others arguments that are not the pool's (those of {@code ProcessPoolMain.args()})
+	 * @param others arguments that are not the pool's (the pool's start with {@code --xoscar-pool.})
 	 */
 	public record Arguments(ActorSystemConfig.Builder config, List<String> others) {
 	}
@@ -36,28 +36,28 @@ public final class ProcessPoolChild {
 		String host = "127.0.0.1";
 		for (String arg : args) {
 			String value = arg.substring(arg.indexOf('=') + 1);
-			if (arg.startsWith("--host=")) {
+			if (arg.startsWith("--xoscar-pool.host=")) {
 				host = value;
 			}
-			else if (arg.startsWith("--threads=")) {
+			else if (arg.startsWith("--xoscar-pool.threads=")) {
 				config.mainPoolThreads(Integer.parseInt(value));
 			}
-			else if (arg.startsWith("--call-timeout=")) {
+			else if (arg.startsWith("--xoscar-pool.call-timeout=")) {
 				config.callTimeout(Duration.parse(value));
 			}
-			else if (arg.startsWith("--connect-timeout=")) {
+			else if (arg.startsWith("--xoscar-pool.connect-timeout=")) {
 				config.connectTimeout(Duration.parse(value));
 			}
-			else if (arg.startsWith("--max-frame-size=")) {
+			else if (arg.startsWith("--xoscar-pool.max-frame-size=")) {
 				config.maxFrameSize(Integer.parseInt(value));
 			}
-			else if (arg.startsWith("--unix-sockets=")) {
+			else if (arg.startsWith("--xoscar-pool.unix-sockets=")) {
 				config.unixSockets(Boolean.parseBoolean(value));
 			}
-			else if (arg.startsWith("--shared-memory=")) {
+			else if (arg.startsWith("--xoscar-pool.shared-memory=")) {
 				config.sharedMemory(Integer.parseInt(value));
 			}
-			else if (arg.startsWith("--exception-package=")) {
+			else if (arg.startsWith("--xoscar-pool.exception-package=")) {
 				config.exceptionPackage(value);
 			}
 			else {

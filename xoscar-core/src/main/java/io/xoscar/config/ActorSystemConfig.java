@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.xoscar.ActorFactory;
 
 /**
@@ -28,10 +30,12 @@ import io.xoscar.ActorFactory;
  * through the socket; arrays that do not fit at the moment take the socket; 0 turns it off
  * @param actorFactory makes the instances of actors created in this JVM
  * @param processPoolMain what the child JVMs of process pools run: by default a bare node
+ * @param meterRegistry where the node publishes its meters ({@code xoscar.calls} by actor class,
+ * method and outcome; {@code xoscar.pool.*} per pool), or {@code null} for none
  */
 public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
 		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages, boolean unixSockets,
-		int sharedMemory, ActorFactory actorFactory, ProcessPoolMain processPoolMain) {
+		int sharedMemory, ActorFactory actorFactory, ProcessPoolMain processPoolMain, MeterRegistry meterRegistry) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(address, "address");
@@ -92,6 +96,8 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 
 		private ProcessPoolMain processPoolMain = ProcessPoolMain.BARE;
 
+		private MeterRegistry meterRegistry;
+
 		private Builder() {
 		}
 
@@ -150,10 +156,16 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
+		public Builder meterRegistry(MeterRegistry registry) {
+			this.meterRegistry = registry;
+			return this;
+		}
+
 		public ActorSystemConfig build() {
 			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
 					this.maxFrameSize, this.connectTimeout, this.exceptionPackages, this.unixSockets,
-					this.sharedMemory, this.actorFactory, this.processPoolMain);
+					this.sharedMemory, this.actorFactory, this.processPoolMain,
+					this.meterRegistry);
 		}
 
 	}

@@ -47,24 +47,29 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	private volatile boolean destroying;
 
+	/** Whether calls are counted for metrics (the node has a meter registry). */
+	private final boolean metered;
+
 	private final LongAdder concurrentCalls = new LongAdder();
 
 	/** Calls running side by side: all of a stateless actor's, the {@code @NoLock} ones of a stateful one. */
 	private final RunningCalls concurrent;
 
-	ActorCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot) {
+	ActorCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
+			boolean metered) {
 		this.pool = pool;
 		this.uid = uid;
 		this.info = info;
 		this.context = context;
 		this.slot = slot;
+		this.metered = metered;
 		this.concurrent = new RunningCalls(info.stateless() ? 2 * pool.threads() + 2 : 2);
 	}
 
 	static ActorCell create(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context,
-			Placer.Slot slot) {
-		return info.stateless() ? new StatelessCell(pool, uid, info, context, slot)
-				: new StatefulCell(pool, uid, info, context, slot);
+			Placer.Slot slot, boolean metered) {
+		return info.stateless() ? new StatelessCell(pool, uid, info, context, slot, metered)
+				: new StatefulCell(pool, uid, info, context, slot, metered);
 	}
 
 	void attach(AbstractActor actor) {
@@ -208,6 +213,9 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			return null;
 		}
 		call.startedAt = CoarseClock.millis();
+		if (this.metered) {
+			call.meter();
+		}
 		track(call);
 		Object returned;
 		try {
@@ -215,19 +223,19 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		}
 		catch (Throwable ex) {
 			call.endRun();
-			untrack(call);
+			ended(call, false);
 			call.fail(withContext(ex, call.method));
 			return null;
 		}
 		call.endRun();
 		CompletableFuture<Object> pending = Async.toFuture(returned);
 		if (pending == null) {
-			untrack(call);
+			ended(call, true);
 			call.complete(returned);
 			return null;
 		}
 		if (pending.isDone()) {
-			untrack(call);
+			ended(call, !pending.isCompletedExceptionally());
 			try {
 				call.complete(pending.join());
 			}
@@ -238,9 +246,14 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		}
 		call.await(pending);
 		return pending.whenComplete((value, error) -> {
-			untrack(call);
+			ended(call, error == null);
 			finish(call, value, error);
 		});
+	}
+
+	private void ended(Call call, boolean success) {
+		untrack(call);
+		call.recordMetrics(success);
 	}
 
 	/** Lists a call that starts running among the actor's calls in flight. */
@@ -256,6 +269,11 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	/** @return the calls in flight: running, or awaiting the result of an asynchronous method */
 	List<Call> inFlight() {
 		return this.concurrent.list();
+	}
+
+	/** @return whether a call is running, awaited or queued */
+	boolean isBusy() {
+		return backlog() > 0 || !inFlight().isEmpty();
 	}
 
 	/** @return calls started since the actor was created */

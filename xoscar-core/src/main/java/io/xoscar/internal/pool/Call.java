@@ -10,6 +10,7 @@ import io.xoscar.AbstractActor;
 import io.xoscar.internal.reflect.BatchMethod;
 import io.xoscar.internal.reflect.BatchResults;
 import io.xoscar.internal.reflect.Invocable;
+import io.xoscar.internal.reflect.MethodCalls;
 
 /**
  * One message to one actor: a single call or a batch, with the future its caller waits on
@@ -69,6 +70,14 @@ final class Call implements Runnable {
 	/** Where it is listed among its actor's concurrent calls, -1 if not. */
 	int slot = -1;
 
+	/** Where it is counted for metrics, if it is. */
+	private MethodCalls metered;
+
+	/** When it started, if it is one of the calls timed for metrics ({@link MethodCalls#sample()}). */
+	private long timedFrom;
+
+	private boolean timed;
+
 	private volatile CompletableFuture<?> awaited;
 
 	private Call(ActorCell cell, String method, Invocable single, Object[] args, BatchMethod batchMethod,
@@ -93,6 +102,22 @@ final class Call implements Runnable {
 	static Call batch(ActorCell cell, String method, BatchMethod batchMethod, List<Invocable> singles,
 			List<Object[]> args, boolean reply) {
 		return new Call(cell, method, null, null, batchMethod, singles, args, reply);
+	}
+
+	/** Counts this call for metrics when it ends; times it if it is sampled. */
+	void meter() {
+		this.metered = (this.single != null) ? this.single.calls()
+				: (this.batchMethod != null) ? this.batchMethod.implementation().calls() : this.batchSingles.get(0).calls();
+		if (MethodCalls.sample()) {
+			this.timed = true;
+			this.timedFrom = System.nanoTime();
+		}
+	}
+
+	void recordMetrics(boolean success) {
+		if (this.metered != null) {
+			this.metered.record(success, this.timed ? System.nanoTime() - this.timedFrom : -1);
+		}
 	}
 
 	/** The future the caller waits on, or {@code null} for a tell. */

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -51,6 +52,9 @@ public final class Node implements LocalNode {
 
 	private final Duration connectTimeout;
 
+	/** The node's meters, or {@code null} without a meter registry. */
+	private final NodeMetrics metrics;
+
 	private final String address;
 
 	private final Pools pools;
@@ -70,10 +74,13 @@ public final class Node implements LocalNode {
 
 	private volatile boolean closed;
 
+	private static final long DRAIN_CHECK_NANOS = 5_000_000;
+
 	public Node(ActorSystem system, ActorSystemConfig config) {
 		this.system = system;
 		this.actorFactory = config.actorFactory();
 		this.connectTimeout = config.connectTimeout();
+		this.metrics = (config.meterRegistry() != null) ? new NodeMetrics(config.meterRegistry()) : null;
 		String[] hostAndPort = hostAndPort(config.address());
 		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]), new TransportSettings(
 				config.maxFrameSize(), config.connectTimeout(), config.exceptionPackages(), config.unixSockets(), config.sharedMemory()),
@@ -86,6 +93,9 @@ public final class Node implements LocalNode {
 			LocalNodes.register(this.address, this);
 			for (PoolConfig group : config.pools()) {
 				this.pools.add(group);
+			}
+			if (this.metrics != null) {
+				this.pools.all().forEach(this.metrics::pool);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -126,7 +136,11 @@ public final class Node implements LocalNode {
 	 */
 	public List<ActorPool> addPools(PoolConfig group) {
 		checkOpen();
-		return this.pools.add(group);
+		List<ActorPool> added = this.pools.add(group);
+		if (this.metrics != null) {
+			added.forEach(this.metrics::pool);
+		}
+		return added;
 	}
 
 	/**
@@ -136,6 +150,9 @@ public final class Node implements LocalNode {
 	 */
 	public void removePool(int index) {
 		ActorPool pool = this.pools.remove(index);
+		if (this.metrics != null) {
+			this.metrics.removePool(pool);
+		}
 		PoolDownException removed = new PoolDownException(pool + " was removed");
 		if (pool instanceof ThreadActorPool threads) {
 			for (ActorCell cell : List.copyOf(threads.actors())) {
@@ -259,7 +276,10 @@ public final class Node implements LocalNode {
 	private void instantiate(ThreadActorPool pool, Class<?> type, String uid, ActorClassInfo info, Placer.Slot slot,
 			Object[] args) throws Throwable {
 		ActorContext context = new ActorContext(uid, pool.address(), handle(pool.address(), uid, type), this.system);
-		ActorCell cell = ActorCell.create(pool, uid, info, context, slot);
+		ActorCell cell = ActorCell.create(pool, uid, info, context, slot, this.metrics != null);
+		if (this.metrics != null) {
+			this.metrics.actorClass(info);
+		}
 		try {
 			context.beginConstruction();
 			try {
@@ -490,14 +510,15 @@ public final class Node implements LocalNode {
 	}
 
 	/**
-	 * Runs every actor's preDestroy (bounded by the timeout), fails what is still queued and stops
-	 * the pools.
-	 * @param timeout how long to wait for preDestroy hooks and running calls
+	 * Lets the calls in flight and queued in this JVM finish, runs every actor's preDestroy, fails
+	 * what is still queued and stops the pools; each step waits at most the timeout.
+	 * @param timeout how long to wait for calls to drain, and for preDestroy hooks
 	 */
 	public void close(Duration timeout) {
 		if (this.closed) {
 			return;
 		}
+		drain(timeout);
 		this.closed = true;
 		LocalNodes.unregister(this.address, this);
 		List<CompletableFuture<Void>> hooks = new ArrayList<>();
@@ -527,7 +548,28 @@ public final class Node implements LocalNode {
 		for (ActorPool pool : this.pools.all()) {
 			pool.shutdown(timeout);
 		}
+		if (this.metrics != null) {
+			this.metrics.close();
+		}
 		this.transport.close();
+	}
+
+	/**
+	 * Waits until no actor of this JVM has a call running or queued. Skipped when an actor's own
+	 * thread shuts the node down: it would wait for itself.
+	 */
+	private void drain(Duration timeout) {
+		if (Thread.currentThread() instanceof ThreadActorPool.Worker) {
+			return;
+		}
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (this.directory.values().stream().anyMatch(ActorCell::isBusy)) {
+			if (System.nanoTime() - deadline >= 0) {
+				logger.warn("Actor system at {}: calls still running after {}; shutting down anyway", this.address, timeout);
+				return;
+			}
+			LockSupport.parkNanos(DRAIN_CHECK_NANOS);
+		}
 	}
 
 	public boolean isClosed() {

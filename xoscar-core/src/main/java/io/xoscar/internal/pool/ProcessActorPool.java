@@ -50,11 +50,12 @@ public final class ProcessActorPool extends ActorPool {
 		if (!config.cudaDevices().isEmpty()) {
 			env.put("CUDA_VISIBLE_DEVICES", config.cudaDevices().get(ordinal));
 		}
-		List<String> args = new ArrayList<>(List.of("--host=" + host, "--threads=" + config.threads(),
-				"--call-timeout=" + node.callTimeout(), "--max-frame-size=" + node.maxFrameSize(),
-				"--connect-timeout=" + node.connectTimeout(), "--unix-sockets=" + node.unixSockets(),
-				"--shared-memory=" + node.sharedMemory()));
-		node.exceptionPackages().forEach((prefix) -> args.add("--exception-package=" + prefix));
+		List<String> args = new ArrayList<>(List.of("--xoscar-pool.host=" + host,
+				"--xoscar-pool.threads=" + config.threads(), "--xoscar-pool.call-timeout=" + node.callTimeout(),
+				"--xoscar-pool.max-frame-size=" + node.maxFrameSize(),
+				"--xoscar-pool.connect-timeout=" + node.connectTimeout(),
+				"--xoscar-pool.unix-sockets=" + node.unixSockets(), "--xoscar-pool.shared-memory=" + node.sharedMemory()));
+		node.exceptionPackages().forEach((prefix) -> args.add("--xoscar-pool.exception-package=" + prefix));
 		args.addAll(node.processPoolMain().args());
 		ChildJvmSpec spec = ChildJvmSpec.of("pool-" + index + "-" + config.name(), node.processPoolMain().mainClass())
 			.withArgs(args)

@@ -41,8 +41,9 @@ final class StatefulCell extends ActorCell implements Runnable {
 	/** The call holding the lock (running, or awaiting its asynchronous result), and a count. */
 	private final Holding holding = new Holding();
 
-	StatefulCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot) {
-		super(pool, uid, info, context, slot);
+	StatefulCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
+			boolean metered) {
+		super(pool, uid, info, context, slot, metered);
 	}
 
 	@Override

@@ -8,8 +8,9 @@ import io.xoscar.internal.reflect.ActorClassInfo;
  */
 final class StatelessCell extends ActorCell {
 
-	StatelessCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot) {
-		super(pool, uid, info, context, slot);
+	StatelessCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
+			boolean metered) {
+		super(pool, uid, info, context, slot, metered);
 	}
 
 	@Override

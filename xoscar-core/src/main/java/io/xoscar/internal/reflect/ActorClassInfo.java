@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.xoscar.AbstractActor;
@@ -63,6 +64,7 @@ public final class ActorClassInfo {
 
 	private static Map<String, List<MethodInfo>> collectMethods(Class<?> type) {
 		Map<String, List<MethodInfo>> byName = new LinkedHashMap<>();
+		Map<String, MethodCalls> calls = new LinkedHashMap<>();
 		for (Method method : type.getMethods()) {
 			Class<?> declarer = method.getDeclaringClass();
 			if (Modifier.isStatic(method.getModifiers()) || method.isBridge() || method.isSynthetic()
@@ -70,7 +72,9 @@ public final class ActorClassInfo {
 					|| declarer == StatelessActor.class) {
 				continue;
 			}
-			byName.computeIfAbsent(method.getName(), (name) -> new ArrayList<>()).add(new MethodInfo(method));
+			// overloads share their counts: metrics name methods, not signatures
+			MethodCalls counted = calls.computeIfAbsent(method.getName(), (name) -> new MethodCalls());
+			byName.computeIfAbsent(method.getName(), (name) -> new ArrayList<>()).add(new MethodInfo(method, counted));
 		}
 		byName.replaceAll((name, list) -> List.copyOf(list));
 		return Map.copyOf(byName);
@@ -115,6 +119,15 @@ public final class ActorClassInfo {
 	 */
 	public List<MethodInfo> overloads(String name) {
 		return this.methods.getOrDefault(name, List.of());
+	}
+
+	/**
+	 * @return the call counts of the public methods, by name
+	 */
+	public Map<String, MethodCalls> calls() {
+		Map<String, MethodCalls> calls = new TreeMap<>();
+		this.methods.forEach((name, overloads) -> calls.put(name, overloads.get(0).calls()));
+		return calls;
 	}
 
 	/**

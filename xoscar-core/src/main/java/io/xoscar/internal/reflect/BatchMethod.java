@@ -169,6 +169,11 @@ public final class BatchMethod {
 				return BatchMethod.this.batchedName;
 			}
 
+			@Override
+			public MethodCalls calls() {
+				return BatchMethod.this.implementation.calls();
+			}
+
 		};
 	}
 

@@ -24,4 +24,9 @@ public interface Invocable {
 	 */
 	String name();
 
+	/**
+	 * @return where calls of it are counted for metrics
+	 */
+	MethodCalls calls();
+
 }

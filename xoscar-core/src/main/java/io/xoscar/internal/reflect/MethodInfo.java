@@ -23,7 +23,10 @@ public final class MethodInfo implements Invocable {
 
 	private final List<String> signature;
 
-	MethodInfo(Method method) {
+	private final MethodCalls calls;
+
+	MethodInfo(Method method, MethodCalls calls) {
+		this.calls = calls;
 		method.setAccessible(true);
 		this.method = method;
 		this.parameterTypes = method.getParameterTypes();
@@ -55,6 +58,11 @@ public final class MethodInfo implements Invocable {
 	@Override
 	public boolean noLock() {
 		return this.noLock;
+	}
+
+	@Override
+	public MethodCalls calls() {
+		return this.calls;
 	}
 
 	public boolean extensible() {
