@@ -1,5 +1,8 @@
 package io.xoscar.spring.autoconfigure;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 
@@ -28,9 +31,12 @@ final class ActorSystemConfigFactory {
 		return builder;
 	}
 
+	/** The group's name is one of its pools' labels, so that placement by pool group is placement by label. */
 	static PoolConfig poolConfig(String name, XoscarProperties.Pool pool) {
-		return new PoolConfig(name, pool.count(), pool.mode(), pool.threads(), pool.labels(), pool.env(),
-				pool.jvmArgs(), pool.cudaDevices(), pool.startTimeout());
+		Set<String> labels = new LinkedHashSet<>(pool.labels());
+		labels.add(name);
+		return new PoolConfig(name, pool.count(), pool.mode(), pool.threads(), labels, pool.env(), pool.jvmArgs(),
+				pool.cudaDevices(), pool.startTimeout());
 	}
 
 }

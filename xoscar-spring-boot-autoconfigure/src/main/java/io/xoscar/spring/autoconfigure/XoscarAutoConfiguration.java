@@ -1,20 +1,35 @@
 package io.xoscar.spring.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 import io.xoscar.ActorSystem;
 import io.xoscar.config.ActorSystemConfig;
 
 /**
- * Auto-configuration of the node's {@link ActorSystem} from the {@code xoscar.*} properties.
- * {@link XoscarActorSystemCustomizer} beans adjust the configuration; a user-defined
- * {@link ActorSystemConfig} or {@link ActorSystem} bean replaces the auto-configured one.
+ * Auto-configuration of the node's {@link ActorSystem} from the {@code xoscar.*} properties, of
+ * {@link io.xoscar.spring.XActor @XActor} actors (built from their bean definitions, created at
+ * start) and of {@link io.xoscar.spring.ActorRef @ActorRef} injection. Process pools run this
+ * application's context in their child JVMs. {@link XoscarActorSystemCustomizer} beans adjust the
+ * configuration; a user-defined {@link ActorSystemConfig} or {@link ActorSystem} bean replaces the
+ * auto-configured one.
  */
 @AutoConfiguration
 @ConditionalOnClass(ActorSystem.class)
@@ -22,11 +37,29 @@ import io.xoscar.config.ActorSystemConfig;
 @EnableConfigurationProperties(XoscarProperties.class)
 public final class XoscarAutoConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(XoscarAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	ActorSystemConfig xoscarActorSystemConfig(XoscarProperties properties,
-			ObjectProvider<XoscarActorSystemCustomizer> customizers) {
-		ActorSystemConfig.Builder builder = ActorSystemConfigFactory.builder(properties);
+			ObjectProvider<XoscarActorSystemCustomizer> customizers, ObjectProvider<ProcessPoolRole> role,
+			ObjectProvider<ApplicationArguments> arguments, ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
+		ProcessPoolRole child = role.getIfAvailable();
+		if (child != null) {
+			return child.arguments().config().actorFactory(new BeanFactoryActorFactory(beanFactory)).build();
+		}
+		ActorSystemConfig.Builder builder = ActorSystemConfigFactory.builder(properties)
+			.actorFactory(new BeanFactoryActorFactory(beanFactory));
+		Class<?> application = applicationClass(beanFactory);
+		if (application != null) {
+			String[] args = arguments.getIfAvailable(() -> new DefaultApplicationArguments()).getSourceArgs();
+			builder.processPoolMain(ProcessPoolApplication.of(application, environment.getActiveProfiles(), args));
+		}
+		else if (!properties.pools().isEmpty()) {
+			logger.info("No @SpringBootConfiguration class found: process pools run a bare node, without this"
+					+ " application's beans");
+		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -35,6 +68,39 @@ public final class XoscarAutoConfiguration {
 	@ConditionalOnMissingBean
 	ActorSystem xoscarActorSystem(ActorSystemConfig config) {
 		return ActorSystem.create(config);
+	}
+
+	@Bean
+	static ActorRefRegistrar xoscarActorRefRegistrar() {
+		return new ActorRefRegistrar();
+	}
+
+	@Bean
+	ActorReferences xoscarActorReferences(ActorSystem system, ConfigurableListableBeanFactory beanFactory,
+			XoscarProperties properties) {
+		return new ActorReferences(system, beanFactory, XActorDefinition.find(beanFactory),
+				properties.debug().callTimeout());
+	}
+
+	@Bean
+	XoscarLifecycle xoscarLifecycle(ActorSystem system, ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<ProcessPoolRole> role, XoscarProperties properties, Environment environment) {
+		List<XActorDefinition> actors = (role.getIfAvailable() != null) ? List.of() : XActorDefinition.find(beanFactory);
+		Duration shutdownTimeout = Binder.get(environment)
+			.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+			.orElse(Duration.ofSeconds(30));
+		return new XoscarLifecycle(system, actors, properties.debug().callTimeout(), shutdownTimeout);
+	}
+
+	/** The application's main configuration class, which process pools run in their child JVMs. */
+	private static Class<?> applicationClass(ConfigurableListableBeanFactory beanFactory) {
+		for (String name : beanFactory.getBeanNamesForAnnotation(SpringBootConfiguration.class)) {
+			Class<?> type = beanFactory.getType(name, false);
+			if (type != null) {
+				return ClassUtils.getUserClass(type);
+			}
+		}
+		return null;
 	}
 
 }

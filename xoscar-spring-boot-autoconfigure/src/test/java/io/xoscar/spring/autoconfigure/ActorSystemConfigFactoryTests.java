@@ -30,10 +30,10 @@ class ActorSystemConfigFactoryTests {
 	}
 
 	@Test
-	void poolDefaultsMatchTheCoreDefaults() {
+	void poolDefaultsMatchTheCoreDefaultsWithTheGroupNameAsALabel() {
 		XoscarProperties properties = bind(Map.of("xoscar.pools.cpu.count", "1"));
 		assertThat(ActorSystemConfigFactory.builder(properties).build().pools())
-			.containsExactly(PoolConfig.thread("cpu"));
+			.containsExactly(PoolConfig.thread("cpu").labels("cpu"));
 	}
 
 	@Test

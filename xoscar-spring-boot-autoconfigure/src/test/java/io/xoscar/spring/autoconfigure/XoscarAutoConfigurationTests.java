@@ -41,7 +41,8 @@ class XoscarAutoConfigurationTests {
 		this.runner.withUserConfiguration(UserSystem.class).run((context) -> {
 			ActorSystemConfig config = context.getBean(ActorSystemConfig.class);
 			ActorSystemConfig core = ActorSystemConfig.builder().build();
-			assertThat(config).isEqualTo(core);
+			assertThat(config).usingRecursiveComparison().ignoringFields("actorFactory").isEqualTo(core);
+			assertThat(config.actorFactory()).isInstanceOf(BeanFactoryActorFactory.class);
 		});
 	}
 
