@@ -1,0 +1,38 @@
+package io.xoscar.spring.autoconfigure.actuate;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+import io.xoscar.ActorSystem;
+import io.xoscar.spring.autoconfigure.XoscarAutoConfiguration;
+
+/**
+ * The health contributor {@code xoscar}: one component per pool of the node (see
+ * {@link XoscarHealthContributor}). Needs Spring Boot's health module ({@code spring-boot-health},
+ * which {@code spring-boot-starter-actuator} brings) and an {@link ActorSystem} bean;
+ * {@code management.health.xoscar.enabled=false} turns it off, a bean named
+ * {@code xoscarHealthContributor} replaces it. Like other contributors it is not part of the
+ * {@code liveness} and {@code readiness} groups unless they include it
+ * ({@code management.endpoint.health.group.readiness.include=readinessState,xoscar}).
+ */
+@AutoConfiguration(after = XoscarAutoConfiguration.class,
+		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
+@ConditionalOnClass({ ActorSystem.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnBean(ActorSystem.class)
+public final class XoscarHealthContributorAutoConfiguration {
+
+	// conditions from optional modules go on the method: the class's conditions are checked first
+	@Bean
+	@ConditionalOnEnabledHealthIndicator("xoscar")
+	@ConditionalOnMissingBean(name = "xoscarHealthContributor")
+	CompositeHealthContributor xoscarHealthContributor(ActorSystem system) {
+		return new XoscarHealthContributor(system);
+	}
+
+}

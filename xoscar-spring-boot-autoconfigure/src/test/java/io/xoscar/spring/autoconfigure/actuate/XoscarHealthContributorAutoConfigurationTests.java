@@ -1,0 +1,194 @@
+package io.xoscar.spring.autoconfigure.actuate;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributors;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.xoscar.ActorSystem;
+import io.xoscar.CreateOptions;
+import io.xoscar.Placement;
+import io.xoscar.StatelessActor;
+import io.xoscar.config.PoolConfig;
+import io.xoscar.spring.autoconfigure.XoscarAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code xoscar} health contributor: one component per pool, following the pools as they are
+ * added and removed, part of the health endpoint but not of the probe groups, and its back-off.
+ */
+class XoscarHealthContributorAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(XoscarAutoConfiguration.class,
+				XoscarHealthContributorAutoConfiguration.class))
+		.withPropertyValues("xoscar.main-pool-threads=1", "xoscar.pools.cpu.count=2", "xoscar.pools.cpu.labels=cpu");
+
+	public static class Worker extends StatelessActor {
+
+		public String work() {
+			return "done";
+		}
+
+	}
+
+	@Test
+	void hasOneUpComponentPerPool() {
+		this.runner.run((context) -> {
+			ActorSystem system = context.getBean(ActorSystem.class);
+			system.createActor(Worker.class, CreateOptions.uid("worker").placement(Placement.pool(2))).join();
+			CompositeHealthContributor xoscar = context.getBean("xoscarHealthContributor",
+					CompositeHealthContributor.class);
+			assertThat(names(xoscar)).containsExactly("main", "cpu-1", "cpu-2");
+			Health cpu2 = health(xoscar, "cpu-2");
+			assertThat(cpu2.getStatus()).isEqualTo(Status.UP);
+			assertThat(cpu2.getDetails()).containsEntry("index", 2)
+				.containsEntry("name", "cpu")
+				.containsEntry("mode", "thread")
+				.containsEntry("address", system.pools().get(2).address())
+				.containsEntry("actors", 1)
+				.containsEntry("backlog", 0L)
+				.containsEntry("threads", 1)
+				.containsEntry("pid", ProcessHandle.current().pid())
+				.containsEntry("labels", List.of("cpu"));
+			assertThat(health(xoscar, "main").getDetails()).containsEntry("actors", 0)
+				.containsEntry("address", system.address());
+			assertThat(xoscar.getContributor("cpu-3")).isNull();
+			assertThat(xoscar.getContributor("cpu")).isNull();
+		});
+	}
+
+	@Test
+	void followsPoolsAddedAndRemovedAtRunTime() {
+		this.runner.run((context) -> {
+			ActorSystem system = context.getBean(ActorSystem.class);
+			CompositeHealthContributor xoscar = context.getBean("xoscarHealthContributor",
+					CompositeHealthContributor.class);
+			system.addPools(PoolConfig.thread("io").count(2));
+			assertThat(names(xoscar)).containsExactly("main", "cpu-1", "cpu-2", "io-3", "io-4");
+			assertThat(health(xoscar, "io-4").getStatus()).isEqualTo(Status.UP);
+			HealthIndicator held = (HealthIndicator) xoscar.getContributor("io-3");
+
+			system.removePool(3);
+			assertThat(names(xoscar)).containsExactly("main", "cpu-1", "cpu-2", "io-4");
+			assertThat(xoscar.getContributor("io-3")).isNull();
+			Health removed = held.health();
+			assertThat(removed.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(removed.getDetails()).containsEntry("removed", true);
+		});
+	}
+
+	@Test
+	void isAComponentOfTheHealthEndpointButNotOfTheProbes() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
+					AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class,
+					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+					HealthEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoint.health.show-details=always",
+					"management.endpoint.health.show-components=always",
+					"management.endpoint.health.probes.enabled=true")
+			.run((context) -> {
+				HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
+				CompositeHealthDescriptor health = (CompositeHealthDescriptor) endpoint.health();
+				// the overall status follows the readiness state too, which a context runner never makes ready
+				assertThat(health.getComponents()).containsKeys("xoscar", "ping", "livenessState", "readinessState");
+				CompositeHealthDescriptor xoscar = (CompositeHealthDescriptor) health.getComponents().get("xoscar");
+				assertThat(xoscar.getStatus()).isEqualTo(Status.UP);
+				assertThat(xoscar.getComponents()).containsOnlyKeys("main", "cpu-1", "cpu-2");
+				IndicatedHealthDescriptor cpu1 = (IndicatedHealthDescriptor) endpoint.healthForPath("xoscar", "cpu-1");
+				assertThat(cpu1.getStatus()).isEqualTo(Status.UP);
+				assertThat(cpu1.getDetails()).containsEntry("index", 1);
+
+				HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+				assertThat(groups.getNames()).contains("liveness", "readiness");
+				for (String group : List.of("liveness", "readiness")) {
+					assertThat(groups.get(group).isMember("xoscar")).as(group).isFalse();
+				}
+				assertThat(groups.getPrimary().isMember("xoscar")).isTrue();
+			});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.runner.withPropertyValues("management.health.xoscar.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(ActorSystem.class);
+			assertThat(context).doesNotHaveBean(CompositeHealthContributor.class);
+		});
+	}
+
+	@Test
+	void backsOffWhenHealthDefaultsAreDisabled() {
+		this.runner.withPropertyValues("management.health.defaults.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(CompositeHealthContributor.class);
+		});
+	}
+
+	@Test
+	void backsOffWhenXoscarIsDisabled() {
+		this.runner.withPropertyValues("xoscar.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(ActorSystem.class);
+			assertThat(context).doesNotHaveBean(CompositeHealthContributor.class);
+		});
+	}
+
+	@Test
+	void backsOffWithoutTheHealthModule() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health.")).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(ActorSystem.class);
+			assertThat(context).doesNotHaveBean("xoscarHealthContributor");
+		});
+	}
+
+	@Test
+	void backsOffToAUserDefinedContributor() {
+		this.runner.withUserConfiguration(UserContributor.class).run((context) -> {
+			assertThat(context.getBean("xoscarHealthContributor")).isSameAs(UserContributor.INDICATOR);
+			assertThat(context).doesNotHaveBean(XoscarHealthContributor.class);
+		});
+	}
+
+	private static List<String> names(CompositeHealthContributor composite) {
+		return composite.stream().map(HealthContributors.Entry::name).toList();
+	}
+
+	private static Health health(CompositeHealthContributor composite, String name) {
+		return ((HealthIndicator) composite.getContributor(name)).health();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserContributor {
+
+		static final HealthIndicator INDICATOR = () -> Health.up().withDetails(Map.of("user", true)).build();
+
+		@Bean
+		HealthIndicator xoscarHealthContributor() {
+			return INDICATOR;
+		}
+
+	}
+
+}
