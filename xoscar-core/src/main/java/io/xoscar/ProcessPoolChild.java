@@ -57,6 +57,9 @@ public final class ProcessPoolChild {
 			else if (arg.startsWith("--xoscar-pool.shared-memory=")) {
 				config.sharedMemory(Integer.parseInt(value));
 			}
+			else if (arg.startsWith("--xoscar-pool.advertised-host=")) {
+				config.advertisedAddress(value);
+			}
 			else if (arg.startsWith("--xoscar-pool.exception-package=")) {
 				config.exceptionPackage(value);
 			}

@@ -30,12 +30,17 @@ import io.xoscar.ActorFactory;
  * through the socket; arrays that do not fit at the moment take the socket; 0 turns it off
  * @param actorFactory makes the instances of actors created in this JVM
  * @param processPoolMain what the child JVMs of process pools run: by default a bare node
+ * @param advertisedAddress the address other processes and hosts are told to use, when it differs
+ * from the bound one ({@code address}, e.g. {@code 0.0.0.0:7700} behind NAT or in a container):
+ * {@code host} (the bound port is kept) or {@code host:port}; {@code null} to advertise the bound
+ * address. Handles and pool addresses carry it.
  * @param meterRegistry where the node publishes its meters ({@code xoscar.calls} by actor class,
  * method and outcome; {@code xoscar.pool.*} per pool), or {@code null} for none
  */
 public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
 		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages, boolean unixSockets,
-		int sharedMemory, ActorFactory actorFactory, ProcessPoolMain processPoolMain, MeterRegistry meterRegistry) {
+		int sharedMemory, ActorFactory actorFactory, ProcessPoolMain processPoolMain, String advertisedAddress,
+		MeterRegistry meterRegistry) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(address, "address");
@@ -43,6 +48,10 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		Objects.requireNonNull(connectTimeout, "connectTimeout");
 		Objects.requireNonNull(actorFactory, "actorFactory");
 		Objects.requireNonNull(processPoolMain, "processPoolMain");
+		if (advertisedAddress != null && (advertisedAddress.isBlank() || advertisedAddress.contains("/")
+				|| advertisedAddress.startsWith(":") || !validPort(advertisedAddress))) {
+			throw new IllegalArgumentException("advertisedAddress must be host or host:port, was '" + advertisedAddress + "'");
+		}
 		if (mainPoolThreads < 1) {
 			throw new IllegalArgumentException("mainPoolThreads must be at least 1, was " + mainPoolThreads);
 		}
@@ -60,6 +69,20 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		}
 		pools = List.copyOf(pools);
 		exceptionPackages = List.copyOf(exceptionPackages);
+	}
+
+	private static boolean validPort(String hostAndMaybePort) {
+		int colon = hostAndMaybePort.lastIndexOf(':');
+		if (colon < 0) {
+			return true;
+		}
+		try {
+			int port = Integer.parseInt(hostAndMaybePort.substring(colon + 1));
+			return port >= 0 && port <= 65535;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -97,6 +120,8 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		private ProcessPoolMain processPoolMain = ProcessPoolMain.BARE;
 
 		private MeterRegistry meterRegistry;
+
+		private String advertisedAddress;
 
 		private Builder() {
 		}
@@ -156,6 +181,11 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
+		public Builder advertisedAddress(String address) {
+			this.advertisedAddress = address;
+			return this;
+		}
+
 		public Builder meterRegistry(MeterRegistry registry) {
 			this.meterRegistry = registry;
 			return this;
@@ -165,7 +195,7 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
 					this.maxFrameSize, this.connectTimeout, this.exceptionPackages, this.unixSockets,
 					this.sharedMemory, this.actorFactory, this.processPoolMain,
-					this.meterRegistry);
+					this.advertisedAddress, this.meterRegistry);
 		}
 
 	}

@@ -69,6 +69,30 @@ class TwoNodeTest {
 		return system.createActor(Counter.class, CreateOptions.uid(uid).placement(Placement.address(remote)), 10L).join();
 	}
 
+	/** Answers the relay of the remote counter: its "fail" here returns the length. */
+	public static class Measurer extends Actor {
+
+		public int fail(String message) {
+			return message.length();
+		}
+
+	}
+
+	@Test
+	void aNodeBoundToAllInterfacesIsReachedThroughItsAdvertisedAddress() {
+		try (ActorSystem advertised = ActorSystem.create(ActorSystemConfig.builder()
+			.address("0.0.0.0:0")
+			.advertisedAddress("localhost")
+			.mainPoolThreads(1)
+			.build())) {
+			assertThat(advertised.address()).startsWith("localhost:").doesNotEndWith(":0");
+			ActorHandle<Measurer> local = advertised.createActor(Measurer.class, CreateOptions.uid("measurer")).join();
+			assertThat(local.address()).isEqualTo(advertised.address());
+			ActorHandle<Counter> counter = remoteCounter("relay-to-advertised");
+			assertThat(counter.method("relay").<Long>call(local, "seven")).isEqualTo(5L);
+		}
+	}
+
 	@Test
 	void createByAddressAndCallEveryWay() {
 		ActorHandle<Counter> counter = remoteCounter("every-way");

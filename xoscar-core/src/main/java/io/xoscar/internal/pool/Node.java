@@ -82,7 +82,8 @@ public final class Node implements LocalNode {
 		this.connectTimeout = config.connectTimeout();
 		this.metrics = (config.meterRegistry() != null) ? new NodeMetrics(config.meterRegistry()) : null;
 		String[] hostAndPort = hostAndPort(config.address());
-		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]), new TransportSettings(
+		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]),
+				config.advertisedAddress(), new TransportSettings(
 				config.maxFrameSize(), config.connectTimeout(), config.exceptionPackages(), config.unixSockets(), config.sharedMemory()),
 				this::router);
 		this.address = this.transport.address();

@@ -24,6 +24,8 @@ final class Pools {
 
 	private final String host;
 
+	private final String advertisedHost;
+
 	private final ActorSystemConfig config;
 
 	private final Consumer<ProcessActorPool> onProcessExit;
@@ -34,7 +36,9 @@ final class Pools {
 
 	Pools(String nodeAddress, ActorSystemConfig config, Consumer<ProcessActorPool> onProcessExit) {
 		this.nodeAddress = nodeAddress;
-		this.host = nodeAddress.substring(0, nodeAddress.lastIndexOf(':'));
+		// children bind where this node binds, and advertise the host this node advertises
+		this.host = config.address().substring(0, config.address().lastIndexOf(':'));
+		this.advertisedHost = nodeAddress.substring(0, nodeAddress.lastIndexOf(':'));
 		this.config = config;
 		this.onProcessExit = onProcessExit;
 		this.pools.add(new ThreadActorPool(this.nextIndex.getAndIncrement(), "main", nodeAddress, Set.of(),
@@ -92,7 +96,7 @@ final class Pools {
 				CompletableFuture<ProcessActorPool> start = new CompletableFuture<>();
 				Thread starter = new Thread(() -> {
 					try {
-						start.complete(ProcessActorPool.start(index, ordinal, group, this.host, this.config,
+						start.complete(ProcessActorPool.start(index, ordinal, group, this.host, this.advertisedHost, this.config,
 								(code) -> this.onProcessExit.accept((ProcessActorPool) byIndex(index))));
 					}
 					catch (Throwable ex) {

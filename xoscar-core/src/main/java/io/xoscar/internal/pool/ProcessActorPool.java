@@ -39,12 +39,14 @@ public final class ProcessActorPool extends ActorPool {
 	 * @param ordinal which pool of its group this is (picks its CUDA device)
 	 * @param config the pool group
 	 * @param host the host the child binds
+	 * @param advertisedHost the host the child advertises
 	 * @param node the parent node's configuration (timeouts, limits)
 	 * @param onExit called with the exit code when the child dies
 	 * @return the running pool
 	 * @throws io.xoscar.internal.process.ChildStartException if the child does not start
 	 */
-	static ProcessActorPool start(int index, int ordinal, PoolConfig config, String host, ActorSystemConfig node,
+	static ProcessActorPool start(int index, int ordinal, PoolConfig config, String host, String advertisedHost,
+			ActorSystemConfig node,
 			IntConsumer onExit) {
 		Map<String, String> env = new HashMap<>(config.env());
 		if (!config.cudaDevices().isEmpty()) {
@@ -55,6 +57,9 @@ public final class ProcessActorPool extends ActorPool {
 				"--xoscar-pool.max-frame-size=" + node.maxFrameSize(),
 				"--xoscar-pool.connect-timeout=" + node.connectTimeout(),
 				"--xoscar-pool.unix-sockets=" + node.unixSockets(), "--xoscar-pool.shared-memory=" + node.sharedMemory()));
+		if (!advertisedHost.equals(host)) {
+			args.add("--xoscar-pool.advertised-host=" + advertisedHost);
+		}
 		node.exceptionPackages().forEach((prefix) -> args.add("--xoscar-pool.exception-package=" + prefix));
 		args.addAll(node.processPoolMain().args());
 		ChildJvmSpec spec = ChildJvmSpec.of("pool-" + index + "-" + config.name(), node.processPoolMain().mainClass())

@@ -53,7 +53,8 @@ public final class Transport implements AutoCloseable {
 
 	private final ConcurrentMap<String, CompletableFuture<PeerConnection>> peers = new ConcurrentHashMap<>();
 
-	private Transport(LocalNode node, String host, int port, TransportSettings settings, Supplier<CallRouter> router) {
+	private Transport(LocalNode node, String host, int port, String advertised, TransportSettings settings,
+			Supplier<CallRouter> router) {
 		this.wire = new Wire(router, settings.sharedMemoryBytes());
 		this.untyped = new RemoteTarget.Resolved(null, this.wire.type(Object.class));
 		this.errors = new RemoteErrors(settings.exceptionPackages());
@@ -66,7 +67,7 @@ public final class Transport implements AutoCloseable {
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(ex), ex);
 		}
-		this.address = host + ":" + ((InetSocketAddress) this.server.address()).getPort();
+		this.address = advertisedAddress(host, ((InetSocketAddress) this.server.address()).getPort(), advertised);
 		this.unixServer = settings.unixSockets() ? bindUnixSocket(requests) : null;
 	}
 
@@ -105,16 +106,30 @@ public final class Transport implements AutoCloseable {
 	/**
 	 * Starts listening.
 	 * @param node the node whose pools are served
-	 * @param host the host to bind and advertise
+	 * @param host the host to bind
 	 * @param port the port, 0 for any free one
+	 * @param advertised the address to tell peers ({@code host} or {@code host:port}), or
+	 * {@code null} for the bound one
 	 * @param settings limits and allow-lists
 	 * @param router the router that handles received over the wire use
 	 * @return the running transport
 	 * @throws IllegalStateException if the address cannot be bound (in use, unknown host)
 	 */
-	public static Transport start(LocalNode node, String host, int port, TransportSettings settings,
+	public static Transport start(LocalNode node, String host, int port, String advertised, TransportSettings settings,
 			Supplier<CallRouter> router) {
-		return new Transport(node, host, port, settings, router);
+		return new Transport(node, host, port, advertised, settings, router);
+	}
+
+	/** The advertised host, with its port if it names one (other than 0), else the bound port. */
+	static String advertisedAddress(String boundHost, int boundPort, String advertised) {
+		if (advertised == null) {
+			return boundHost + ":" + boundPort;
+		}
+		int colon = advertised.lastIndexOf(':');
+		if (colon < 0 || advertised.endsWith(":0")) {
+			return ((colon < 0) ? advertised : advertised.substring(0, colon)) + ":" + boundPort;
+		}
+		return advertised;
 	}
 
 	private FrameDecoder frameDecoder() {

@@ -23,6 +23,9 @@ final class ActorSystemConfigFactory {
 			.connectTimeout(transport.connectTimeout())
 			.unixSockets(transport.unixSockets())
 			.sharedMemory((int) transport.sharedMemory().toBytes());
+		if (!properties.advertisedAddress().isEmpty()) {
+			builder.advertisedAddress(properties.advertisedAddress());
+		}
 		if (properties.mainPoolThreads() > 0) {
 			builder.mainPoolThreads(properties.mainPoolThreads());
 		}

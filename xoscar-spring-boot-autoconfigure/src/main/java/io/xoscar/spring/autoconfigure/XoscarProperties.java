@@ -27,6 +27,9 @@ import static io.xoscar.spring.autoconfigure.PropertyChecks.positive;
  * @param enabled Whether to start an actor system on this node.
  * @param address Address of the node's main pool, as host:port, where other processes and hosts
  * reach the node. Port 0 picks a free port.
+ * @param advertisedAddress Address other processes and hosts are told to use when it differs from
+ * the bound one (such as 0.0.0.0:7700 in a container): host, keeping the bound port, or host:port.
+ * Empty to advertise the bound address.
  * @param mainPoolThreads Threads of the main pool. 0 means one per available processor.
  * @param pools Sub pool groups by name, started in the order they are declared. Each group takes
  * count (1), mode (thread or process), threads (1), labels, cuda-devices, env, jvm-args and
@@ -38,13 +41,21 @@ import static io.xoscar.spring.autoconfigure.PropertyChecks.positive;
  */
 @ConfigurationProperties("xoscar")
 public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1:0") String address,
-		@DefaultValue("0") int mainPoolThreads, Map<String, Pool> pools, @DefaultValue Debug debug,
+		@DefaultValue("") String advertisedAddress, @DefaultValue("0") int mainPoolThreads, Map<String, Pool> pools, @DefaultValue Debug debug,
 		@DefaultValue Recovery recovery, @DefaultValue Security security, @DefaultValue Transport transport) {
 
 	private static final String PREFIX = "xoscar.";
 
 	public XoscarProperties {
 		hostAndPort(PREFIX + "address", address);
+		advertisedAddress = (advertisedAddress != null) ? advertisedAddress.trim() : "";
+		if (advertisedAddress.contains(":")) {
+			hostAndPort(PREFIX + "advertised-address", advertisedAddress);
+		}
+		else if (advertisedAddress.contains("/")) {
+			throw invalid(PREFIX + "advertised-address", advertisedAddress, "must be host or host:port",
+					"Set it to the host (or host:port) peers reach this node at.");
+		}
 		atLeast(PREFIX + "main-pool-threads", mainPoolThreads, 0, "Set it to 0 (one thread per processor) or more.");
 		pools = (pools != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(pools)) : Map.of();
 		pools.forEach((name, pool) -> pool.check(poolKey(name)));

@@ -21,7 +21,7 @@ class ConfigurationMetadataTests {
 	void describesEveryProperty() throws IOException {
 		List<JsonNode> properties = xoscar("properties");
 		assertThat(properties).extracting((property) -> property.get("name").asString())
-			.containsExactlyInAnyOrder("xoscar.enabled", "xoscar.address", "xoscar.main-pool-threads", "xoscar.pools",
+			.containsExactlyInAnyOrder("xoscar.enabled", "xoscar.address", "xoscar.advertised-address", "xoscar.main-pool-threads", "xoscar.pools",
 					"xoscar.debug.slow-call-threshold", "xoscar.debug.call-timeout", "xoscar.debug.deadlock-detection",
 					"xoscar.recovery.restart-actors", "xoscar.recovery.restart-processes", "xoscar.security.token",
 					"xoscar.security.tls.enabled", "xoscar.transport.max-frame-size",

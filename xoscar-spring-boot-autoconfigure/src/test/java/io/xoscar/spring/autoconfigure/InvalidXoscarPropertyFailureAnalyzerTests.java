@@ -36,6 +36,7 @@ class InvalidXoscarPropertyFailureAnalyzerTests {
 			xoscar.address=localhost                                    | xoscar.address                     | localhost
 			xoscar.address=127.0.0.1:65536                              | xoscar.address                     | 127.0.0.1:65536
 			xoscar.address=:7700                                        | xoscar.address                     | :7700
+			xoscar.advertised-address=gateway:99999                     | xoscar.advertised-address          | gateway:99999
 			xoscar.main-pool-threads=-1                                 | xoscar.main-pool-threads           | -1
 			xoscar.pools.gpu.count=0                                    | xoscar.pools.gpu.count             | 0
 			xoscar.pools.gpu.threads=0                                  | xoscar.pools.gpu.threads           | 0

@@ -72,7 +72,7 @@ class XoscarAutoConfigurationTests {
 					"xoscar.pools.gpu.env.OMP_NUM_THREADS=4", "xoscar.pools.gpu.start-timeout=1m",
 					"xoscar.debug.call-timeout=10s", "xoscar.transport.max-frame-size=16MB",
 					"xoscar.transport.connect-timeout=2s", "xoscar.transport.unix-sockets=false",
-					"xoscar.transport.shared-memory=8MB",
+					"xoscar.transport.shared-memory=8MB", "xoscar.advertised-address=10.0.0.5",
 					"xoscar.transport.exception-packages=com.example.errors,org.acme")
 			.run((context) -> {
 				ActorSystemConfig config = context.getBean(ActorSystemConfig.class);
@@ -83,6 +83,7 @@ class XoscarAutoConfigurationTests {
 				assertThat(config.connectTimeout()).hasSeconds(2);
 				assertThat(config.unixSockets()).isFalse();
 				assertThat(config.sharedMemory()).isEqualTo(8 * 1024 * 1024);
+				assertThat(config.advertisedAddress()).isEqualTo("10.0.0.5");
 				assertThat(config.exceptionPackages()).containsExactly("com.example.errors", "org.acme");
 				assertThat(config.pools()).containsExactly(
 						new PoolConfig("cpu", 2, PoolMode.THREAD, 4, Set.of("cpu"), Map.of(), List.of(), List.of(),
