@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JacksonModule;
 
 import io.xoscar.ActorFactory;
 
@@ -34,13 +35,15 @@ import io.xoscar.ActorFactory;
  * from the bound one ({@code address}, e.g. {@code 0.0.0.0:7700} behind NAT or in a container):
  * {@code host} (the bound port is kept) or {@code host:port}; {@code null} to advertise the bound
  * address. Handles and pool addresses carry it.
+ * @param jacksonModules Jackson modules for the application's own types on the wire (serializers,
+ * mix-ins); the JDK's types, records and plain classes need none
  * @param meterRegistry where the node publishes its meters ({@code xoscar.calls} by actor class,
  * method and outcome; {@code xoscar.pool.*} per pool), or {@code null} for none
  */
 public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
 		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages, boolean unixSockets,
 		int sharedMemory, ActorFactory actorFactory, ProcessPoolMain processPoolMain, String advertisedAddress,
-		MeterRegistry meterRegistry) {
+		List<JacksonModule> jacksonModules, MeterRegistry meterRegistry) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(address, "address");
@@ -69,6 +72,7 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		}
 		pools = List.copyOf(pools);
 		exceptionPackages = List.copyOf(exceptionPackages);
+		jacksonModules = List.copyOf(jacksonModules);
 	}
 
 	private static boolean validPort(String hostAndMaybePort) {
@@ -122,6 +126,8 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		private MeterRegistry meterRegistry;
 
 		private String advertisedAddress;
+
+		private final List<JacksonModule> jacksonModules = new ArrayList<>();
 
 		private Builder() {
 		}
@@ -186,6 +192,11 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
+		public Builder jacksonModule(JacksonModule module) {
+			this.jacksonModules.add(module);
+			return this;
+		}
+
 		public Builder meterRegistry(MeterRegistry registry) {
 			this.meterRegistry = registry;
 			return this;
@@ -195,7 +206,7 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
 					this.maxFrameSize, this.connectTimeout, this.exceptionPackages, this.unixSockets,
 					this.sharedMemory, this.actorFactory, this.processPoolMain,
-					this.advertisedAddress, this.meterRegistry);
+					this.advertisedAddress, this.jacksonModules, this.meterRegistry);
 		}
 
 	}

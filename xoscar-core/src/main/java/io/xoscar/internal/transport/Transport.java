@@ -55,7 +55,7 @@ public final class Transport implements AutoCloseable {
 
 	private Transport(LocalNode node, String host, int port, String advertised, TransportSettings settings,
 			Supplier<CallRouter> router) {
-		this.wire = new Wire(router, settings.sharedMemoryBytes());
+		this.wire = new Wire(router, settings.sharedMemoryBytes(), settings.jacksonModules());
 		this.untyped = new RemoteTarget.Resolved(null, this.wire.type(Object.class));
 		this.errors = new RemoteErrors(settings.exceptionPackages());
 		this.maxFrameBytes = settings.maxFrameBytes();

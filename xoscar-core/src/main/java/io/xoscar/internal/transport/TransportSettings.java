@@ -3,6 +3,8 @@ package io.xoscar.internal.transport;
 import java.time.Duration;
 import java.util.List;
 
+import tools.jackson.databind.JacksonModule;
+
 /**
  * Limits and allow-lists of a {@link Transport}.
  *
@@ -12,12 +14,14 @@ import java.util.List;
  * remote error may be rebuilt as
  * @param unixSockets whether to listen on, and connect same-host peers through, Unix domain sockets
  * @param sharedMemoryBytes shared memory per Unix socket connection for large byte arrays, 0 for none
+ * @param jacksonModules the application's Jackson modules
  */
 public record TransportSettings(int maxFrameBytes, Duration connectTimeout, List<String> exceptionPackages,
-		boolean unixSockets, int sharedMemoryBytes) {
+		boolean unixSockets, int sharedMemoryBytes, List<JacksonModule> jacksonModules) {
 
 	public TransportSettings {
 		exceptionPackages = List.copyOf(exceptionPackages);
+		jacksonModules = List.copyOf(jacksonModules);
 	}
 
 }

@@ -17,6 +17,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -54,19 +55,21 @@ public final class Wire {
 	private final SharedMemory sharedMemory;
 
 	public Wire(Supplier<CallRouter> router) {
-		this(router, 0);
+		this(router, 0, List.of());
 	}
 
 	/**
 	 * @param router the router handles decoded from the wire are bound to
 	 * @param sharedMemoryBytes shared memory per Unix socket connection for large arrays, 0 for none
+	 * @param modules the application's Jackson modules (serializers of its own types)
 	 */
-	public Wire(Supplier<CallRouter> router, int sharedMemoryBytes) {
+	public Wire(Supplier<CallRouter> router, int sharedMemoryBytes, List<JacksonModule> modules) {
 		this.sharedMemory = new SharedMemory(sharedMemoryBytes);
 		CBORFactory factory = CBORFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
-		this.mapper = CBORMapper.builder(factory)
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.addModule(new HandleModule(router))
+		CBORMapper.Builder builder = CBORMapper.builder(factory)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		modules.forEach(builder::addModule);
+		this.mapper = builder.addModule(new HandleModule(router))
 			.addModule(new FrameModule(() -> this.requestTypes))
 			.build();
 		this.frameWriter = this.mapper.writerFor(Outbound.class);

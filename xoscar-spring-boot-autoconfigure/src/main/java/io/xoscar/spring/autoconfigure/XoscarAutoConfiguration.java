@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
+import tools.jackson.databind.JacksonModule;
 
 import io.xoscar.ActorSystem;
 import io.xoscar.config.ActorSystemConfig;
@@ -43,14 +44,17 @@ public final class XoscarAutoConfiguration {
 	@ConditionalOnMissingBean
 	ActorSystemConfig xoscarActorSystemConfig(XoscarProperties properties,
 			ObjectProvider<XoscarActorSystemCustomizer> customizers, ObjectProvider<ProcessPoolRole> role,
-			ObjectProvider<ApplicationArguments> arguments, ConfigurableListableBeanFactory beanFactory,
-			Environment environment) {
+			ObjectProvider<ApplicationArguments> arguments, ObjectProvider<JacksonModule> jacksonModules,
+			ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		ProcessPoolRole child = role.getIfAvailable();
+		ActorSystemConfig.Builder builder = (child != null) ? child.arguments().config()
+				: ActorSystemConfigFactory.builder(properties);
+		builder.actorFactory(new BeanFactoryActorFactory(beanFactory));
+		// the application's Jackson modules (those Boot's JsonMapper gets) serialize its types on the wire too
+		jacksonModules.orderedStream().forEach(builder::jacksonModule);
 		if (child != null) {
-			return child.arguments().config().actorFactory(new BeanFactoryActorFactory(beanFactory)).build();
+			return builder.build();
 		}
-		ActorSystemConfig.Builder builder = ActorSystemConfigFactory.builder(properties)
-			.actorFactory(new BeanFactoryActorFactory(beanFactory));
 		Class<?> application = applicationClass(beanFactory);
 		if (application != null) {
 			String[] args = arguments.getIfAvailable(() -> new DefaultApplicationArguments()).getSourceArgs();

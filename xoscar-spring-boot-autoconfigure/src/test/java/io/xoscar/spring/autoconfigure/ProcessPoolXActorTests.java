@@ -1,6 +1,14 @@
 package io.xoscar.spring.autoconfigure;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.module.SimpleModule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -47,6 +55,11 @@ class ProcessPoolXActorTests {
 			this.name = name;
 		}
 
+		/** A type only the application's Jackson module knows how to write and read. */
+		public Money twice(Money money) {
+			return new Money(money.cents * 2);
+		}
+
 		public String describe(String text) {
 			return this.name + " tokens=" + this.tokenizer.count(text) + " pid=" + ProcessHandle.current().pid()
 					+ " tokenizerPid=" + this.tokenizer.pid + " cuda=" + System.getenv("CUDA_VISIBLE_DEVICES");
@@ -58,12 +71,19 @@ class ProcessPoolXActorTests {
 
 		String describe(String text);
 
+		Money twice(Money money);
+
 	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@Import(Model.class)
 	static class ModelApplication {
+
+		@Bean
+		JacksonModule moneyModule() {
+			return ProcessPoolXActorTests.moneyModule();
+		}
 
 		@Bean
 		Tokenizer tokenizer() {
@@ -80,6 +100,49 @@ class ProcessPoolXActorTests {
 	record ModelClient(ModelApi model) {
 	}
 
+	/** No getters, no creator: Jackson cannot handle it without the module. */
+	public static final class Money {
+
+		private final long cents;
+
+		Money(long cents) {
+			this.cents = cents;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Money money && money.cents == this.cents;
+		}
+
+		@Override
+		public int hashCode() {
+			return Long.hashCode(this.cents);
+		}
+
+	}
+
+	static JacksonModule moneyModule() {
+		SimpleModule module = new SimpleModule("money");
+		module.addSerializer(Money.class, new ValueSerializer<>() {
+
+			@Override
+			public void serialize(Money value, JsonGenerator generator, SerializationContext context) {
+				generator.writeString(value.cents + " cents");
+			}
+
+		});
+		module.addDeserializer(Money.class, new ValueDeserializer<>() {
+
+			@Override
+			public Money deserialize(JsonParser parser, DeserializationContext context) {
+				String text = parser.getString();
+				return new Money(Long.parseLong(text.substring(0, text.indexOf(' '))));
+			}
+
+		});
+		return module;
+	}
+
 	@Test
 	void theActorIsBuiltInTheChildJvmWithItsDependencies() {
 		SpringApplication application = new SpringApplication(ModelApplication.class);
@@ -92,6 +155,7 @@ class ProcessPoolXActorTests {
 			assertThat(child).isNotEqualTo(ProcessHandle.current().pid());
 			assertThat(context.getBean(ModelClient.class).model().describe("a b c"))
 				.isEqualTo("tiny tokens=3 pid=" + child + " tokenizerPid=" + child + " cuda=3");
+			assertThat(context.getBean(ModelClient.class).model().twice(new Money(21))).isEqualTo(new Money(42));
 		}
 	}
 
