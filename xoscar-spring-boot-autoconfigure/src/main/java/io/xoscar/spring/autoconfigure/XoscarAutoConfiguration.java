@@ -80,16 +80,21 @@ public final class XoscarAutoConfiguration {
 	}
 
 	@Bean
-	ActorReferences xoscarActorReferences(ActorSystem system, ConfigurableListableBeanFactory beanFactory,
-			XoscarProperties properties) {
-		return new ActorReferences(system, beanFactory, XActorDefinition.find(beanFactory),
-				properties.debug().callTimeout());
+	XActorDefinitions xoscarActorDefinitions(ConfigurableListableBeanFactory beanFactory) {
+		return new XActorDefinitions(XActorDefinition.find(beanFactory));
 	}
 
 	@Bean
-	XoscarLifecycle xoscarLifecycle(ActorSystem system, ConfigurableListableBeanFactory beanFactory,
+	ActorReferences xoscarActorReferences(ActorSystem system, ConfigurableListableBeanFactory beanFactory,
+			XActorDefinitions definitions, XoscarProperties properties) {
+		return new ActorReferences(system, beanFactory, definitions.all(), properties.debug().callTimeout());
+	}
+
+	@Bean
+	XoscarLifecycle xoscarLifecycle(ActorSystem system, XActorDefinitions definitions,
 			ObjectProvider<ProcessPoolRole> role, XoscarProperties properties, Environment environment) {
-		List<XActorDefinition> actors = (role.getIfAvailable() != null) ? List.of() : XActorDefinition.find(beanFactory);
+		// in a process pool's child the parent places the actors
+		List<XActorDefinition> actors = (role.getIfAvailable() != null) ? List.of() : definitions.all();
 		Duration shutdownTimeout = Binder.get(environment)
 			.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
 			.orElse(Duration.ofSeconds(30));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,10 @@ final class XoscarLifecycle implements SmartLifecycle {
 				.join();
 		}
 		catch (CompletionException ex) {
+			if (ex.getCause() instanceof TimeoutException) {
+				throw new IllegalStateException("@XActor actors were not all created within " + this.createTimeout
+						+ " (xoscar.debug.call-timeout)", ex.getCause());
+			}
 			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
 		}
 		if (!created.isEmpty()) {
