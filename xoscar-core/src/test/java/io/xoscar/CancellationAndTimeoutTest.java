@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.CallTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,7 @@ class CancellationAndTimeoutTest {
 	void start() {
 		this.system = ActorSystem.create(ActorSystemConfig.builder()
 			.mainPoolThreads(2)
+			.pool(PoolConfig.thread("sub"))
 			.callTimeout(Duration.ofMillis(300))
 			.build());
 	}
@@ -121,9 +123,37 @@ class CancellationAndTimeoutTest {
 		assertThatThrownBy(() -> sleeper.method("count").call()).isInstanceOf(CallTimeoutException.class)
 			.hasMessageContaining("'slow'")
 			.hasMessageContaining("count")
-			.hasMessageContaining("PT0.3S");
+			.hasMessageContaining("PT0.3S")
+			.hasMessageContaining("queued, with 1 call(s) in the mailbox; sleep running for")
+			.hasMessageContaining("on thread xoscar-")
+			.hasMessageEndingWith("; the call was cancelled");
 		blocker.cancel(true);
 		assertThat(sleeper.method("count").<Integer>send().join()).isEqualTo(1);
+	}
+
+	/** Calls another actor from a pool thread, where a blocking call is dispatched rather than run inline. */
+	public static class Caller extends Actor {
+
+		public String callSleeping(ActorHandle<Sleeper> sleeper) {
+			try {
+				return sleeper.method("sleep").call(10_000L);
+			}
+			catch (CallTimeoutException ex) {
+				return ex.getMessage();
+			}
+		}
+
+	}
+
+	@Test
+	void aRunningCallThatTimesOutSaysForHowLongAndWhereAndIsInterrupted() {
+		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class, CreateOptions.uid("sleepy")
+			.placement(Placement.pool(1))).join();
+		ActorHandle<Caller> caller = this.system.createActor(Caller.class).join();
+		assertThat(caller.method("callSleeping").<String>send(sleeper).join())
+			.matches(".*'sleepy'.*sleep.* did not complete within PT0.3S: running for \\d+ ms on thread xoscar-sub-1-1;"
+					+ " the call was cancelled");
+		await().atMost(Duration.ofSeconds(5)).until(() -> sleeper.method("outcome").<String>call().equals("interrupted"));
 	}
 
 	@Test

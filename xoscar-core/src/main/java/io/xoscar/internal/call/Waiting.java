@@ -28,6 +28,19 @@ public final class Waiting {
 	 * @return the result
 	 */
 	public static Object await(CompletableFuture<?> future, Duration timeout, Supplier<String> call) {
+		return await(future, timeout, call, () -> null);
+	}
+
+	/**
+	 * @param future the call's future
+	 * @param timeout the longest wait
+	 * @param call describes the call, for the timeout message
+	 * @param whereStuck says where the call is when it times out (asked before it is cancelled), or
+	 * gives {@code null}
+	 * @return the result
+	 */
+	public static Object await(CompletableFuture<?> future, Duration timeout, Supplier<String> call,
+			Supplier<String> whereStuck) {
 		try {
 			return future.isDone() ? future.join() : future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
@@ -35,8 +48,10 @@ public final class Waiting {
 			throw rethrowable(ex.getCause());
 		}
 		catch (TimeoutException ex) {
+			String where = whereStuck.get();
 			future.cancel(true);
-			throw new CallTimeoutException(call.get() + " did not complete within " + timeout);
+			throw new CallTimeoutException(call.get() + " did not complete within " + timeout
+					+ ((where != null) ? ": " + where + "; the call was cancelled" : ""));
 		}
 		catch (InterruptedException ex) {
 			future.cancel(true);

@@ -148,7 +148,28 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		if (!(this.pool.mayRunOnCurrentThread() && tryRunHere(call))) {
 			dispatch(call);
 		}
-		return Waiting.await(call.reply(), timeout, () -> describe(call.method));
+		return Waiting.await(call.reply(), timeout, () -> describe(call.method), () -> whereStuck(call));
+	}
+
+	/** Where a call is, for a timeout message: queued (behind what), running (on which thread), awaiting. */
+	String whereStuck(Call call) {
+		long now = CoarseClock.millis();
+		if (!call.hasStarted()) {
+			StringBuilder where = new StringBuilder("queued, with " + backlog() + " call(s) in the mailbox");
+			for (Call running : inFlight()) {
+				where.append("; ").append(running.method).append(" ").append(progress(running, now));
+				break;
+			}
+			return where.toString();
+		}
+		return progress(call, now);
+	}
+
+	private static String progress(Call call, long now) {
+		long age = Math.max(0, now - call.startedAt);
+		Thread runner = call.runner();
+		return (runner != null) ? "running for " + age + " ms on thread " + runner.getName()
+				: "awaiting an asynchronous result for " + age + " ms";
 	}
 
 	@Override

@@ -143,6 +143,11 @@ final class Call implements Runnable {
 		return (this.reply == null) || STATE.compareAndSet(this, QUEUED, RUNNING);
 	}
 
+	/** @return whether it left the mailbox (it ran, runs, or was cancelled) */
+	boolean hasStarted() {
+		return this.state != QUEUED;
+	}
+
 	/** @return the thread running the call, or {@code null} while it awaits an asynchronous result */
 	Thread runner() {
 		return (Thread) RUNNER.getAcquire(this);

@@ -104,7 +104,8 @@ final class RemoteTarget implements CallTarget {
 	@Override
 	public Object call(String method, Object[] args, Duration timeout) {
 		CompletableFuture<Object> result = send(method, args);
-		return Waiting.await(result, timeout, () -> "call " + method + " of actor '" + this.uid + "' at " + this.address);
+		return Waiting.await(result, timeout, () -> "call " + method + " of actor '" + this.uid + "' at " + this.address,
+				() -> "no answer from the pool at " + this.address);
 	}
 
 	@Override
