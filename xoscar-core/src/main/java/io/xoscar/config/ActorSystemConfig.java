@@ -37,13 +37,15 @@ import io.xoscar.ActorFactory;
  * address. Handles and pool addresses carry it.
  * @param jacksonModules Jackson modules for the application's own types on the wire (serializers,
  * mix-ins); the JDK's types, records and plain classes need none
+ * @param deadlockDetection whether a call that would wait on a stateful actor that waits for it (a
+ * call cycle) fails at once with {@link io.xoscar.exception.DeadlockException}
  * @param meterRegistry where the node publishes its meters ({@code xoscar.calls} by actor class,
  * method and outcome; {@code xoscar.pool.*} per pool), or {@code null} for none
  */
 public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
 		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages, boolean unixSockets,
 		int sharedMemory, ActorFactory actorFactory, ProcessPoolMain processPoolMain, String advertisedAddress,
-		List<JacksonModule> jacksonModules, MeterRegistry meterRegistry) {
+		List<JacksonModule> jacksonModules, boolean deadlockDetection, MeterRegistry meterRegistry) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(address, "address");
@@ -129,6 +131,8 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 
 		private final List<JacksonModule> jacksonModules = new ArrayList<>();
 
+		private boolean deadlockDetection = true;
+
 		private Builder() {
 		}
 
@@ -197,6 +201,11 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
+		public Builder deadlockDetection(boolean enabled) {
+			this.deadlockDetection = enabled;
+			return this;
+		}
+
 		public Builder meterRegistry(MeterRegistry registry) {
 			this.meterRegistry = registry;
 			return this;
@@ -206,7 +215,8 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
 					this.maxFrameSize, this.connectTimeout, this.exceptionPackages, this.unixSockets,
 					this.sharedMemory, this.actorFactory, this.processPoolMain,
-					this.advertisedAddress, this.jacksonModules, this.meterRegistry);
+					this.advertisedAddress, this.jacksonModules,
+					this.deadlockDetection, this.meterRegistry);
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.config.PoolConfig.PoolMode;
 import io.xoscar.exception.ActorNotFoundException;
+import io.xoscar.exception.DeadlockException;
 import io.xoscar.exception.NoIdleSlotException;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.CallRouter;
@@ -88,6 +90,11 @@ class ProcessPoolTest {
 
 		public String where() {
 			return address();
+		}
+
+		/** Has {@code other} ask {@code back} where it is, and waits: a cycle when {@code back} is this actor. */
+		public String relayVia(ActorHandle<Probe> other, ActorHandle<Probe> back) {
+			return other.method("ask").call(back);
 		}
 
 		/** Calls another actor, wherever it lives, and says where it answered from. */
@@ -209,6 +216,23 @@ class ProcessPoolTest {
 				CallRouter.DEFAULT);
 		assertThat(caller.method("ask").<String>call(throughMain)).isEqualTo(callee.address());
 		system.destroyActor(callee).join();
+	}
+
+	@Test
+	void aCallCycleThroughAProcessPoolFailsAtOnceNamingIt() throws Exception {
+		ActorHandle<Probe> a = system.createActor(Probe.class, CreateOptions.uid("cycle-a")).join();
+		ActorHandle<Probe> b = system.createActor(Probe.class, CreateOptions.uid("cycle-b").placement(Placement.pool(2)))
+			.join();
+		long started = System.nanoTime();
+		assertThatThrownBy(() -> a.method("relayVia").send(b, a).get(5, TimeUnit.SECONDS))
+			.hasCauseInstanceOf(DeadlockException.class)
+			.hasMessageContaining("'cycle-a'")
+			.hasMessageContaining("relayVia at " + a.address())
+			.hasMessageContaining("-> 'cycle-b'.ask at " + b.address())
+			.hasMessageContaining("-> 'cycle-a' (Probe).where at " + a.address());
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+		// both are free again, and a chain that does not close is fine
+		assertThat(a.method("relayVia").<String>call(b, system.createActor(Probe.class).join())).isNotNull();
 	}
 
 	@Test

@@ -23,9 +23,10 @@ public interface LocalActor extends CallTarget {
 	 * @param target the method
 	 * @param args its arguments
 	 * @param reply whether the caller waits for the result (else errors are logged)
+	 * @param chain the call chain that came with the request from another process, or {@code null}
 	 * @return the result, or a completed future for a tell
 	 */
-	CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply);
+	CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply, List<ChainLink> chain);
 
 	/**
 	 * A batch whose calls were already resolved (or go to a batch implementation).

@@ -15,6 +15,7 @@ import io.xoscar.AbstractActor;
 import io.xoscar.ActorSystem;
 import io.xoscar.exception.ActorCallContext;
 import io.xoscar.exception.ActorNotFoundException;
+import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.call.HandedOver;
 import io.xoscar.internal.call.Waiting;
@@ -50,13 +51,17 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	/** Whether calls are counted for metrics (the node has a meter registry). */
 	private final boolean metered;
 
+	/** Whether calls made by and to this actor carry a {@link CallChain}. */
+	final boolean detectsDeadlocks;
+
 	private final LongAdder concurrentCalls = new LongAdder();
 
 	/** Calls running side by side: all of a stateless actor's, the {@code @NoLock} ones of a stateful one. */
 	private final RunningCalls concurrent;
 
 	ActorCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			boolean metered) {
+			boolean metered, boolean detectsDeadlocks) {
+		this.detectsDeadlocks = detectsDeadlocks;
 		this.pool = pool;
 		this.uid = uid;
 		this.info = info;
@@ -67,9 +72,9 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	}
 
 	static ActorCell create(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context,
-			Placer.Slot slot, boolean metered) {
-		return info.stateless() ? new StatelessCell(pool, uid, info, context, slot, metered)
-				: new StatefulCell(pool, uid, info, context, slot, metered);
+			Placer.Slot slot, boolean metered, boolean detectsDeadlocks) {
+		return info.stateless() ? new StatelessCell(pool, uid, info, context, slot, metered, detectsDeadlocks)
+				: new StatefulCell(pool, uid, info, context, slot, metered, detectsDeadlocks);
 	}
 
 	void attach(AbstractActor actor) {
@@ -130,21 +135,22 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		Call call = Call.single(this, target, args, true);
+		Call call = Call.single(this, target, args, true, chain(false));
 		dispatch(call);
 		return call.reply();
 	}
 
 	@Override
-	public CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply) {
-		Call call = Call.single(this, target, args, reply);
+	public CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply, List<ChainLink> chain) {
+		CallChain received = (chain != null && reply && this.detectsDeadlocks) ? CallChain.of(chain) : null;
+		Call call = Call.single(this, target, args, reply, (received != null) ? received : (reply ? chain(false) : null));
 		dispatch(call);
 		return reply ? call.reply() : CompletableFuture.completedFuture(null);
 	}
 
 	@Override
 	public Object call(String method, Object[] args, Duration timeout) {
-		Call call = Call.single(this, this.info.resolve(method, args), args, true);
+		Call call = Call.single(this, this.info.resolve(method, args), args, true, chain(true));
 		if (!(this.pool.mayRunOnCurrentThread() && tryRunHere(call))) {
 			dispatch(call);
 		}
@@ -175,7 +181,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	@Override
 	public CompletableFuture<Void> tell(String method, Object[] args) {
 		try {
-			dispatch(Call.single(this, this.info.resolve(method, args), args, false));
+			dispatch(Call.single(this, this.info.resolve(method, args), args, false, null));
 			return HandedOver.INSTANCE;
 		}
 		catch (RuntimeException ex) {
@@ -209,7 +215,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 					singles.add(this.info.resolve(method, args));
 				}
 			}
-			call = Call.batch(this, method, batchMethod, singles, calls, reply);
+			call = Call.batch(this, method, batchMethod, singles, calls, reply, reply ? chain(false) : null);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -238,16 +244,19 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			call.meter();
 		}
 		track(call);
+		Call outer = this.detectsDeadlocks ? Running.enter(call) : null;
 		Object returned;
 		try {
 			returned = call.invoke(this.actor);
 		}
 		catch (Throwable ex) {
+			exitRunning(outer);
 			call.endRun();
 			ended(call, false);
 			call.fail(withContext(ex, call.method));
 			return null;
 		}
+		exitRunning(outer);
 		call.endRun();
 		CompletableFuture<Object> pending = Async.toFuture(returned);
 		if (pending == null) {
@@ -270,6 +279,27 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			ended(call, error == null);
 			finish(call, value, error);
 		});
+	}
+
+	private void exitRunning(Call outer) {
+		if (this.detectsDeadlocks) {
+			Running.exit(outer);
+		}
+	}
+
+	/** The chain of a call made now to this actor from the current thread (if an actor runs here). */
+	private CallChain chain(boolean blocking) {
+		return this.detectsDeadlocks ? CallChain.ofCurrentThread(blocking) : null;
+	}
+
+	/** @return whether the call holds this actor's lock (only stateful actors have one) */
+	boolean holds(Call call) {
+		return false;
+	}
+
+	/** @return the call holding this actor's lock if its chain id is {@code id}, else {@code null} */
+	Call holderWithId(long id) {
+		return null;
 	}
 
 	private void ended(Call call, boolean success) {

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.xoscar.AbstractActor;
 import io.xoscar.internal.reflect.BatchMethod;
@@ -59,6 +60,17 @@ final class Call implements Runnable {
 
 	private final CallFuture reply;
 
+	/** The stateful actors waiting on this call, innermost first; {@code null} if none. */
+	final CallChain chain;
+
+	/** Whether its thread waits in a blocking call or {@code join} it made. */
+	volatile boolean blocked;
+
+	private static final AtomicLong CHAIN_IDS = new AtomicLong();
+
+	/** Names this call in chains sent to other processes; 0 until one is. */
+	private volatile long chainId;
+
 	private volatile int state;
 
 	/** Written with release semantics: a plain store on the hot path, seen by cancel and listings. */
@@ -81,8 +93,9 @@ final class Call implements Runnable {
 	private volatile CompletableFuture<?> awaited;
 
 	private Call(ActorCell cell, String method, Invocable single, Object[] args, BatchMethod batchMethod,
-			List<Invocable> batchSingles, List<Object[]> batchArgs, boolean reply) {
+			List<Invocable> batchSingles, List<Object[]> batchArgs, boolean reply, CallChain chain) {
 		this.cell = cell;
+		this.chain = chain;
 		this.method = method;
 		this.single = single;
 		this.args = args;
@@ -92,16 +105,40 @@ final class Call implements Runnable {
 		this.reply = reply ? new CallFuture(this) : null;
 	}
 
-	static Call single(ActorCell cell, Invocable target, Object[] args, boolean reply) {
-		return new Call(cell, target.name(), target, args, null, null, null, reply);
+	static Call single(ActorCell cell, Invocable target, Object[] args, boolean reply, CallChain chain) {
+		return new Call(cell, target.name(), target, args, null, null, null, reply, chain);
 	}
 
 	/**
 	 * @param batchMethod the batch implementation, or {@code null} to run {@code singles} one by one
 	 */
 	static Call batch(ActorCell cell, String method, BatchMethod batchMethod, List<Invocable> singles,
-			List<Object[]> args, boolean reply) {
-		return new Call(cell, method, null, null, batchMethod, singles, args, reply);
+			List<Object[]> args, boolean reply, CallChain chain) {
+		return new Call(cell, method, null, null, batchMethod, singles, args, reply, chain);
+	}
+
+	long chainId() {
+		long id = this.chainId;
+		if (id == 0) {
+			synchronized (this) {
+				id = this.chainId;
+				if (id == 0) {
+					id = CHAIN_IDS.incrementAndGet();
+					this.chainId = id;
+				}
+			}
+		}
+		return id;
+	}
+
+	boolean hasChainId(long id) {
+		return id != 0 && this.chainId == id;
+	}
+
+	/** @return whether the call waits: blocked in a call it made, or for its asynchronous result */
+	boolean isWaiting() {
+		CompletableFuture<?> future = this.awaited;
+		return this.blocked || (future != null && !future.isDone());
 	}
 
 	/** Counts this call for metrics when it ends; times it if it is sampled. */

@@ -1,6 +1,9 @@
 package io.xoscar.internal.pool;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The future a caller gets from a send: cancelling it cancels the call. Futures derived from it
@@ -21,6 +24,52 @@ final class CallFuture extends CompletableFuture<Object> {
 			this.call.cancel();
 		}
 		return cancelled;
+	}
+
+	/** A call that waits here keeps its actor's callers from running: deadlock detection must know. */
+	@Override
+	public Object get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+		Call waiter = Running.current();
+		if (waiter == null) {
+			return super.get(timeout, unit);
+		}
+		waiter.blocked = true;
+		try {
+			return super.get(timeout, unit);
+		}
+		finally {
+			waiter.blocked = false;
+		}
+	}
+
+	@Override
+	public Object get() throws InterruptedException, ExecutionException {
+		Call waiter = Running.current();
+		if (waiter == null) {
+			return super.get();
+		}
+		waiter.blocked = true;
+		try {
+			return super.get();
+		}
+		finally {
+			waiter.blocked = false;
+		}
+	}
+
+	@Override
+	public Object join() {
+		Call waiter = Running.current();
+		if (waiter == null) {
+			return super.join();
+		}
+		waiter.blocked = true;
+		try {
+			return super.join();
+		}
+		finally {
+			waiter.blocked = false;
+		}
 	}
 
 	@Override

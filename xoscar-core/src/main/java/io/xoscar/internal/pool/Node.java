@@ -52,6 +52,8 @@ public final class Node implements LocalNode {
 
 	private final Duration connectTimeout;
 
+	private final boolean detectsDeadlocks;
+
 	/** The node's meters, or {@code null} without a meter registry. */
 	private final NodeMetrics metrics;
 
@@ -80,6 +82,7 @@ public final class Node implements LocalNode {
 		this.system = system;
 		this.actorFactory = config.actorFactory();
 		this.connectTimeout = config.connectTimeout();
+		this.detectsDeadlocks = config.deadlockDetection();
 		this.metrics = (config.meterRegistry() != null) ? new NodeMetrics(config.meterRegistry()) : null;
 		String[] hostAndPort = hostAndPort(config.address());
 		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]),
@@ -278,7 +281,8 @@ public final class Node implements LocalNode {
 	private void instantiate(ThreadActorPool pool, Class<?> type, String uid, ActorClassInfo info, Placer.Slot slot,
 			Object[] args) throws Throwable {
 		ActorContext context = new ActorContext(uid, pool.address(), handle(pool.address(), uid, type), this.system);
-		ActorCell cell = ActorCell.create(pool, uid, info, context, slot, this.metrics != null);
+		ActorCell cell = ActorCell.create(pool, uid, info, context, slot, this.metrics != null,
+				this.detectsDeadlocks);
 		if (this.metrics != null) {
 			this.metrics.actorClass(info);
 		}

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import reactor.util.concurrent.Queues;
 
+import io.xoscar.exception.DeadlockException;
 import io.xoscar.internal.reflect.ActorClassInfo;
 
 /**
@@ -42,14 +43,17 @@ final class StatefulCell extends ActorCell implements Runnable {
 	private final Holding holding = new Holding();
 
 	StatefulCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			boolean metered) {
-		super(pool, uid, info, context, slot, metered);
+			boolean metered, boolean detectsDeadlocks) {
+		super(pool, uid, info, context, slot, metered, detectsDeadlocks);
 	}
 
 	@Override
 	void dispatch(Call call) {
 		if (call.noLock()) {
 			this.pool.execute(call);
+			return;
+		}
+		if (failsAsDeadlock(call)) {
 			return;
 		}
 		this.mailbox.offer(call);
@@ -62,6 +66,9 @@ final class StatefulCell extends ActorCell implements Runnable {
 	boolean tryRunHere(Call call) {
 		if (call.noLock()) {
 			execute(call);
+			return true;
+		}
+		if (failsAsDeadlock(call)) {
 			return true;
 		}
 		if (!this.mailbox.isEmpty() || !tryLock()) {
@@ -104,6 +111,30 @@ final class StatefulCell extends ActorCell implements Runnable {
 		if (!this.mailbox.isEmpty() && tryLock()) {
 			this.pool.execute(this);
 		}
+	}
+
+	/** A call that would wait for this actor while the actor waits for it fails at once. */
+	private boolean failsAsDeadlock(Call call) {
+		if (call.chain == null) {
+			return false;
+		}
+		DeadlockException deadlock = call.chain.cycleTo(this, call.method);
+		if (deadlock == null) {
+			return false;
+		}
+		call.fail(deadlock);
+		return true;
+	}
+
+	@Override
+	Call holderWithId(long id) {
+		Call holder = this.holding.current();
+		return (holder != null && holder.hasChainId(id)) ? holder : null;
+	}
+
+	@Override
+	boolean holds(Call call) {
+		return !call.noLock() && this.holding.current() == call;
 	}
 
 	@Override

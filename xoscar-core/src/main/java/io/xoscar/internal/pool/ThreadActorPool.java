@@ -137,6 +137,9 @@ public final class ThreadActorPool extends ActorPool {
 
 		final ThreadActorPool pool;
 
+		/** The call an actor runs on this thread ({@link Running}). */
+		Call running;
+
 		Worker(ForkJoinPool executor, ThreadActorPool pool) {
 			super(executor);
 			this.pool = pool;

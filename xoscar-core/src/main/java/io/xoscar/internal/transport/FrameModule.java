@@ -16,6 +16,8 @@ import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 
+import io.xoscar.internal.call.ChainLink;
+
 /**
  * Writes and reads the eight-element frame array field by field: every call goes through here
  * twice, and the generic record support (reflection, a method handle call per record) costs more
@@ -43,7 +45,7 @@ final class FrameModule extends SimpleModule {
 
 		@Override
 		public void serialize(Outbound frame, JsonGenerator generator, SerializationContext context) {
-			generator.writeStartArray(frame, 8);
+			generator.writeStartArray(frame, (frame.chain() != null) ? 9 : 8);
 			generator.writeNumber(frame.op());
 			generator.writeNumber(frame.id());
 			writeNullableString(generator, frame.target());
@@ -61,6 +63,19 @@ final class FrameModule extends SimpleModule {
 			}
 			context.writeValue(generator, frame.payload());
 			context.writeValue(generator, frame.error());
+			if (frame.chain() != null) {
+				generator.writeStartArray(frame.chain(), frame.chain().size());
+				for (ChainLink link : frame.chain()) {
+					generator.writeStartArray(link, 5);
+					generator.writeString(link.address());
+					generator.writeString(link.uid());
+					generator.writeString(link.method());
+					generator.writeBoolean(link.blocking());
+					generator.writeNumber(link.holder());
+					generator.writeEndArray();
+				}
+				generator.writeEndArray();
+			}
 			generator.writeEndArray();
 		}
 
@@ -149,9 +164,35 @@ final class FrameModule extends SimpleModule {
 			if (parser.nextToken() != JsonToken.VALUE_NULL) {
 				error = context.readValue(parser, ErrorInfo.class);
 			}
-			expect(parser, parser.nextToken() == JsonToken.END_ARRAY, "the end of the frame");
+			List<ChainLink> chain = null;
+			if (parser.nextToken() == JsonToken.START_ARRAY) {
+				chain = readChain(parser);
+				parser.nextToken();
+			}
+			expect(parser, parser.currentToken() == JsonToken.END_ARRAY, "the end of the frame");
 			return new Inbound(op, id, target, uid, name, signature, payload, error, List.of(),
-					(chosen != null) ? chosen.method() : null, decoded);
+					(chosen != null) ? chosen.method() : null, decoded, chain);
+		}
+
+		private static List<ChainLink> readChain(JsonParser parser) {
+			List<ChainLink> chain = new ArrayList<>();
+			while (parser.nextToken() == JsonToken.START_ARRAY) {
+				String address = nextString(parser);
+				String uid = nextString(parser);
+				String method = nextString(parser);
+				JsonToken blocking = parser.nextToken();
+				expect(parser, blocking == JsonToken.VALUE_TRUE || blocking == JsonToken.VALUE_FALSE, "a boolean");
+				long holder = nextLong(parser);
+				expect(parser, parser.nextToken() == JsonToken.END_ARRAY, "the end of a chain link");
+				chain.add(new ChainLink(address, uid, method, blocking == JsonToken.VALUE_TRUE, holder));
+			}
+			expect(parser, parser.currentToken() == JsonToken.END_ARRAY, "the end of the chain");
+			return chain;
+		}
+
+		private static String nextString(JsonParser parser) {
+			expect(parser, parser.nextToken() == JsonToken.VALUE_STRING, "a string");
+			return parser.getString();
 		}
 
 		private static Object readResult(JsonParser parser, DeserializationContext context, AnswerTypes.Expected expected) {

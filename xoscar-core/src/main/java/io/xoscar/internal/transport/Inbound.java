@@ -4,6 +4,7 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
+import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.reflect.MethodInfo;
 
 /**
@@ -22,13 +23,14 @@ import io.xoscar.internal.reflect.MethodInfo;
  * @param chosen the overload a call was decoded for while reading, or {@code null}
  * @param decoded the arguments decoded while reading (an array, or a list of arrays for a batch),
  * or {@code null}: then the payload holds them as a tree
+ * @param chain the call chain of a request, or {@code null}
  */
 record Inbound(int op, long id, String target, String uid, String name, List<String> signature, JsonNode payload,
-		ErrorInfo error, List<byte[]> attachments, MethodInfo chosen, Object decoded) {
+		ErrorInfo error, List<byte[]> attachments, MethodInfo chosen, Object decoded, List<ChainLink> chain) {
 
 	Inbound withAttachments(List<byte[]> attached) {
 		return new Inbound(this.op, this.id, this.target, this.uid, this.name, this.signature, this.payload, this.error,
-				attached, this.chosen, this.decoded);
+				attached, this.chosen, this.decoded, this.chain);
 	}
 
 }

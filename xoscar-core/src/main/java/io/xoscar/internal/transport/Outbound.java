@@ -2,6 +2,8 @@ package io.xoscar.internal.transport;
 
 import java.util.List;
 
+import io.xoscar.internal.call.ChainLink;
+
 /**
  * A frame being sent. {@link Inbound} is the same frame as it is received, with the payload still
  * undecoded until the receiver knows the types it wants.
@@ -14,21 +16,28 @@ import java.util.List;
  * @param signature the parameter type names the caller resolved, or {@code null}
  * @param payload arguments (an array, or an array of arrays for a batch) or a result
  * @param error the exception of an {@link Op#ERROR}
+ * @param chain the stateful actors waiting on a call ({@link io.xoscar.internal.pool.CallChain}), or
+ * {@code null}
  */
 record Outbound(int op, long id, String target, String uid, String name, List<String> signature, Object payload,
-		ErrorInfo error) {
+		ErrorInfo error, List<ChainLink> chain) {
 
 	static Outbound request(int op, long id, String target, String uid, String name, List<String> signature,
 			Object payload) {
-		return new Outbound(op, id, target, uid, name, signature, payload, null);
+		return request(op, id, target, uid, name, signature, payload, null);
+	}
+
+	static Outbound request(int op, long id, String target, String uid, String name, List<String> signature,
+			Object payload, List<ChainLink> chain) {
+		return new Outbound(op, id, target, uid, name, signature, payload, null, chain);
 	}
 
 	static Outbound result(long id, Object value) {
-		return new Outbound(Op.RESULT, id, null, null, null, null, value, null);
+		return new Outbound(Op.RESULT, id, null, null, null, null, value, null, null);
 	}
 
 	static Outbound error(long id, ErrorInfo error) {
-		return new Outbound(Op.ERROR, id, null, null, null, null, null, error);
+		return new Outbound(Op.ERROR, id, null, null, null, null, null, error, null);
 	}
 
 }

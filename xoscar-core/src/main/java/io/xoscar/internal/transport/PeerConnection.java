@@ -17,6 +17,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.internal.call.ChainLink;
 
 /**
  * An outgoing connection to one peer node: requests are multiplexed by id, answers complete the
@@ -82,11 +83,11 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	 * @return the answer; for operations without one, completes when the frame is written
 	 */
 	CompletableFuture<Object> request(int op, String target, String uid, String name, List<String> signature,
-			Object payload, JavaType resultType, boolean batch) {
+			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain) {
 		long id = IDS.incrementAndGet();
 		ByteBuf frame;
 		try {
-			frame = this.wire.encode(this.channel, Outbound.request(op, id, target, uid, name, signature, payload));
+			frame = this.wire.encode(this.channel, Outbound.request(op, id, target, uid, name, signature, payload, chain));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(new IllegalArgumentException(

@@ -12,7 +12,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
 
 import io.xoscar.internal.call.CallTarget;
+import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.Waiting;
+import io.xoscar.internal.pool.CallChain;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.Invocable;
 import io.xoscar.internal.reflect.MethodInfo;
@@ -86,10 +88,10 @@ final class RemoteTarget implements CallTarget {
 
 	@Override
 	public CompletableFuture<Object> send(String method, Object[] args) {
-		return request(Op.CALL, method, args);
+		return request(Op.CALL, method, args, CallChain.linksOfCurrentThread(false));
 	}
 
-	private CompletableFuture<Object> request(int op, String method, Object[] args) {
+	private CompletableFuture<Object> request(int op, String method, Object[] args, List<ChainLink> chain) {
 		Resolved resolved;
 		try {
 			resolved = resolve(method, args);
@@ -98,19 +100,19 @@ final class RemoteTarget implements CallTarget {
 			return CompletableFuture.failedFuture(ex);
 		}
 		return this.transport.request(this.address, op, this.uid, method, resolved.signature(), args,
-				resolved.resultType(), false);
+				resolved.resultType(), false, chain);
 	}
 
 	@Override
 	public Object call(String method, Object[] args, Duration timeout) {
-		CompletableFuture<Object> result = send(method, args);
+		CompletableFuture<Object> result = request(Op.CALL, method, args, CallChain.linksOfCurrentThread(true));
 		return Waiting.await(result, timeout, () -> "call " + method + " of actor '" + this.uid + "' at " + this.address,
 				() -> "no answer from the pool at " + this.address);
 	}
 
 	@Override
 	public CompletableFuture<Void> tell(String method, Object[] args) {
-		return request(Op.TELL, method, args).thenApply((ignored) -> null);
+		return request(Op.TELL, method, args, null).thenApply((ignored) -> null);
 	}
 
 	@Override

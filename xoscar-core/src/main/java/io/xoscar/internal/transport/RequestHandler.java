@@ -72,7 +72,7 @@ final class RequestHandler {
 					boolean reply = request.op() == Op.CALL;
 					CompletableFuture<Object> result;
 					if (target instanceof LocalActor actor) {
-						result = actor.invoke(call.target(), call.args(), reply);
+						result = actor.invoke(call.target(), call.args(), reply, request.chain());
 					}
 					else {
 						// an actor of one of this node's process pools, called through the main address

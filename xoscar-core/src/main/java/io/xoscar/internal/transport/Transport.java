@@ -23,6 +23,7 @@ import tools.jackson.databind.JavaType;
 
 import io.xoscar.ActorSystem;
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.LocalNode;
@@ -182,9 +183,14 @@ public final class Transport implements AutoCloseable {
 
 	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
 			Object payload, JavaType resultType, boolean batch) {
+		return request(address, op, uid, name, signature, payload, resultType, batch, null);
+	}
+
+	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
+			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain) {
 		CompletableFuture<PeerConnection> connection = connection(LocalNodes.nodeAddress(address));
 		if (connection.isDone() && !connection.isCompletedExceptionally()) {
-			return connection.join().request(op, address, uid, name, signature, payload, resultType, batch);
+			return connection.join().request(op, address, uid, name, signature, payload, resultType, batch, chain);
 		}
 		AfterConnect call = new AfterConnect();
 		connection.whenComplete((peer, error) -> {
@@ -192,7 +198,7 @@ public final class Transport implements AutoCloseable {
 				call.completeExceptionally(error);
 			}
 			else {
-				call.forward(peer.request(op, address, uid, name, signature, payload, resultType, batch));
+				call.forward(peer.request(op, address, uid, name, signature, payload, resultType, batch, chain));
 			}
 		});
 		return call;
