@@ -80,6 +80,20 @@ class DeadlockTest {
 			return "sent";
 		}
 
+		/**
+		 * Waits for {@code next} to send {@code later} a call back here, then keeps running (without
+		 * waiting on anything) until that call is queued in this actor's mailbox.
+		 */
+		public String callThenKeepRunning(ActorHandle<Node> next, ActorHandle<Node> later, CountDownLatch go) {
+			next.method("sendToLater").call(later, self(), go);
+			go.countDown();
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> system().actors().join().stream()
+					.anyMatch((actor) -> actor.uid().equals(uid()) && actor.backlog() > 0));
+			return "kept running";
+		}
+
 		public CompletableFuture<String> callAfter(ActorHandle<Node> back, CountDownLatch go) throws InterruptedException {
 			go.await(10, TimeUnit.SECONDS);
 			return CompletableFuture.completedFuture(back.method("ping").call());
@@ -158,6 +172,18 @@ class DeadlockTest {
 		assertThat(a.method("callOn").<String>send(b, path()).join()).isEqualTo("pong 1");
 		assertThat(b.method("sendToLater").<String>send(c, a, go).join()).isEqualTo("sent");
 		go.countDown();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> a.method("peek").<String>call().equals("pings 1"));
+	}
+
+	@Test
+	void aCallReachingAnActorThatStillRunsButNoLongerWaitsQueuesInsteadOfFailing() {
+		ActorHandle<Node> a = node("a", 1);
+		ActorHandle<Node> b = node("b", 2);
+		ActorHandle<Node> c = node("c", 3);
+		CountDownLatch go = new CountDownLatch(1);
+		assertThat(a.method("callThenKeepRunning").<String>send(b, c, go).join()).isEqualTo("kept running");
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> a.method("peek").<String>call().equals("pings 1"));

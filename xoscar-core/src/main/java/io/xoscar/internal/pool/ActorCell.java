@@ -121,7 +121,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	 * Runs the call on the calling thread if the actor can take it now.
 	 * @return whether it ran (or started, for an asynchronous method)
 	 */
-	abstract boolean tryRunHere(Call call);
+	abstract boolean tryRunHere(Call call, Running.Slot here);
 
 	/** @return calls waiting in the mailbox */
 	public abstract int backlog();
@@ -135,7 +135,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		Call call = Call.single(this, target, args, true, chain(false));
+		Call call = Call.single(this, target, args, true, chain());
 		dispatch(call);
 		return call.reply();
 	}
@@ -143,15 +143,36 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	@Override
 	public CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply, List<ChainLink> chain) {
 		CallChain received = (chain != null && reply && this.detectsDeadlocks) ? CallChain.of(chain) : null;
-		Call call = Call.single(this, target, args, reply, (received != null) ? received : (reply ? chain(false) : null));
+		Call call = Call.single(this, target, args, reply, (received != null) ? received : (reply ? chain() : null));
 		dispatch(call);
 		return reply ? call.reply() : CompletableFuture.completedFuture(null);
 	}
 
 	@Override
 	public Object call(String method, Object[] args, Duration timeout) {
-		Call call = Call.single(this, this.info.resolve(method, args), args, true, chain(true));
-		if (!(this.pool.mayRunOnCurrentThread() && tryRunHere(call))) {
+		Invocable target = this.info.resolve(method, args);
+		if (!this.detectsDeadlocks) {
+			return runOrDispatchAndWait(Call.single(this, target, args, true, null), timeout, null);
+		}
+		// the caller's actor (if one runs here) waits from before the call is sent: a callee can't miss it
+		Running.Slot here = Running.slot();
+		Call waiter = here.call;
+		Call call = Call.single(this, target, args, true, CallChain.of(waiter));
+		if (waiter == null) {
+			return runOrDispatchAndWait(call, timeout, here);
+		}
+		boolean outer = waiter.blocked;
+		waiter.blocked = true;
+		try {
+			return runOrDispatchAndWait(call, timeout, here);
+		}
+		finally {
+			waiter.blocked = outer;
+		}
+	}
+
+	private Object runOrDispatchAndWait(Call call, Duration timeout, Running.Slot here) {
+		if (!(this.pool.mayRunOnCurrentThread() && tryRunHere(call, here))) {
 			dispatch(call);
 		}
 		return Waiting.await(call.reply(), timeout, () -> describe(call.method), () -> whereStuck(call));
@@ -215,7 +236,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 					singles.add(this.info.resolve(method, args));
 				}
 			}
-			call = Call.batch(this, method, batchMethod, singles, calls, reply, reply ? chain(false) : null);
+			call = Call.batch(this, method, batchMethod, singles, calls, reply, reply ? chain() : null);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -232,6 +253,13 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	 * @return {@code null} when the call is over, or the future of an asynchronous method still running
 	 */
 	final CompletableFuture<Object> execute(Call call) {
+		return execute(call, null);
+	}
+
+	/**
+	 * @param here the slot of the current thread if the caller has it, else {@code null}
+	 */
+	final CompletableFuture<Object> execute(Call call, Running.Slot here) {
 		if (!this.alive) {
 			call.fail(new ActorNotFoundException(this.pool.address(), this.uid));
 			return null;
@@ -244,19 +272,28 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			call.meter();
 		}
 		track(call);
-		Call outer = this.detectsDeadlocks ? Running.enter(call) : null;
+		Running.Slot slot = !this.detectsDeadlocks ? null : (here != null) ? here : Running.slot();
+		Call outer = null;
+		if (slot != null) {
+			outer = slot.call;
+			slot.call = call;
+		}
 		Object returned;
 		try {
 			returned = call.invoke(this.actor);
 		}
 		catch (Throwable ex) {
-			exitRunning(outer);
+			if (slot != null) {
+				slot.call = outer;
+			}
 			call.endRun();
 			ended(call, false);
 			call.fail(withContext(ex, call.method));
 			return null;
 		}
-		exitRunning(outer);
+		if (slot != null) {
+			slot.call = outer;
+		}
 		call.endRun();
 		CompletableFuture<Object> pending = Async.toFuture(returned);
 		if (pending == null) {
@@ -281,15 +318,9 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		});
 	}
 
-	private void exitRunning(Call outer) {
-		if (this.detectsDeadlocks) {
-			Running.exit(outer);
-		}
-	}
-
 	/** The chain of a call made now to this actor from the current thread (if an actor runs here). */
-	private CallChain chain(boolean blocking) {
-		return this.detectsDeadlocks ? CallChain.ofCurrentThread(blocking) : null;
+	private CallChain chain() {
+		return this.detectsDeadlocks ? CallChain.ofCurrentThread() : null;
 	}
 
 	/** @return whether the call holds this actor's lock (only stateful actors have one) */

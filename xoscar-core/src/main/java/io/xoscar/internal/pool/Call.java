@@ -63,8 +63,11 @@ final class Call implements Runnable {
 	/** The stateful actors waiting on this call, innermost first; {@code null} if none. */
 	final CallChain chain;
 
-	/** Whether its thread waits in a blocking call or {@code join} it made. */
-	volatile boolean blocked;
+	/**
+	 * Whether its thread waits in a blocking call or {@code join} it made. Plain: the callee learns
+	 * of the call through its mailbox (or the socket), which publishes this write.
+	 */
+	boolean blocked;
 
 	private static final AtomicLong CHAIN_IDS = new AtomicLong();
 

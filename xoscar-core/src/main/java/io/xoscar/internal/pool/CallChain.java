@@ -2,6 +2,7 @@ package io.xoscar.internal.pool;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.xoscar.exception.DeadlockException;
 import io.xoscar.internal.call.ChainLink;
@@ -9,8 +10,8 @@ import io.xoscar.internal.call.ChainLink;
 /**
  * The stateful actors a call keeps waiting, innermost first: each entry is an actor whose call
  * (holding its lock) made the call below it. A call that needs the lock of an actor in its own chain,
- * while that actor's lock is still held by the entry's call and that call waits (a blocking call,
- * a {@code join}, or an asynchronous result), can never run: it fails at once with
+ * while that actor's lock is still held by the entry's call and that call waits (in a blocking call
+ * it made, a {@code join}, or for an asynchronous result), can never run: it fails at once with
  * {@link DeadlockException}. Tells carry no chain: nobody waits for them. Between processes the
  * chain travels with the request ({@link ChainLink}); the node holding an actor checks it.
  */
@@ -31,43 +32,54 @@ public final class CallChain {
 	/** The id of that call, for entries that came over the wire. */
 	private final long holderId;
 
-	/** Whether the holder is known to wait for the call it made (a blocking {@code call}). */
-	private final boolean blocking;
-
 	private final CallChain next;
 
 	private CallChain(ActorCell cell, String address, String uid, String method, Call holder, long holderId,
-			boolean blocking, CallChain next) {
+			CallChain next) {
 		this.cell = cell;
 		this.address = address;
 		this.uid = uid;
 		this.method = method;
 		this.holder = holder;
 		this.holderId = holderId;
-		this.blocking = blocking;
 		this.next = next;
 	}
 
-	private static CallChain local(Call holder, boolean blocking, CallChain next) {
-		ActorCell cell = holder.cell;
-		return new CallChain(cell, cell.poolAddress(), cell.uid(), holder.method, holder, 0, blocking, next);
-	}
-
 	/**
-	 * @param blocking whether the caller waits for the call it makes now
 	 * @return the chain a call made now on this thread sends to another process, {@code null} if none
 	 */
-	public static List<ChainLink> linksOfCurrentThread(boolean blocking) {
-		CallChain chain = ofCurrentThread(blocking);
+	public static List<ChainLink> linksOfCurrentThread() {
+		CallChain chain = ofCurrentThread();
 		if (chain == null) {
 			return null;
 		}
 		List<ChainLink> links = new ArrayList<>();
 		for (CallChain entry = chain; entry != null; entry = entry.next) {
-			links.add(new ChainLink(entry.address, entry.uid, entry.method, entry.blocking,
+			links.add(new ChainLink(entry.address, entry.uid, entry.method,
 					(entry.holder != null) ? entry.holder.chainId() : entry.holderId));
 		}
 		return links;
+	}
+
+	/**
+	 * Runs a wait the current actor's call makes on a call it made: while it lasts, the actor waits
+	 * (marked from before the call is sent, so that the callee can never miss it).
+	 * @param wait sends the call and waits for it
+	 * @return what the wait returns
+	 */
+	public static <T> T waiting(Supplier<T> wait) {
+		Call waiter = Running.current();
+		if (waiter == null) {
+			return wait.get();
+		}
+		boolean outer = waiter.blocked;
+		waiter.blocked = true;
+		try {
+			return wait.get();
+		}
+		finally {
+			waiter.blocked = outer;
+		}
 	}
 
 	/** @return the chain a call received from another process carries, {@code null} if none */
@@ -75,23 +87,29 @@ public final class CallChain {
 		CallChain chain = null;
 		for (int i = links.size() - 1; i >= 0; i--) {
 			ChainLink link = links.get(i);
-			chain = new CallChain(null, link.address(), link.uid(), link.method(), null, link.holder(), link.blocking(),
-					chain);
+			chain = new CallChain(null, link.address(), link.uid(), link.method(), null, link.holder(), chain);
 		}
 		return chain;
 	}
 
 	/**
-	 * @param blocking whether the caller waits for the call it makes now
 	 * @return the chain a call made now on this thread carries, {@code null} outside actors
 	 */
-	static CallChain ofCurrentThread(boolean blocking) {
-		Call current = Running.current();
+	static CallChain ofCurrentThread() {
+		return of(Running.current());
+	}
+
+	/**
+	 * @param current the call running on the caller's thread, or {@code null}
+	 * @return the chain a call it makes carries
+	 */
+	static CallChain of(Call current) {
 		if (current == null) {
 			return null;
 		}
 		if (current.cell.holds(current)) {
-			return local(current, blocking, current.chain);
+			ActorCell cell = current.cell;
+			return new CallChain(cell, cell.poolAddress(), cell.uid(), current.method, current, 0, current.chain);
 		}
 		return current.chain;
 	}
@@ -106,7 +124,7 @@ public final class CallChain {
 			Call holder = (entry.cell != null) ? entry.holder : target.holderWithId(entry.holderId);
 			boolean names = (entry.cell != null) ? entry.cell == target
 					: entry.uid.equals(target.uid()) && entry.address.equals(target.poolAddress());
-			if (names && holder != null && target.holds(holder) && (entry.blocking || holder.isWaiting())) {
+			if (names && holder != null && target.holds(holder) && holder.isWaiting()) {
 				return new DeadlockException("deadlock: " + describe(entry, target, method)
 						+ "; the first actor waits for the last call, which would wait for it");
 			}

@@ -33,12 +33,13 @@ final class CallFuture extends CompletableFuture<Object> {
 		if (waiter == null) {
 			return super.get(timeout, unit);
 		}
+		boolean outer = waiter.blocked;
 		waiter.blocked = true;
 		try {
 			return super.get(timeout, unit);
 		}
 		finally {
-			waiter.blocked = false;
+			waiter.blocked = outer;
 		}
 	}
 
@@ -48,12 +49,13 @@ final class CallFuture extends CompletableFuture<Object> {
 		if (waiter == null) {
 			return super.get();
 		}
+		boolean outer = waiter.blocked;
 		waiter.blocked = true;
 		try {
 			return super.get();
 		}
 		finally {
-			waiter.blocked = false;
+			waiter.blocked = outer;
 		}
 	}
 
@@ -63,12 +65,13 @@ final class CallFuture extends CompletableFuture<Object> {
 		if (waiter == null) {
 			return super.join();
 		}
+		boolean outer = waiter.blocked;
 		waiter.blocked = true;
 		try {
 			return super.join();
 		}
 		finally {
-			waiter.blocked = false;
+			waiter.blocked = outer;
 		}
 	}
 

@@ -63,9 +63,9 @@ final class StatefulCell extends ActorCell implements Runnable {
 	}
 
 	@Override
-	boolean tryRunHere(Call call) {
+	boolean tryRunHere(Call call, Running.Slot here) {
 		if (call.noLock()) {
-			execute(call);
+			execute(call, here);
 			return true;
 		}
 		if (failsAsDeadlock(call)) {
@@ -74,7 +74,7 @@ final class StatefulCell extends ActorCell implements Runnable {
 		if (!this.mailbox.isEmpty() || !tryLock()) {
 			return false;
 		}
-		CompletableFuture<Object> pending = execute(call);
+		CompletableFuture<Object> pending = execute(call, here);
 		if (pending == null) {
 			unlock();
 		}

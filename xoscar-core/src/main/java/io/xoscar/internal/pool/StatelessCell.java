@@ -19,8 +19,8 @@ final class StatelessCell extends ActorCell {
 	}
 
 	@Override
-	boolean tryRunHere(Call call) {
-		execute(call);
+	boolean tryRunHere(Call call, Running.Slot here) {
+		execute(call, here);
 		return true;
 	}
 

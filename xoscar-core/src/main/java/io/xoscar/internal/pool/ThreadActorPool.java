@@ -138,7 +138,7 @@ public final class ThreadActorPool extends ActorPool {
 		final ThreadActorPool pool;
 
 		/** The call an actor runs on this thread ({@link Running}). */
-		Call running;
+		final Running.Slot slot = new Running.Slot();
 
 		Worker(ForkJoinPool executor, ThreadActorPool pool) {
 			super(executor);

@@ -66,11 +66,10 @@ final class FrameModule extends SimpleModule {
 			if (frame.chain() != null) {
 				generator.writeStartArray(frame.chain(), frame.chain().size());
 				for (ChainLink link : frame.chain()) {
-					generator.writeStartArray(link, 5);
+					generator.writeStartArray(link, 4);
 					generator.writeString(link.address());
 					generator.writeString(link.uid());
 					generator.writeString(link.method());
-					generator.writeBoolean(link.blocking());
 					generator.writeNumber(link.holder());
 					generator.writeEndArray();
 				}
@@ -180,11 +179,9 @@ final class FrameModule extends SimpleModule {
 				String address = nextString(parser);
 				String uid = nextString(parser);
 				String method = nextString(parser);
-				JsonToken blocking = parser.nextToken();
-				expect(parser, blocking == JsonToken.VALUE_TRUE || blocking == JsonToken.VALUE_FALSE, "a boolean");
 				long holder = nextLong(parser);
 				expect(parser, parser.nextToken() == JsonToken.END_ARRAY, "the end of a chain link");
-				chain.add(new ChainLink(address, uid, method, blocking == JsonToken.VALUE_TRUE, holder));
+				chain.add(new ChainLink(address, uid, method, holder));
 			}
 			expect(parser, parser.currentToken() == JsonToken.END_ARRAY, "the end of the chain");
 			return chain;

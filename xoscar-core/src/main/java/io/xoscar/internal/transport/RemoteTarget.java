@@ -88,7 +88,7 @@ final class RemoteTarget implements CallTarget {
 
 	@Override
 	public CompletableFuture<Object> send(String method, Object[] args) {
-		return request(Op.CALL, method, args, CallChain.linksOfCurrentThread(false));
+		return request(Op.CALL, method, args, CallChain.linksOfCurrentThread());
 	}
 
 	private CompletableFuture<Object> request(int op, String method, Object[] args, List<ChainLink> chain) {
@@ -105,9 +105,9 @@ final class RemoteTarget implements CallTarget {
 
 	@Override
 	public Object call(String method, Object[] args, Duration timeout) {
-		CompletableFuture<Object> result = request(Op.CALL, method, args, CallChain.linksOfCurrentThread(true));
-		return Waiting.await(result, timeout, () -> "call " + method + " of actor '" + this.uid + "' at " + this.address,
-				() -> "no answer from the pool at " + this.address);
+		return CallChain.waiting(() -> Waiting.await(send(method, args), timeout,
+				() -> "call " + method + " of actor '" + this.uid + "' at " + this.address,
+				() -> "no answer from the pool at " + this.address));
 	}
 
 	@Override

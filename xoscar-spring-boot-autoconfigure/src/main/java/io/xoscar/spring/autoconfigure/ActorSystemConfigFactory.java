@@ -19,6 +19,7 @@ final class ActorSystemConfigFactory {
 		ActorSystemConfig.Builder builder = ActorSystemConfig.builder()
 			.address(properties.address())
 			.callTimeout(properties.debug().callTimeout())
+			.deadlockDetection(properties.debug().deadlockDetection())
 			.maxFrameSize((int) transport.maxFrameSize().toBytes())
 			.connectTimeout(transport.connectTimeout())
 			.unixSockets(transport.unixSockets())
