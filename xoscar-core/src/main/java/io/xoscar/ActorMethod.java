@@ -30,7 +30,18 @@ public interface ActorMethod {
 	<R> CompletableFuture<R> send(Object... args);
 
 	/**
-	 * Calls the method and waits for its result, at most the system's call timeout. When the actor is
+	 * The same method, with a timeout for each call made through it, instead of the method's own
+	 * ({@link CallTimeout}) or the node's: {@code call} waits at most that long, and the futures of
+	 * {@code send} and {@code mono} fail with {@link io.xoscar.exception.CallTimeoutException} after
+	 * it; either way the call is cancelled. {@code tell} is not bounded: nobody waits for it.
+	 * @param timeout the timeout, positive
+	 * @return the method with that timeout
+	 */
+	ActorMethod withTimeout(Duration timeout);
+
+	/**
+	 * Calls the method and waits for its result, at most its call timeout (given with
+	 * {@link #withTimeout}, declared with {@link CallTimeout}, or the node's). When the actor is
 	 * idle and the caller is not a thread of another pool, the method runs on the calling thread.
 	 * @param <R> the result type
 	 * @param args the arguments

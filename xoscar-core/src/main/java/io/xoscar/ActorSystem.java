@@ -9,6 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.config.PoolConfig.PoolMode;
+import io.xoscar.debug.DeadlockReport;
+import io.xoscar.debug.DebugListener;
+import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.pool.Node;
 import io.xoscar.internal.pool.ActorPool;
@@ -209,6 +212,31 @@ public final class ActorSystem implements AutoCloseable {
 	 */
 	public CompletableFuture<List<ActorInfo>> actors() {
 		return this.node.actors();
+	}
+
+	/**
+	 * @return the deadlocks detected in this node and its process pools, newest first (at most the
+	 * configured history)
+	 */
+	public List<DeadlockReport> deadlocks() {
+		return this.node.deadlocks();
+	}
+
+	/**
+	 * @return the slow-call and backlog alerts raised in this node and its process pools, newest
+	 * first (at most the configured history), each as it is now: still running, or ended
+	 */
+	public List<SlowCallAlert> slowCalls() {
+		return this.node.slowCalls();
+	}
+
+	/**
+	 * Adds a listener of deadlocks and alerts (see {@link DebugListener}).
+	 * @param listener the listener
+	 * @return removes the listener when run
+	 */
+	public Runnable addDebugListener(DebugListener listener) {
+		return this.node.addDebugListener(Objects.requireNonNull(listener, "listener"));
 	}
 
 	/**

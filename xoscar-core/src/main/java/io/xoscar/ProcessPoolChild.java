@@ -63,6 +63,18 @@ public final class ProcessPoolChild {
 			else if (arg.startsWith("--xoscar-pool.exception-package=")) {
 				config.exceptionPackage(value);
 			}
+			else if (arg.startsWith("--xoscar-pool.parent=")) {
+				config.reportTo(value);
+			}
+			else if (arg.startsWith("--xoscar-pool.deadlock-detection=")) {
+				config.deadlockDetection(Boolean.parseBoolean(value));
+			}
+			else if (arg.startsWith("--xoscar-pool.slow-call-threshold=")) {
+				config.slowCallThreshold(Duration.parse(value));
+			}
+			else if (arg.startsWith("--xoscar-pool.backlog-threshold=")) {
+				config.backlogThreshold(Duration.parse(value));
+			}
 			else {
 				others.add(arg);
 			}

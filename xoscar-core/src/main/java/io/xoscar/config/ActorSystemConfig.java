@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JacksonModule;
 
 import io.xoscar.ActorFactory;
+import io.xoscar.debug.DebugListener;
 
 /**
  * The configuration of one node: its main pool, its sub pools and its transport.
@@ -40,12 +41,22 @@ import io.xoscar.ActorFactory;
  * @param deadlockDetection whether a call that would wait on a stateful actor that waits for it (a
  * call cycle) fails at once with {@link io.xoscar.exception.DeadlockException}
  * @param meterRegistry where the node publishes its meters ({@code xoscar.calls} by actor class,
- * method and outcome; {@code xoscar.pool.*} per pool), or {@code null} for none
+ * method and outcome; {@code xoscar.pool.*} per pool; {@code xoscar.deadlocks},
+ * {@code xoscar.slow.calls}), or {@code null} for none
+ * @param slowCallThreshold how long a call may run before a slow-call alert is raised (with the
+ * stack of its thread), unless its method declares its own ({@link io.xoscar.SlowCallThreshold})
+ * @param backlogThreshold how long the oldest call of an actor's mailbox may wait before a backlog
+ * alert is raised
+ * @param debugHistory how many deadlock reports, and how many alerts, the node keeps
+ * @param debugListeners hear about deadlocks and alerts
+ * @param reportTo the node a process pool's node tells what it detects (its parent), or {@code null}
  */
 public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
 		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages, boolean unixSockets,
 		int sharedMemory, ActorFactory actorFactory, ProcessPoolMain processPoolMain, String advertisedAddress,
-		List<JacksonModule> jacksonModules, boolean deadlockDetection, MeterRegistry meterRegistry) {
+		List<JacksonModule> jacksonModules, boolean deadlockDetection, MeterRegistry meterRegistry,
+		Duration slowCallThreshold, Duration backlogThreshold, int debugHistory, List<DebugListener> debugListeners,
+		String reportTo) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(address, "address");
@@ -72,9 +83,22 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		if (sharedMemory < 0) {
 			throw new IllegalArgumentException("sharedMemory must not be negative, was " + sharedMemory);
 		}
+		positive("slowCallThreshold", slowCallThreshold);
+		positive("backlogThreshold", backlogThreshold);
+		if (debugHistory < 1) {
+			throw new IllegalArgumentException("debugHistory must be at least 1, was " + debugHistory);
+		}
+		debugListeners = List.copyOf(debugListeners);
 		pools = List.copyOf(pools);
 		exceptionPackages = List.copyOf(exceptionPackages);
 		jacksonModules = List.copyOf(jacksonModules);
+	}
+
+	private static void positive(String name, Duration value) {
+		Objects.requireNonNull(value, name);
+		if (value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive, was " + value);
+		}
 	}
 
 	private static boolean validPort(String hostAndMaybePort) {
@@ -94,7 +118,8 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 	/**
 	 * @return a builder with the defaults: {@code 127.0.0.1:0}, one main pool thread per core, no
 	 * sub pools, a 60 s call timeout, 256 MiB frames, a 5 s connect timeout, Unix domain sockets on,
-	 * 64 MiB of shared memory per Unix socket connection
+	 * 64 MiB of shared memory per Unix socket connection, deadlock detection on, a 2 s slow-call
+	 * threshold, a 10 s backlog threshold, 100 reports and alerts kept
 	 */
 	public static Builder builder() {
 		return new Builder();
@@ -132,6 +157,16 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		private final List<JacksonModule> jacksonModules = new ArrayList<>();
 
 		private boolean deadlockDetection = true;
+
+		private Duration slowCallThreshold = Duration.ofSeconds(2);
+
+		private Duration backlogThreshold = Duration.ofSeconds(10);
+
+		private int debugHistory = 100;
+
+		private final List<DebugListener> debugListeners = new ArrayList<>();
+
+		private String reportTo;
 
 		private Builder() {
 		}
@@ -211,12 +246,43 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
+		public Builder slowCallThreshold(Duration threshold) {
+			this.slowCallThreshold = threshold;
+			return this;
+		}
+
+		public Builder backlogThreshold(Duration threshold) {
+			this.backlogThreshold = threshold;
+			return this;
+		}
+
+		public Builder debugHistory(int reports) {
+			this.debugHistory = reports;
+			return this;
+		}
+
+		public Builder debugListener(DebugListener listener) {
+			this.debugListeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		/**
+		 * @param parentAddress the node this (process pool's) node tells what it detects; set by
+		 * {@link io.xoscar.ProcessPoolChild#parse}
+		 * @return this builder
+		 */
+		public Builder reportTo(String parentAddress) {
+			this.reportTo = parentAddress;
+			return this;
+		}
+
 		public ActorSystemConfig build() {
 			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
 					this.maxFrameSize, this.connectTimeout, this.exceptionPackages, this.unixSockets,
 					this.sharedMemory, this.actorFactory, this.processPoolMain,
 					this.advertisedAddress, this.jacksonModules,
-					this.deadlockDetection, this.meterRegistry);
+					this.deadlockDetection, this.meterRegistry, this.slowCallThreshold, this.backlogThreshold,
+					this.debugHistory, this.debugListeners, this.reportTo);
 		}
 
 	}

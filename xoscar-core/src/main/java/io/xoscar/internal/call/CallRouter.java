@@ -46,7 +46,8 @@ public final class CallRouter {
 		return this.callTimeout;
 	}
 
-	public ScheduledExecutorService timer() {
+	/** @return the JVM's timer of delayed tells and call timeouts */
+	public static ScheduledExecutorService timer() {
 		return TIMER;
 	}
 

@@ -25,16 +25,32 @@ public interface CallTarget {
 	 */
 	String address();
 
-	CompletableFuture<Object> send(String method, Object[] args);
-
 	/**
-	 * Calls and waits, at most {@code timeout}.
 	 * @param method the method name
 	 * @param args the arguments
-	 * @param timeout the longest wait
 	 * @return the result
 	 */
-	Object call(String method, Object[] args, Duration timeout);
+	default CompletableFuture<Object> send(String method, Object[] args) {
+		return send(method, args, null);
+	}
+
+	/**
+	 * @param method the method name
+	 * @param args the arguments
+	 * @param timeout the timeout given for this call, or {@code null} for the method's own (if it
+	 * declares one): the future fails with {@link io.xoscar.exception.CallTimeoutException} after it
+	 * @return the result
+	 */
+	CompletableFuture<Object> send(String method, Object[] args, Duration timeout);
+
+	/**
+	 * Calls and waits, at most the timeout.
+	 * @param method the method name
+	 * @param args the arguments
+	 * @param timeout the call's timeout
+	 * @return the result
+	 */
+	Object call(String method, Object[] args, Timeout timeout);
 
 	CompletableFuture<Void> tell(String method, Object[] args);
 

@@ -24,9 +24,25 @@ final class DefaultActorMethod implements ActorMethod {
 
 	private final String name;
 
+	/** The timeout given for calls made through this method, or {@code null}. */
+	private final Duration timeout;
+
 	DefaultActorMethod(DefaultActorHandle<?> handle, String name) {
+		this(handle, name, null);
+	}
+
+	private DefaultActorMethod(DefaultActorHandle<?> handle, String name, Duration timeout) {
 		this.handle = handle;
 		this.name = name;
+		this.timeout = timeout;
+	}
+
+	@Override
+	public ActorMethod withTimeout(Duration timeout) {
+		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("a call timeout must be positive, was " + timeout);
+		}
+		return new DefaultActorMethod(this.handle, this.name, timeout);
 	}
 
 	@Override
@@ -43,7 +59,7 @@ final class DefaultActorMethod implements ActorMethod {
 	@SuppressWarnings("unchecked")
 	public <R> CompletableFuture<R> send(Object... args) {
 		try {
-			return (CompletableFuture<R>) this.handle.target().send(this.name, arguments(args));
+			return (CompletableFuture<R>) this.handle.target().send(this.name, arguments(args), this.timeout);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -53,7 +69,8 @@ final class DefaultActorMethod implements ActorMethod {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <R> R call(Object... args) {
-		return (R) this.handle.target().call(this.name, arguments(args), this.handle.router().callTimeout());
+		return (R) this.handle.target()
+			.call(this.name, arguments(args), new Timeout(this.timeout, this.handle.router().callTimeout()));
 	}
 
 	@Override
@@ -75,7 +92,7 @@ final class DefaultActorMethod implements ActorMethod {
 	public CompletableFuture<Void> tellDelay(Duration delay, Object... args) {
 		Object[] arguments = arguments(args);
 		CompletableFuture<Void> handedOver = new CompletableFuture<>();
-		ScheduledFuture<?> scheduled = this.handle.router().timer().schedule(() -> {
+		ScheduledFuture<?> scheduled = CallRouter.timer().schedule(() -> {
 			if (!handedOver.isDone()) {
 				tell(arguments).whenComplete((ignored, error) -> {
 					if (error != null) {
@@ -139,7 +156,7 @@ final class DefaultActorMethod implements ActorMethod {
 
 	@Override
 	public String toString() {
-		return this.handle + "." + this.name;
+		return this.handle + "." + this.name + ((this.timeout != null) ? " (timeout " + this.timeout + ")" : "");
 	}
 
 }

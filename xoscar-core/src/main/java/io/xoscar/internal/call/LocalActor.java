@@ -24,9 +24,12 @@ public interface LocalActor extends CallTarget {
 	 * @param args its arguments
 	 * @param reply whether the caller waits for the result (else errors are logged)
 	 * @param chain the call chain that came with the request from another process, or {@code null}
+	 * @param caller who made the call, for alerts (described by its {@code toString}, or a
+	 * {@link ChainLink}), or {@code null} for a caller on the current thread
 	 * @return the result, or a completed future for a tell
 	 */
-	CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply, List<ChainLink> chain);
+	CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply, List<ChainLink> chain,
+			Object caller);
 
 	/**
 	 * A batch whose calls were already resolved (or go to a batch implementation).

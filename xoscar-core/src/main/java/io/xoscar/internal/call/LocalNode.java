@@ -30,4 +30,10 @@ public interface LocalNode {
 	/** @return the actors of this node's pools in this JVM */
 	java.util.List<io.xoscar.ActorSystem.ActorInfo> localActors();
 
+	/**
+	 * One of this node's process pools detected a deadlock or raised an alert.
+	 * @param event what it detected
+	 */
+	void received(io.xoscar.internal.debug.DebugEvent event);
+
 }

@@ -50,8 +50,7 @@ public final class Waiting {
 		catch (TimeoutException ex) {
 			String where = whereStuck.get();
 			future.cancel(true);
-			throw new CallTimeoutException(call.get() + " did not complete within " + timeout
-					+ ((where != null) ? ": " + where + "; the call was cancelled" : ""));
+			throw timedOut(call.get(), timeout, where);
 		}
 		catch (InterruptedException ex) {
 			future.cancel(true);
@@ -60,6 +59,17 @@ public final class Waiting {
 			cancelled.initCause(ex);
 			throw cancelled;
 		}
+	}
+
+	/**
+	 * @param call describes the call
+	 * @param timeout the bound it exceeded
+	 * @param where where the call was stuck, or {@code null}
+	 * @return the exception the caller gets
+	 */
+	static CallTimeoutException timedOut(String call, Duration timeout, String where) {
+		return new CallTimeoutException(call + " did not complete within " + timeout
+				+ ((where != null) ? ": " + where + "; the call was cancelled" : ""));
 	}
 
 	private static RuntimeException rethrowable(Throwable error) {

@@ -18,6 +18,7 @@ import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.call.HandedOver;
+import io.xoscar.internal.call.Timeout;
 import io.xoscar.internal.call.Waiting;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.BatchMethod;
@@ -54,14 +55,18 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	/** Whether calls made by and to this actor carry a {@link CallChain}. */
 	final boolean detectsDeadlocks;
 
+	/** Raises alerts about this actor's calls and reports its deadlocks. */
+	final Watchdog watchdog;
+
 	private final LongAdder concurrentCalls = new LongAdder();
 
 	/** Calls running side by side: all of a stateless actor's, the {@code @NoLock} ones of a stateful one. */
 	private final RunningCalls concurrent;
 
 	ActorCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			boolean metered, boolean detectsDeadlocks) {
+			boolean metered, boolean detectsDeadlocks, Watchdog watchdog) {
 		this.detectsDeadlocks = detectsDeadlocks;
+		this.watchdog = watchdog;
 		this.pool = pool;
 		this.uid = uid;
 		this.info = info;
@@ -72,9 +77,9 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	}
 
 	static ActorCell create(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context,
-			Placer.Slot slot, boolean metered, boolean detectsDeadlocks) {
-		return info.stateless() ? new StatelessCell(pool, uid, info, context, slot, metered, detectsDeadlocks)
-				: new StatefulCell(pool, uid, info, context, slot, metered, detectsDeadlocks);
+			Placer.Slot slot, boolean metered, boolean detectsDeadlocks, Watchdog watchdog) {
+		return info.stateless() ? new StatelessCell(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog)
+				: new StatefulCell(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog);
 	}
 
 	void attach(AbstractActor actor) {
@@ -127,7 +132,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	public abstract int backlog();
 
 	@Override
-	public CompletableFuture<Object> send(String method, Object[] args) {
+	public CompletableFuture<Object> send(String method, Object[] args, Duration timeout) {
 		Invocable target;
 		try {
 			target = this.info.resolve(method, args);
@@ -135,36 +140,57 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		Call call = Call.single(this, target, args, true, chain());
+		Call current = this.detectsDeadlocks ? Running.current() : null;
+		Call call = made(Call.single(this, target, args, true, CallChain.of(current)), current);
 		dispatch(call);
-		return call.reply();
+		return Timeout.bound(call.reply(), (timeout != null) ? timeout : target.limits().timeout(),
+				() -> describe(call.method), () -> whereStuck(call));
+	}
+
+	/** Records who made a call, and that the caller's call made it. */
+	private static Call made(Call call, Call current) {
+		call.caller = Callers.of(current);
+		if (current != null) {
+			current.outgoing = call;
+		}
+		return call;
 	}
 
 	@Override
-	public CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply, List<ChainLink> chain) {
+	public CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply, List<ChainLink> chain,
+			Object caller) {
 		CallChain received = (chain != null && reply && this.detectsDeadlocks) ? CallChain.of(chain) : null;
-		Call call = Call.single(this, target, args, reply, (received != null) ? received : (reply ? chain() : null));
+		Call call;
+		if (received != null || caller != null) {
+			call = Call.single(this, target, args, reply, received);
+			call.caller = caller;
+		}
+		else {
+			Call current = (reply && this.detectsDeadlocks) ? Running.current() : null;
+			call = made(Call.single(this, target, args, reply, CallChain.of(current)), current);
+		}
 		dispatch(call);
 		return reply ? call.reply() : CompletableFuture.completedFuture(null);
 	}
 
 	@Override
-	public Object call(String method, Object[] args, Duration timeout) {
+	public Object call(String method, Object[] args, Timeout timeout) {
 		Invocable target = this.info.resolve(method, args);
+		Duration bound = timeout.ofBlocking(target);
 		if (!this.detectsDeadlocks) {
-			return runOrDispatchAndWait(Call.single(this, target, args, true, null), timeout, null);
+			return runOrDispatchAndWait(made(Call.single(this, target, args, true, null), null), bound, null);
 		}
 		// the caller's actor (if one runs here) waits from before the call is sent: a callee can't miss it
 		Running.Slot here = Running.slot();
 		Call waiter = here.call;
-		Call call = Call.single(this, target, args, true, CallChain.of(waiter));
+		Call call = made(Call.single(this, target, args, true, CallChain.of(waiter)), waiter);
 		if (waiter == null) {
-			return runOrDispatchAndWait(call, timeout, here);
+			return runOrDispatchAndWait(call, bound, here);
 		}
 		boolean outer = waiter.blocked;
 		waiter.blocked = true;
 		try {
-			return runOrDispatchAndWait(call, timeout, here);
+			return runOrDispatchAndWait(call, bound, here);
 		}
 		finally {
 			waiter.blocked = outer;
@@ -202,7 +228,9 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	@Override
 	public CompletableFuture<Void> tell(String method, Object[] args) {
 		try {
-			dispatch(Call.single(this, this.info.resolve(method, args), args, false, null));
+			Call call = Call.single(this, this.info.resolve(method, args), args, false, null);
+			call.caller = Callers.of(null);
+			dispatch(call);
 			return HandedOver.INSTANCE;
 		}
 		catch (RuntimeException ex) {
@@ -236,7 +264,8 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 					singles.add(this.info.resolve(method, args));
 				}
 			}
-			call = Call.batch(this, method, batchMethod, singles, calls, reply, reply ? chain() : null);
+			Call current = (reply && this.detectsDeadlocks) ? Running.current() : null;
+			call = made(Call.batch(this, method, batchMethod, singles, calls, reply, CallChain.of(current)), current);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -268,6 +297,11 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			return null;
 		}
 		call.startedAt = CoarseClock.millis();
+		Alert queued = call.alert;
+		if (queued != null) {
+			call.alert = null;
+			this.watchdog.ended(queued, call.startedAt - call.queuedAt);
+		}
 		if (this.metered) {
 			call.meter();
 		}
@@ -318,11 +352,6 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		});
 	}
 
-	/** The chain of a call made now to this actor from the current thread (if an actor runs here). */
-	private CallChain chain() {
-		return this.detectsDeadlocks ? CallChain.ofCurrentThread() : null;
-	}
-
 	/** @return whether the call holds this actor's lock (only stateful actors have one) */
 	boolean holds(Call call) {
 		return false;
@@ -336,6 +365,10 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	private void ended(Call call, boolean success) {
 		untrack(call);
 		call.recordMetrics(success);
+		Alert alert = call.alert;
+		if (alert != null) {
+			this.watchdog.ended(alert, CoarseClock.millis() - call.startedAt);
+		}
 	}
 
 	/** Lists a call that starts running among the actor's calls in flight. */
@@ -346,6 +379,16 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	void untrack(Call call) {
 		this.concurrent.remove(call.slot, call);
+	}
+
+	/** @return whether the call is still running or awaiting its asynchronous result */
+	boolean isInFlight(Call call) {
+		return this.concurrent.holds(call.slot, call);
+	}
+
+	/** Shows the watchdog the calls in flight (and, for a stateful actor, the oldest queued one). */
+	void watch(Watchdog watchdog, long now) {
+		this.concurrent.watch(watchdog, this, now);
 	}
 
 	/** @return the calls in flight: running, or awaiting the result of an asynchronous method */

@@ -79,8 +79,22 @@ final class Call implements Runnable {
 	/** Written with release semantics: a plain store on the hot path, seen by cancel and listings. */
 	private Thread runner;
 
-	/** When it started running ({@link CoarseClock}), for listings of calls in flight. */
-	long startedAt;
+	/** When it started running ({@link CoarseClock}), for listings of calls in flight; {@link #NOT_STARTED} before. */
+	long startedAt = NOT_STARTED;
+
+	static final long NOT_STARTED = Long.MIN_VALUE;
+
+	/** When it entered its actor's mailbox ({@link CoarseClock}), for backlog alerts. */
+	long queuedAt;
+
+	/** Who made it: the calling actor's {@link Call}, a {@link Thread}, or a remote caller ({@link Callers}). */
+	Object caller;
+
+	/** The last call it made (a {@link Call} of this JVM, or a remote one), for alerts while it awaits a result. */
+	Object outgoing;
+
+	/** The alert raised about it (for its wait in the mailbox, then for its run), or {@code null}. */
+	volatile Alert alert;
 
 	/** Where it is listed among its actor's concurrent calls, -1 if not. */
 	int slot = -1;
@@ -144,10 +158,15 @@ final class Call implements Runnable {
 		return this.blocked || (future != null && !future.isDone());
 	}
 
+	/** @return what it runs (for a batch: the batch implementation, or its first call's method) */
+	Invocable invocable() {
+		return (this.single != null) ? this.single
+				: (this.batchMethod != null) ? this.batchMethod.implementation() : this.batchSingles.get(0);
+	}
+
 	/** Counts this call for metrics when it ends; times it if it is sampled. */
 	void meter() {
-		this.metered = (this.single != null) ? this.single.calls()
-				: (this.batchMethod != null) ? this.batchMethod.implementation().calls() : this.batchSingles.get(0).calls();
+		this.metered = invocable().calls();
 		if (MethodCalls.sample()) {
 			this.timed = true;
 			this.timedFrom = System.nanoTime();
@@ -213,6 +232,16 @@ final class Call implements Runnable {
 		this.awaited = future;
 		if (this.reply != null && this.reply.isCancelled()) {
 			future.cancel(true);
+		}
+	}
+
+	/**
+	 * Fails a call still waiting in the mailbox; it will not run.
+	 * @param reason what its caller gets
+	 */
+	void dropWith(Throwable reason) {
+		if (this.reply != null && STATE.compareAndSet(this, QUEUED, CANCELLED)) {
+			this.reply.completeExceptionally(reason);
 		}
 	}
 

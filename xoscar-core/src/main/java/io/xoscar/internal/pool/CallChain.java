@@ -2,8 +2,10 @@ package io.xoscar.internal.pool;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.xoscar.debug.DeadlockReport;
 import io.xoscar.exception.DeadlockException;
 import io.xoscar.internal.call.ChainLink;
 
@@ -46,10 +48,19 @@ public final class CallChain {
 	}
 
 	/**
-	 * @return the chain a call made now on this thread sends to another process, {@code null} if none
+	 * A call to an actor of another process is made now on this thread: records it as the last call of
+	 * the actor's call running here (if one does), for alerts.
+	 * @param address the callee's pool address
+	 * @param uid the callee's uid
+	 * @param method the method called
+	 * @return the chain the call sends along, {@code null} if none
 	 */
-	public static List<ChainLink> linksOfCurrentThread() {
-		CallChain chain = ofCurrentThread();
+	public static List<ChainLink> linksOfRemoteCall(String address, String uid, String method) {
+		Call current = Running.current();
+		if (current != null) {
+			current.outgoing = new Callers.RemoteCall(address, uid, method, CoarseClock.millis());
+		}
+		CallChain chain = of(current);
 		if (chain == null) {
 			return null;
 		}
@@ -115,39 +126,59 @@ public final class CallChain {
 	}
 
 	/**
+	 * A cycle a call would close: the actors from the first waiting one to the call.
+	 *
+	 * @param steps the actors and methods, the call to the first actor last
+	 * @param holder the call of the first actor that waits (for its stack), or {@code null} if remote
+	 */
+	record Cycle(List<DeadlockReport.Step> steps, Call holder) {
+
+		String path() {
+			return String.join(" -> ", this.steps.stream().map(DeadlockReport.Step::toString).toList());
+		}
+
+		String message() {
+			return "deadlock: " + path() + "; the first actor waits for the last call, which would wait for it";
+		}
+
+	}
+
+	/**
 	 * @param target the stateful actor a call needs the lock of
 	 * @param method the method called
-	 * @return the failure to give that call, or {@code null} when it may wait
+	 * @param suspect hears of a cycle whose first actor holds its lock but does not seem to wait (its
+	 * wait may be one the chain cannot show; the periodic check decides)
+	 * @return the cycle the call would close, or {@code null} when it may wait
 	 */
-	DeadlockException cycleTo(ActorCell target, String method) {
+	Cycle cycleTo(ActorCell target, String method, Consumer<Cycle> suspect) {
 		for (CallChain entry = this; entry != null; entry = entry.next) {
 			Call holder = (entry.cell != null) ? entry.holder : target.holderWithId(entry.holderId);
 			boolean names = (entry.cell != null) ? entry.cell == target
 					: entry.uid.equals(target.uid()) && entry.address.equals(target.poolAddress());
-			if (names && holder != null && target.holds(holder) && holder.isWaiting()) {
-				return new DeadlockException("deadlock: " + describe(entry, target, method)
-						+ "; the first actor waits for the last call, which would wait for it");
+			if (names && holder != null && target.holds(holder)) {
+				Cycle cycle = new Cycle(steps(entry, target, method), holder);
+				if (holder.isWaiting()) {
+					return cycle;
+				}
+				suspect.accept(cycle);
 			}
 		}
 		return null;
 	}
 
-	private String describe(CallChain last, ActorCell target, String method) {
-		List<String> steps = new ArrayList<>();
+	private List<DeadlockReport.Step> steps(CallChain last, ActorCell target, String method) {
+		List<DeadlockReport.Step> steps = new ArrayList<>();
 		for (CallChain entry = this; entry != last.next; entry = entry.next) {
 			steps.add(0, entry.step());
 		}
-		steps.add(step(target.uid(), target.info().type().getSimpleName(), method, target.poolAddress()));
-		return String.join(" -> ", steps);
+		steps.add(new DeadlockReport.Step(target.uid(), target.info().type().getSimpleName(), method,
+				target.poolAddress()));
+		return steps;
 	}
 
-	private String step() {
-		return (this.cell != null) ? step(this.uid, this.cell.info().type().getSimpleName(), this.method, this.address)
-				: "'" + this.uid + "'." + this.method + " at " + this.address;
-	}
-
-	private static String step(String uid, String type, String method, String address) {
-		return "'" + uid + "' (" + type + ")." + method + " at " + address;
+	private DeadlockReport.Step step() {
+		return new DeadlockReport.Step(this.uid, (this.cell != null) ? this.cell.info().type().getSimpleName() : null,
+				this.method, this.address);
 	}
 
 }

@@ -1,15 +1,16 @@
 package io.xoscar.internal.pool;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.xoscar.internal.call.AbortableFuture;
+
 /**
  * The future a caller gets from a send: cancelling it cancels the call. Futures derived from it
- * are plain {@link CompletableFuture}s.
+ * are plain {@link java.util.concurrent.CompletableFuture}s.
  */
-final class CallFuture extends CompletableFuture<Object> {
+final class CallFuture extends AbortableFuture {
 
 	private final Call call;
 
@@ -18,12 +19,8 @@ final class CallFuture extends CompletableFuture<Object> {
 	}
 
 	@Override
-	public boolean cancel(boolean mayInterruptIfRunning) {
-		boolean cancelled = super.cancel(mayInterruptIfRunning);
-		if (cancelled) {
-			this.call.cancel();
-		}
-		return cancelled;
+	protected void cancelWork() {
+		this.call.cancel();
 	}
 
 	/** A call that waits here keeps its actor's callers from running: deadlock detection must know. */
@@ -73,11 +70,6 @@ final class CallFuture extends CompletableFuture<Object> {
 		finally {
 			waiter.blocked = outer;
 		}
-	}
-
-	@Override
-	public <U> CompletableFuture<U> newIncompleteFuture() {
-		return new CompletableFuture<>();
 	}
 
 }

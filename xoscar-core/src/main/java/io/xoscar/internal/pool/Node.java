@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
@@ -23,6 +25,9 @@ import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
+import io.xoscar.debug.DeadlockReport;
+import io.xoscar.debug.DebugListener;
+import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.exception.ActorAlreadyExistsException;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.PoolDownException;
@@ -32,6 +37,8 @@ import io.xoscar.internal.call.DefaultActorHandle;
 import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.call.LocalNode;
 import io.xoscar.internal.call.LocalNodes;
+import io.xoscar.internal.debug.DebugEvent;
+import io.xoscar.internal.debug.DebugRecorder;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.transport.Transport;
 import io.xoscar.internal.transport.TransportSettings;
@@ -74,6 +81,13 @@ public final class Node implements LocalNode {
 
 	private final Transport transport;
 
+	/** Runs the watchdog and calls debug listeners. */
+	private final ScheduledExecutorService debugThread;
+
+	private final DebugRecorder recorder;
+
+	private final Watchdog watchdog;
+
 	private volatile boolean closed;
 
 	private static final long DRAIN_CHECK_NANOS = 5_000_000;
@@ -91,6 +105,16 @@ public final class Node implements LocalNode {
 				config.jacksonModules()),
 				this::router);
 		this.address = this.transport.address();
+		this.debugThread = debugThread(this.address);
+		String parent = config.reportTo();
+		this.recorder = new DebugRecorder(config.debugHistory(), this.debugThread,
+				(parent != null) ? (event) -> this.transport.report(parent, event) : null);
+		config.debugListeners().forEach(this.recorder::addListener);
+		if (this.metrics != null) {
+			this.recorder.addListener(this.metrics);
+		}
+		this.watchdog = new Watchdog(this.recorder, this.debugThread, this.directory::values,
+				config.slowCallThreshold(), config.backlogThreshold());
 		this.router = new CallRouter(config.callTimeout(), this.transport::target);
 		this.pools = new Pools(this.address, config, this::processExited);
 		this.placer = new Placer(this.pools::all);
@@ -107,8 +131,19 @@ public final class Node implements LocalNode {
 			LocalNodes.unregister(this.address, this);
 			this.pools.all().forEach((pool) -> pool.shutdown(Duration.ZERO));
 			this.transport.close();
+			this.debugThread.shutdownNow();
 			throw ex;
 		}
+	}
+
+	private static ScheduledExecutorService debugThread(String address) {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "xoscar-debug-" + address);
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		return executor;
 	}
 
 	private static String[] hostAndPort(String address) {
@@ -282,7 +317,7 @@ public final class Node implements LocalNode {
 			Object[] args) throws Throwable {
 		ActorContext context = new ActorContext(uid, pool.address(), handle(pool.address(), uid, type), this.system);
 		ActorCell cell = ActorCell.create(pool, uid, info, context, slot, this.metrics != null,
-				this.detectsDeadlocks);
+				this.detectsDeadlocks, this.watchdog);
 		if (this.metrics != null) {
 			this.metrics.actorClass(info);
 		}
@@ -356,6 +391,30 @@ public final class Node implements LocalNode {
 		}
 		return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
 			.thenApply((done) -> parts.stream().flatMap((part) -> part.join().stream()).toList());
+	}
+
+	// debugging
+
+	/** @return the deadlocks detected in this node and its process pools, newest first */
+	public List<DeadlockReport> deadlocks() {
+		return this.recorder.deadlocks();
+	}
+
+	/** @return the alerts raised in this node and its process pools, newest first */
+	public List<SlowCallAlert> slowCalls() {
+		return this.recorder.slowCalls();
+	}
+
+	public Runnable addDebugListener(DebugListener listener) {
+		return this.recorder.addListener(listener);
+	}
+
+	@Override
+	public void received(DebugEvent event) {
+		ActorPool pool = this.pools.byAddress(event.address());
+		if (pool != null) {
+			this.recorder.received(event.inPool(pool.index()));
+		}
 	}
 
 	@Override
@@ -558,6 +617,7 @@ public final class Node implements LocalNode {
 			this.metrics.close();
 		}
 		this.transport.close();
+		this.debugThread.shutdownNow();
 	}
 
 	/**

@@ -12,6 +12,9 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
+import io.xoscar.debug.DeadlockReport;
+import io.xoscar.debug.DebugListener;
+import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.MethodCalls;
 
@@ -19,10 +22,12 @@ import io.xoscar.internal.reflect.MethodCalls;
  * A node's meters. {@code xoscar.calls}: a timer per actor class, method and outcome (success,
  * error), registered when the first actor of a class is created and read from the counts the calls
  * keep ({@link MethodCalls}: exact counts, time estimated from sampled calls). Per pool:
- * {@code xoscar.pool.actors}, {@code xoscar.pool.backlog}, {@code xoscar.pool.up}. Tag values come
+ * {@code xoscar.pool.actors}, {@code xoscar.pool.backlog}, {@code xoscar.pool.up}. Counters of what
+ * the node (and its process pools) detect: {@code xoscar.deadlocks} by detection,
+ * {@code xoscar.slow.calls} by kind, actor class and method. Tag values come
  * from code and configuration (class, method and pool names), never from uids, so they are bounded.
  */
-final class NodeMetrics {
+final class NodeMetrics implements DebugListener {
 
 	private final MeterRegistry registry;
 
@@ -73,6 +78,19 @@ final class NodeMetrics {
 		if (meters != null) {
 			meters.forEach(this.registry::remove);
 		}
+	}
+
+	@Override
+	public void onDeadlock(DeadlockReport report) {
+		this.registry.counter("xoscar.deadlocks", "detection", report.detection().name().toLowerCase().replace('_', '-'))
+			.increment();
+	}
+
+	@Override
+	public void onSlowCall(SlowCallAlert alert) {
+		this.registry.counter("xoscar.slow.calls", "kind", alert.kind().name().toLowerCase().replace('_', '-'), "actor",
+				alert.actorClass(), "method", alert.method())
+			.increment();
 	}
 
 	void close() {

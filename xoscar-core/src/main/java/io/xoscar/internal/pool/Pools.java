@@ -97,6 +97,7 @@ final class Pools {
 				Thread starter = new Thread(() -> {
 					try {
 						start.complete(ProcessActorPool.start(index, ordinal, group, this.host, this.advertisedHost, this.config,
+								this.nodeAddress,
 								(code) -> this.onProcessExit.accept((ProcessActorPool) byIndex(index))));
 					}
 					catch (Throwable ex) {

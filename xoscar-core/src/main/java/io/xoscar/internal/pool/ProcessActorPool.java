@@ -41,13 +41,13 @@ public final class ProcessActorPool extends ActorPool {
 	 * @param host the host the child binds
 	 * @param advertisedHost the host the child advertises
 	 * @param node the parent node's configuration (timeouts, limits)
+	 * @param parentAddress the parent node's address, where the child reports what it detects
 	 * @param onExit called with the exit code when the child dies
 	 * @return the running pool
 	 * @throws io.xoscar.internal.process.ChildStartException if the child does not start
 	 */
 	static ProcessActorPool start(int index, int ordinal, PoolConfig config, String host, String advertisedHost,
-			ActorSystemConfig node,
-			IntConsumer onExit) {
+			ActorSystemConfig node, String parentAddress, IntConsumer onExit) {
 		Map<String, String> env = new HashMap<>(config.env());
 		if (!config.cudaDevices().isEmpty()) {
 			env.put("CUDA_VISIBLE_DEVICES", config.cudaDevices().get(ordinal));
@@ -60,6 +60,10 @@ public final class ProcessActorPool extends ActorPool {
 		if (!advertisedHost.equals(host)) {
 			args.add("--xoscar-pool.advertised-host=" + advertisedHost);
 		}
+		args.add("--xoscar-pool.parent=" + parentAddress);
+		args.add("--xoscar-pool.deadlock-detection=" + node.deadlockDetection());
+		args.add("--xoscar-pool.slow-call-threshold=" + node.slowCallThreshold());
+		args.add("--xoscar-pool.backlog-threshold=" + node.backlogThreshold());
 		node.exceptionPackages().forEach((prefix) -> args.add("--xoscar-pool.exception-package=" + prefix));
 		args.addAll(node.processPoolMain().args());
 		ChildJvmSpec spec = ChildJvmSpec.of("pool-" + index + "-" + config.name(), node.processPoolMain().mainClass())

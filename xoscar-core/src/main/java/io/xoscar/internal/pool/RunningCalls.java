@@ -43,6 +43,21 @@ final class RunningCalls {
 		}
 	}
 
+	/** @return whether the call is still listed in the slot it took */
+	boolean holds(int slot, Call call) {
+		return slot >= 0 && this.slots.get(slot) == call;
+	}
+
+	/** Shows each listed call to the watchdog. */
+	void watch(Watchdog watchdog, ActorCell cell, long now) {
+		for (int i = 0; i < this.slots.length(); i += STRIDE) {
+			Call call = this.slots.get(i);
+			if (call != null) {
+				watchdog.checkRunning(cell, call, now);
+			}
+		}
+	}
+
 	void addTo(List<Call> calls) {
 		for (int i = 0; i < this.slots.length(); i += STRIDE) {
 			Call call = this.slots.get(i);

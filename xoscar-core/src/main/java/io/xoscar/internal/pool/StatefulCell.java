@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 
 import reactor.util.concurrent.Queues;
 
-import io.xoscar.exception.DeadlockException;
 import io.xoscar.internal.reflect.ActorClassInfo;
 
 /**
@@ -43,8 +42,8 @@ final class StatefulCell extends ActorCell implements Runnable {
 	private final Holding holding = new Holding();
 
 	StatefulCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			boolean metered, boolean detectsDeadlocks) {
-		super(pool, uid, info, context, slot, metered, detectsDeadlocks);
+			boolean metered, boolean detectsDeadlocks, Watchdog watchdog) {
+		super(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog);
 	}
 
 	@Override
@@ -56,6 +55,7 @@ final class StatefulCell extends ActorCell implements Runnable {
 		if (failsAsDeadlock(call)) {
 			return;
 		}
+		call.queuedAt = CoarseClock.millis();
 		this.mailbox.offer(call);
 		if (tryLock()) {
 			this.pool.execute(this);
@@ -118,12 +118,29 @@ final class StatefulCell extends ActorCell implements Runnable {
 		if (call.chain == null) {
 			return false;
 		}
-		DeadlockException deadlock = call.chain.cycleTo(this, call.method);
-		if (deadlock == null) {
+		CallChain.Cycle cycle = call.chain.cycleTo(this, call.method,
+				(suspected) -> this.watchdog.suspect(call, this, suspected));
+		if (cycle == null) {
 			return false;
 		}
-		call.fail(deadlock);
+		call.fail(this.watchdog.deadlock(cycle, this));
 		return true;
+	}
+
+	@Override
+	boolean isInFlight(Call call) {
+		return call.noLock() ? super.isInFlight(call) : this.holding.current() == call;
+	}
+
+	@Override
+	void watch(Watchdog watchdog, long now) {
+		super.watch(watchdog, now);
+		Call holder = this.holding.current();
+		if (holder != null) {
+			watchdog.checkRunning(this, holder, now);
+		}
+		// from a thread other than the mailbox's consumer, peek may see a call just taken: the watchdog skips started ones
+		watchdog.checkQueued(this, this.mailbox.peek(), holder, now);
 	}
 
 	@Override

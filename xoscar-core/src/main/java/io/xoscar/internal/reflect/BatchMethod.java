@@ -174,6 +174,11 @@ public final class BatchMethod {
 				return BatchMethod.this.implementation.calls();
 			}
 
+			@Override
+			public CallLimits limits() {
+				return BatchMethod.this.implementation.limits();
+			}
+
 		};
 	}
 

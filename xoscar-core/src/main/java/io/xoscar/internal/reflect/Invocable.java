@@ -29,4 +29,9 @@ public interface Invocable {
 	 */
 	MethodCalls calls();
 
+	/**
+	 * @return the slow-call threshold and call timeout the method declares
+	 */
+	CallLimits limits();
+
 }

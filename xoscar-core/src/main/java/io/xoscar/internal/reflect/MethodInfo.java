@@ -25,6 +25,8 @@ public final class MethodInfo implements Invocable {
 
 	private final MethodCalls calls;
 
+	private final CallLimits limits;
+
 	MethodInfo(Method method, MethodCalls calls) {
 		this.calls = calls;
 		method.setAccessible(true);
@@ -33,6 +35,7 @@ public final class MethodInfo implements Invocable {
 		this.noLock = method.isAnnotationPresent(NoLock.class);
 		this.extensible = method.isAnnotationPresent(Extensible.class);
 		this.signature = Arrays.stream(this.parameterTypes).map(Class::getName).toList();
+		this.limits = CallLimits.of(method);
 	}
 
 	/**
@@ -63,6 +66,11 @@ public final class MethodInfo implements Invocable {
 	@Override
 	public MethodCalls calls() {
 		return this.calls;
+	}
+
+	@Override
+	public CallLimits limits() {
+		return this.limits;
 	}
 
 	public boolean extensible() {

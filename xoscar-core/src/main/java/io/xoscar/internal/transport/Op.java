@@ -27,6 +27,9 @@ final class Op {
 
 	static final int ACTORS = 15;
 
+	/** A process pool's node tells its parent what it detected (a deadlock, an alert). */
+	static final int REPORT = 16;
+
 	static final int RESULT = 20;
 
 	static final int ERROR = 21;
@@ -35,7 +38,7 @@ final class Op {
 	}
 
 	static boolean expectsReply(int op) {
-		return op != TELL && op != TELL_BATCH && op != CANCEL;
+		return op != TELL && op != TELL_BATCH && op != CANCEL && op != REPORT;
 	}
 
 }

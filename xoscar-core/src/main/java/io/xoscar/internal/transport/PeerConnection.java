@@ -17,6 +17,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.internal.call.AbortableFuture;
 import io.xoscar.internal.call.ChainLink;
 
 /**
@@ -205,7 +206,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	}
 
 	/** A call waiting for its answer; cancelling it tells the peer to cancel the call. */
-	private final class Pending extends CompletableFuture<Object> {
+	private final class Pending extends AbortableFuture {
 
 		private final long id;
 
@@ -220,20 +221,13 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		}
 
 		@Override
-		public boolean cancel(boolean mayInterruptIfRunning) {
-			boolean cancelled = super.cancel(mayInterruptIfRunning);
-			if (cancelled && PeerConnection.this.pending.remove(this.id) != null && isOpen()) {
+		protected void cancelWork() {
+			if (PeerConnection.this.pending.remove(this.id) != null && isOpen()) {
 				PeerConnection.this.channel.writeAndFlush(PeerConnection.this.wire.encode(
 						PeerConnection.this.channel.alloc(), Outbound.request(Op.CANCEL, this.id, null, null, null, null, null)))
 					.addListener((ignored) -> {
 					});
 			}
-			return cancelled;
-		}
-
-		@Override
-		public <U> CompletableFuture<U> newIncompleteFuture() {
-			return new CompletableFuture<>();
 		}
 
 	}

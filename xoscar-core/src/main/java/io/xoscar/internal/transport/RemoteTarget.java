@@ -13,6 +13,7 @@ import tools.jackson.databind.JavaType;
 
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.call.Timeout;
 import io.xoscar.internal.call.Waiting;
 import io.xoscar.internal.pool.CallChain;
 import io.xoscar.internal.reflect.ActorClassInfo;
@@ -65,15 +66,13 @@ final class RemoteTarget implements CallTarget {
 	record Resolved(List<String> signature, JavaType resultType) {
 	}
 
-	private Resolved resolve(String method, Object[] args) {
-		if (this.actorClass == null) {
-			return this.transport.untyped();
-		}
-		Invocable target = ActorClassInfo.of(this.actorClass).resolve(method, args);
-		if (target instanceof MethodInfo info) {
-			return this.transport.resolved(info);
-		}
-		return this.transport.untyped();
+	/** @return the overload the arguments pick, or {@code null} when the actor class is not known here */
+	private Invocable target(String method, Object[] args) {
+		return (this.actorClass != null) ? ActorClassInfo.of(this.actorClass).resolve(method, args) : null;
+	}
+
+	private Resolved resolve(Invocable target) {
+		return (target instanceof MethodInfo info) ? this.transport.resolved(info) : this.transport.untyped();
 	}
 
 	static Type resultType(Type declared) {
@@ -87,32 +86,52 @@ final class RemoteTarget implements CallTarget {
 	}
 
 	@Override
-	public CompletableFuture<Object> send(String method, Object[] args) {
-		return request(Op.CALL, method, args, CallChain.linksOfCurrentThread());
-	}
-
-	private CompletableFuture<Object> request(int op, String method, Object[] args, List<ChainLink> chain) {
-		Resolved resolved;
+	public CompletableFuture<Object> send(String method, Object[] args, Duration timeout) {
+		Invocable target;
 		try {
-			resolved = resolve(method, args);
+			target = target(method, args);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
+		CompletableFuture<Object> sent = request(Op.CALL, method, args, target,
+				CallChain.linksOfRemoteCall(this.address, this.uid, method));
+		return Timeout.bound(sent, (timeout != null) ? timeout : (target != null) ? target.limits().timeout() : null,
+				() -> describe(method), this::noAnswer);
+	}
+
+	private CompletableFuture<Object> request(int op, String method, Object[] args, Invocable target,
+			List<ChainLink> chain) {
+		Resolved resolved = resolve(target);
 		return this.transport.request(this.address, op, this.uid, method, resolved.signature(), args,
 				resolved.resultType(), false, chain);
 	}
 
+	private String describe(String method) {
+		return "call " + method + " of actor '" + this.uid + "' at " + this.address;
+	}
+
+	private String noAnswer() {
+		return "no answer from the pool at " + this.address;
+	}
+
 	@Override
-	public Object call(String method, Object[] args, Duration timeout) {
-		return CallChain.waiting(() -> Waiting.await(send(method, args), timeout,
-				() -> "call " + method + " of actor '" + this.uid + "' at " + this.address,
-				() -> "no answer from the pool at " + this.address));
+	public Object call(String method, Object[] args, Timeout timeout) {
+		Invocable target = target(method, args);
+		Duration bound = timeout.ofBlocking(target);
+		return CallChain.waiting(() -> Waiting.await(
+				request(Op.CALL, method, args, target, CallChain.linksOfRemoteCall(this.address, this.uid, method)),
+				bound, () -> describe(method), this::noAnswer));
 	}
 
 	@Override
 	public CompletableFuture<Void> tell(String method, Object[] args) {
-		return request(Op.TELL, method, args, null).thenApply((ignored) -> null);
+		try {
+			return request(Op.TELL, method, args, target(method, args), null).thenApply((ignored) -> null);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
 	}
 
 	@Override
@@ -136,7 +155,7 @@ final class RemoteTarget implements CallTarget {
 
 	/** One signature for the batch when every call picks the same overload, else none. */
 	private Resolved resolveBatch(String method, List<Object[]> calls) {
-		Resolved first = resolve(method, calls.get(0));
+		Resolved first = resolve(target(method, calls.get(0)));
 		if (first.signature() == null) {
 			return first;
 		}

@@ -19,6 +19,7 @@ import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.MethodInfo;
 import io.xoscar.internal.call.LocalNode;
+import io.xoscar.internal.debug.DebugEvent;
 
 /**
  * Serves requests that arrive over the wire on behalf of this JVM's node, and writes their answers
@@ -72,7 +73,7 @@ final class RequestHandler {
 					boolean reply = request.op() == Op.CALL;
 					CompletableFuture<Object> result;
 					if (target instanceof LocalActor actor) {
-						result = actor.invoke(call.target(), call.args(), reply, request.chain());
+						result = actor.invoke(call.target(), call.args(), reply, request.chain(), caller(request, channel));
 					}
 					else {
 						// an actor of one of this node's process pools, called through the main address
@@ -121,6 +122,8 @@ final class RequestHandler {
 						this.node.kill(request.target(), request.uid()).thenApply((ignored) -> null), channel, inflight,
 						context);
 				case Op.ACTORS -> answer(channel, Outbound.result(request.id(), this.node.localActors()));
+				case Op.REPORT -> this.node.received((DebugEvent) this.wire.convert(request.payload(),
+						this.wire.type(DebugEvent.class)));
 				case Op.HAS -> answer(channel, Outbound.result(request.id(), this.node.has(request.target(), request.uid())));
 				case Op.RESOLVE -> {
 					CallTarget target = this.node.lookup(request.target(), request.uid());
@@ -135,6 +138,24 @@ final class RequestHandler {
 				answer(channel, Outbound.error(request.id(), RemoteErrors.describe(ex, context)));
 			}
 		}
+	}
+
+	/** Who made a call that came over the wire: the calling actor, if it waits, else the connection. */
+	private static Object caller(Inbound request, Channel channel) {
+		if (request.chain() != null && !request.chain().isEmpty()) {
+			return request.chain().get(0);
+		}
+		return new RemoteCaller(channel.remoteAddress());
+	}
+
+	/** A caller known only by its connection; described only if an alert names it. */
+	private record RemoteCaller(Object from) {
+
+		@Override
+		public String toString() {
+			return "a caller in another process (connection from " + this.from + ")";
+		}
+
 	}
 
 	@SuppressWarnings("unchecked")

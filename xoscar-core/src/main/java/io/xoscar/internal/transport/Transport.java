@@ -25,7 +25,9 @@ import io.xoscar.ActorSystem;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.CallRouter;
+import io.xoscar.internal.call.AbortableFuture;
 import io.xoscar.internal.call.CallTarget;
+import io.xoscar.internal.debug.DebugEvent;
 import io.xoscar.internal.call.LocalNode;
 import io.xoscar.internal.call.LocalNodes;
 import io.xoscar.internal.reflect.MethodInfo;
@@ -205,13 +207,13 @@ public final class Transport implements AutoCloseable {
 	}
 
 	/** A request waiting for its connection: cancelling it cancels the request once it is sent. */
-	private static final class AfterConnect extends CompletableFuture<Object> {
+	private static final class AfterConnect extends AbortableFuture {
 
 		private volatile CompletableFuture<Object> request;
 
 		void forward(CompletableFuture<Object> request) {
 			this.request = request;
-			if (isCancelled()) {
+			if (isDone()) {
 				request.cancel(true);
 				return;
 			}
@@ -226,18 +228,11 @@ public final class Transport implements AutoCloseable {
 		}
 
 		@Override
-		public boolean cancel(boolean mayInterruptIfRunning) {
-			boolean cancelled = super.cancel(mayInterruptIfRunning);
+		protected void cancelWork() {
 			CompletableFuture<Object> sent = this.request;
-			if (cancelled && sent != null) {
-				sent.cancel(mayInterruptIfRunning);
+			if (sent != null) {
+				sent.cancel(true);
 			}
-			return cancelled;
-		}
-
-		@Override
-		public <U> CompletableFuture<U> newIncompleteFuture() {
-			return new CompletableFuture<>();
 		}
 
 	}
@@ -263,6 +258,16 @@ public final class Transport implements AutoCloseable {
 	public CompletableFuture<List<ActorSystem.ActorInfo>> actors(String address) {
 		return request(address, Op.ACTORS, "", null, null, null, this.wire.listOf(ActorSystem.ActorInfo.class), false)
 			.thenApply((value) -> (List<ActorSystem.ActorInfo>) value);
+	}
+
+	/**
+	 * Tells a node (a process pool's parent) what this node detected; nothing is answered.
+	 * @param address the node
+	 * @param event a deadlock or an alert
+	 * @return completes when the report is handed to the connection
+	 */
+	public CompletableFuture<Object> report(String address, DebugEvent event) {
+		return request(address, Op.REPORT, "", null, null, event, type(Object.class), false);
 	}
 
 	public CompletableFuture<Boolean> has(String address, String uid) {

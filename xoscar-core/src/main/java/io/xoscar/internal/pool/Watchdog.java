@@ -1,0 +1,286 @@
+package io.xoscar.internal.pool;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.xoscar.debug.DeadlockReport;
+import io.xoscar.debug.SlowCallAlert;
+import io.xoscar.exception.DeadlockException;
+import io.xoscar.internal.debug.DebugRecorder;
+
+/**
+ * Watches a node's actors from its debug thread: raises an alert for a call running past its
+ * slow-call threshold and for a mailbox whose oldest call waits past the backlog threshold, ends
+ * alerts whose calls are gone, and checks the calls suspected of closing a cycle through a wait the
+ * call chain cannot show. It scans the actors every tick; calls pay nothing for it but the
+ * timestamps they carry anyway.
+ */
+final class Watchdog {
+
+	private static final Logger logger = LoggerFactory.getLogger(Watchdog.class);
+
+	/** How long an actor must stay blocked before a suspected cycle through it is reported. */
+	static final long CONFIRM_MILLIS = 1000;
+
+	private static final int MAX_FRAMES = 64;
+
+	private final DebugRecorder recorder;
+
+	private final ScheduledExecutorService thread;
+
+	private final Supplier<Collection<ActorCell>> cells;
+
+	private final long slowCallMillis;
+
+	private final long backlogMillis;
+
+	private final Set<Alert> active = ConcurrentHashMap.newKeySet();
+
+	private final Map<Call, Suspect> suspects = new ConcurrentHashMap<>();
+
+	/**
+	 * @param recorder where alerts and reports go
+	 * @param thread the node's debug thread
+	 * @param cells the node's actors in this JVM
+	 * @param slowCallThreshold the node's slow-call threshold
+	 * @param backlogThreshold the node's backlog threshold
+	 */
+	Watchdog(DebugRecorder recorder, ScheduledExecutorService thread, Supplier<Collection<ActorCell>> cells,
+			Duration slowCallThreshold, Duration backlogThreshold) {
+		this.recorder = recorder;
+		this.thread = thread;
+		this.cells = cells;
+		this.slowCallMillis = slowCallThreshold.toMillis();
+		this.backlogMillis = backlogThreshold.toMillis();
+		long tick = Math.max(CoarseClock.TICK_MILLIS,
+				Math.min(250, Math.min(this.slowCallMillis, this.backlogMillis) / 10));
+		thread.scheduleWithFixedDelay(this::scan, tick, tick, TimeUnit.MILLISECONDS);
+	}
+
+	// what cells report
+
+	/**
+	 * A call closed a cycle: it fails, and the deadlock is reported.
+	 * @param cycle the cycle
+	 * @param cell the actor where it closes
+	 * @return the exception the call fails with
+	 */
+	DeadlockException deadlock(CallChain.Cycle cycle, ActorCell cell) {
+		Thread blocked = (cycle.holder() != null) ? cycle.holder().runner() : null;
+		this.recorder.deadlock(new DeadlockReport(this.recorder.nextId(), Instant.now(),
+				DeadlockReport.Detection.CALL_CHAIN, cycle.steps(), cycle.message(), cell.pool().index(),
+				cell.poolAddress(), stackOf(blocked)));
+		return new DeadlockException(cycle.message());
+	}
+
+	/** A queued call whose chain names the actor it waits for, while that actor does not seem to wait. */
+	void suspect(Call queued, ActorCell cell, CallChain.Cycle cycle) {
+		this.suspects.putIfAbsent(queued, new Suspect(cell, cycle));
+	}
+
+	/** The thread of a call an alert was raised for saw it end (or start, for a backlog). */
+	void ended(Alert alert, long millis) {
+		if (alert.end()) {
+			publishEnded(alert, millis);
+		}
+	}
+
+	private void publishEnded(Alert alert, long millis) {
+		SlowCallAlert ended = alert.raised.endedAfter(Duration.ofMillis(Math.max(0, millis)));
+		try {
+			// after the raise, which this thread published first
+			this.thread.execute(() -> {
+				this.active.remove(alert);
+				this.recorder.slowCallEnded(ended);
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// the node is shutting down
+		}
+	}
+
+	// the scan
+
+	private void scan() {
+		try {
+			long now = CoarseClock.millis();
+			for (ActorCell cell : this.cells.get()) {
+				cell.watch(this, now);
+			}
+			reconcile(now);
+			checkSuspects(now);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.warn("Watchdog scan failed", ex);
+		}
+	}
+
+	/** A call in flight: alert if it runs past its threshold. */
+	void checkRunning(ActorCell cell, Call call, long now) {
+		long startedAt = call.startedAt;
+		if (call.alert != null || startedAt == Call.NOT_STARTED) {
+			return;
+		}
+		Duration declared = call.invocable().limits().slowCallThreshold();
+		long threshold = (declared != null) ? declared.toMillis() : this.slowCallMillis;
+		long elapsed = now - startedAt;
+		if (elapsed < threshold) {
+			return;
+		}
+		Thread runner = call.runner();
+		String state;
+		Thread shown = runner;
+		if (runner != null) {
+			state = "running on thread " + runner.getName();
+		}
+		else {
+			state = "awaiting an asynchronous result";
+			if (call.outgoing instanceof Call awaited) {
+				state += "; its last call: " + Callers.step(awaited) + ", " + awaited.cell.whereStuck(awaited);
+				shown = awaited.runner();
+			}
+			else if (call.outgoing instanceof Callers.RemoteCall remote) {
+				state += "; its last call: '" + remote.uid() + "'." + remote.method() + " at " + remote.address()
+						+ " (another process), made " + Math.max(0, now - remote.startedAt()) + " ms ago";
+			}
+		}
+		raise(call, cell, SlowCallAlert.Kind.SLOW_CALL, elapsed, threshold, state, shown);
+	}
+
+	/** The oldest call of a mailbox: alert if it waits past the backlog threshold. */
+	void checkQueued(ActorCell cell, Call head, Call holder, long now) {
+		if (head == null || head.alert != null || head.startedAt != Call.NOT_STARTED || head.hasStarted()) {
+			return;
+		}
+		long waited = now - head.queuedAt;
+		if (waited < this.backlogMillis) {
+			return;
+		}
+		raise(head, cell, SlowCallAlert.Kind.BACKLOG, waited, this.backlogMillis, cell.whereStuck(head),
+				(holder != null) ? holder.runner() : null);
+	}
+
+	private void raise(Call call, ActorCell cell, SlowCallAlert.Kind kind, long elapsed, long threshold, String state,
+			Thread shown) {
+		SlowCallAlert raised = new SlowCallAlert(this.recorder.nextId(), kind, Instant.now(), cell.pool().index(),
+				cell.poolAddress(), cell.uid(), cell.info().type().getName(), call.method, Callers.describe(call.caller),
+				Duration.ofMillis(elapsed), Duration.ofMillis(threshold), cell.backlog(), state,
+				(shown != null) ? shown.getName() : null, stackOf(shown), null);
+		Alert alert = new Alert(raised, call);
+		this.active.add(alert);
+		call.alert = alert;
+		this.recorder.slowCall(raised);
+	}
+
+	/** Ends the alerts whose calls are gone without their thread seeing the alert. */
+	private void reconcile(long now) {
+		for (Alert alert : this.active) {
+			if (alert.isEnded()) {
+				continue;
+			}
+			Call call = alert.call;
+			if (alert.raised.kind() == SlowCallAlert.Kind.SLOW_CALL) {
+				if (!call.cell.isInFlight(call) && alert.end()) {
+					publishEnded(alert, now - call.startedAt);
+				}
+			}
+			else {
+				long startedAt = call.startedAt;
+				boolean started = startedAt != Call.NOT_STARTED;
+				if ((started || call.hasStarted() || !call.cell.isValid()) && alert.end()) {
+					publishEnded(alert, (started ? startedAt : now) - call.queuedAt);
+				}
+			}
+		}
+	}
+
+	private void checkSuspects(long now) {
+		for (Map.Entry<Call, Suspect> entry : this.suspects.entrySet()) {
+			Call queued = entry.getKey();
+			Suspect suspect = entry.getValue();
+			Call holder = suspect.cycle.holder();
+			if (queued.startedAt != Call.NOT_STARTED || queued.hasStarted() || !suspect.cell.isValid()
+					|| !suspect.cell.holds(holder)) {
+				this.suspects.remove(queued);
+			}
+			else if (holder.isWaiting()) {
+				// it waits where the chain shows it now: the queued call can never run
+				this.suspects.remove(queued);
+				DeadlockException deadlock = deadlock(suspect.cycle, suspect.cell);
+				queued.dropWith(deadlock);
+			}
+			else if (!isBlocked(holder.runner())) {
+				suspect.blockedSince = 0;
+			}
+			else if (suspect.blockedSince == 0) {
+				suspect.blockedSince = now;
+			}
+			else if (now - suspect.blockedSince >= CONFIRM_MILLIS) {
+				this.suspects.remove(queued);
+				reportWaitForGraph(suspect, now);
+			}
+		}
+	}
+
+	private void reportWaitForGraph(Suspect suspect, long now) {
+		DeadlockReport.Step first = suspect.cycle.steps().get(0);
+		String message = "deadlock: " + suspect.cycle.path() + "; '" + first.uid() + "' has been blocked for "
+				+ (now - suspect.blockedSince) + " ms in a wait its call chain does not show (such as a join on a future"
+				+ " derived from a call, or a latch) while the last call waits for it; that call stays queued until it"
+				+ " times out";
+		this.recorder.deadlock(new DeadlockReport(this.recorder.nextId(), Instant.now(),
+				DeadlockReport.Detection.WAIT_FOR_GRAPH, suspect.cycle.steps(), message, suspect.cell.pool().index(),
+				suspect.cell.poolAddress(), stackOf(suspect.cycle.holder().runner())));
+	}
+
+	private static boolean isBlocked(Thread thread) {
+		if (thread == null) {
+			return false;
+		}
+		Thread.State state = thread.getState();
+		return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
+	}
+
+	static List<String> stackOf(Thread thread) {
+		if (thread == null) {
+			return List.of();
+		}
+		StackTraceElement[] frames = thread.getStackTrace();
+		List<String> stack = new ArrayList<>(Math.min(frames.length, MAX_FRAMES));
+		for (int i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+			stack.add(frames[i].toString());
+		}
+		return stack;
+	}
+
+	/** A queued call that would close a cycle if the first actor of the cycle waits. */
+	private static final class Suspect {
+
+		final ActorCell cell;
+
+		final CallChain.Cycle cycle;
+
+		/** Since when the first actor's thread has been seen blocked, 0 if not. */
+		long blockedSince;
+
+		Suspect(ActorCell cell, CallChain.Cycle cycle) {
+			this.cell = cell;
+			this.cycle = cycle;
+		}
+
+	}
+
+}
