@@ -60,8 +60,8 @@ public record SlowCallAlert(long id, Kind kind, Instant raisedAt, int pool, Stri
 
 	/** @return "actor 'uid' (Class) method m at address" */
 	public String actor() {
-		int dot = this.actorClass.lastIndexOf('.');
-		return "actor '" + this.uid + "' (" + this.actorClass.substring(dot + 1) + ") method " + this.method + " at "
+		int start = Math.max(this.actorClass.lastIndexOf('.'), this.actorClass.lastIndexOf('$')) + 1;
+		return "actor '" + this.uid + "' (" + this.actorClass.substring(start) + ") method " + this.method + " at "
 				+ this.address;
 	}
 

@@ -447,8 +447,8 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 				+ this.pool.address();
 	}
 
-	void logUnhandled(Call call, Throwable error) {
-		logger.warn("Unhandled error in {} (tell)", describe(call.method), error);
+	void logUnhandled(Call call, Throwable error, String why) {
+		logger.warn("Unhandled error in {} ({})", describe(call.method), why, error);
 	}
 
 	// lifecycle

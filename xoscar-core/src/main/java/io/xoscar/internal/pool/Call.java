@@ -306,12 +306,14 @@ final class Call implements Runnable {
 		}
 	}
 
+	/** Fails the call; an error nobody will see (a tell's, or one whose caller gave up) is logged. */
 	void fail(Throwable error) {
-		if (this.reply != null) {
-			this.reply.completeExceptionally(error);
+		if (this.reply == null) {
+			this.cell.logUnhandled(this, error, "a tell");
 		}
-		else {
-			this.cell.logUnhandled(this, error);
+		else if (!this.reply.completeExceptionally(error) && !this.reply.isCancelled()
+				&& !(error instanceof InterruptedException) && !(error instanceof java.util.concurrent.CancellationException)) {
+			this.cell.logUnhandled(this, error, "its caller had given up");
 		}
 	}
 

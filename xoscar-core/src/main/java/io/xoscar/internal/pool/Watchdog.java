@@ -37,6 +37,12 @@ final class Watchdog {
 
 	private static final int MAX_FRAMES = 64;
 
+	/**
+	 * The longest pause between scans: alerts come at most this late (or a tenth of the node's
+	 * thresholds, if less), also for methods that declare a lower threshold.
+	 */
+	private static final long MAX_TICK_MILLIS = 100;
+
 	private final DebugRecorder recorder;
 
 	private final ScheduledExecutorService thread;
@@ -66,7 +72,7 @@ final class Watchdog {
 		this.slowCallMillis = slowCallThreshold.toMillis();
 		this.backlogMillis = backlogThreshold.toMillis();
 		long tick = Math.max(CoarseClock.TICK_MILLIS,
-				Math.min(250, Math.min(this.slowCallMillis, this.backlogMillis) / 10));
+				Math.min(MAX_TICK_MILLIS, Math.min(this.slowCallMillis, this.backlogMillis) / 10));
 		thread.scheduleWithFixedDelay(this::scan, tick, tick, TimeUnit.MILLISECONDS);
 	}
 
