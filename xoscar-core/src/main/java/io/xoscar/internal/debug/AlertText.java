@@ -23,8 +23,8 @@ public final class AlertText {
 	public static String raised(SlowCallAlert alert) {
 		if (alert.kind() == SlowCallAlert.Kind.BACKLOG) {
 			return "Backlog: a call of " + alert.actor() + " has waited " + alert.elapsed().toMillis()
-					+ " ms in the mailbox (threshold " + alert.threshold().toMillis() + " ms), " + alert.backlog()
-					+ " call(s) queued; called by " + alert.caller() + "; " + alert.state() + stack(alert.stack());
+					+ " ms in the mailbox (threshold " + alert.threshold().toMillis() + " ms); called by " + alert.caller()
+					+ "; " + alert.state() + stack(alert.stack());
 		}
 		return "Slow call: " + alert.actor() + " has been running for " + alert.elapsed().toMillis() + " ms (threshold "
 				+ alert.threshold().toMillis() + " ms); called by " + alert.caller() + "; " + alert.state()

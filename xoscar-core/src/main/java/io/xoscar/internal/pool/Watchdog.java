@@ -20,6 +20,7 @@ import io.xoscar.debug.DeadlockReport;
 import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.exception.DeadlockException;
 import io.xoscar.internal.debug.DebugRecorder;
+import io.xoscar.internal.reflect.MethodInfo;
 
 /**
  * Watches a node's actors from its debug thread: raises an alert for a call running past its
@@ -260,16 +261,46 @@ final class Watchdog {
 		return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
 	}
 
+	/**
+	 * @param thread a thread, or {@code null}
+	 * @return its stack down to the actor method it runs (the runtime's frames below are left out, and
+	 * so are the runtime's frames on top when the thread is the current one), at most
+	 * {@value #MAX_FRAMES} frames
+	 */
 	static List<String> stackOf(Thread thread) {
 		if (thread == null) {
 			return List.of();
 		}
 		StackTraceElement[] frames = thread.getStackTrace();
-		List<String> stack = new ArrayList<>(Math.min(frames.length, MAX_FRAMES));
-		for (int i = 0; i < frames.length && i < MAX_FRAMES; i++) {
+		int from = 0;
+		if (thread == Thread.currentThread()) {
+			while (from < frames.length && isRuntime(frames[from].getClassName())) {
+				from++;
+			}
+		}
+		int to = frames.length;
+		for (int i = from; i < frames.length; i++) {
+			if (frames[i].getClassName().equals(MethodInfo.class.getName())) {
+				to = i;
+				while (to > from && isReflection(frames[to - 1].getClassName())) {
+					to--;
+				}
+				break;
+			}
+		}
+		List<String> stack = new ArrayList<>(Math.min(to - from, MAX_FRAMES));
+		for (int i = from; i < to && stack.size() < MAX_FRAMES; i++) {
 			stack.add(frames[i].toString());
 		}
 		return stack;
+	}
+
+	private static boolean isRuntime(String className) {
+		return className.startsWith("io.xoscar.internal.") || className.equals(Thread.class.getName());
+	}
+
+	private static boolean isReflection(String className) {
+		return className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.");
 	}
 
 	/** A queued call that would close a cycle if the first actor of the cycle waits. */
