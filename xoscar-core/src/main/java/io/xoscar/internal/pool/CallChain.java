@@ -2,7 +2,6 @@ package io.xoscar.internal.pool;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.xoscar.debug.DeadlockReport;
@@ -145,22 +144,22 @@ public final class CallChain {
 
 	/**
 	 * @param target the stateful actor a call needs the lock of
-	 * @param method the method called
-	 * @param suspect hears of a cycle whose first actor holds its lock but does not seem to wait (its
-	 * wait may be one the chain cannot show; the periodic check decides)
-	 * @return the cycle the call would close, or {@code null} when it may wait
+	 * @param call the call (carrying this chain)
+	 * @return the cycle the call would close, or {@code null} when it may wait; a cycle whose first
+	 * actor holds its lock but does not seem to wait (its wait may be one the chain cannot show) is
+	 * handed to the target's watchdog, which decides later
 	 */
-	Cycle cycleTo(ActorCell target, String method, Consumer<Cycle> suspect) {
+	Cycle cycleTo(ActorCell target, Call call) {
 		for (CallChain entry = this; entry != null; entry = entry.next) {
 			Call holder = (entry.cell != null) ? entry.holder : target.holderWithId(entry.holderId);
 			boolean names = (entry.cell != null) ? entry.cell == target
 					: entry.uid.equals(target.uid()) && entry.address.equals(target.poolAddress());
 			if (names && holder != null && target.holds(holder)) {
-				Cycle cycle = new Cycle(steps(entry, target, method), holder);
+				Cycle cycle = new Cycle(steps(entry, target, call.method), holder);
 				if (holder.isWaiting()) {
 					return cycle;
 				}
-				suspect.accept(cycle);
+				target.watchdog.suspect(call, target, cycle);
 			}
 		}
 		return null;

@@ -118,8 +118,7 @@ final class StatefulCell extends ActorCell implements Runnable {
 		if (call.chain == null) {
 			return false;
 		}
-		CallChain.Cycle cycle = call.chain.cycleTo(this, call.method,
-				(suspected) -> this.watchdog.suspect(call, this, suspected));
+		CallChain.Cycle cycle = call.chain.cycleTo(this, call);
 		if (cycle == null) {
 			return false;
 		}
