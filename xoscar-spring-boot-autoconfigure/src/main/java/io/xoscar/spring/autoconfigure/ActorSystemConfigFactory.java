@@ -15,11 +15,15 @@ final class ActorSystemConfigFactory {
 	}
 
 	static ActorSystemConfig.Builder builder(XoscarProperties properties) {
+		XoscarProperties.Debug debug = properties.debug();
 		XoscarProperties.Transport transport = properties.transport();
 		ActorSystemConfig.Builder builder = ActorSystemConfig.builder()
 			.address(properties.address())
-			.callTimeout(properties.debug().callTimeout())
-			.deadlockDetection(properties.debug().deadlockDetection())
+			.callTimeout(debug.callTimeout())
+			.deadlockDetection(debug.deadlockDetection())
+			.slowCallThreshold(debug.slowCallThreshold())
+			.backlogThreshold(debug.backlogThreshold())
+			.debugHistory(debug.history())
 			.maxFrameSize((int) transport.maxFrameSize().toBytes())
 			.connectTimeout(transport.connectTimeout())
 			.unixSockets(transport.unixSockets())

@@ -34,7 +34,7 @@ import static io.xoscar.spring.autoconfigure.PropertyChecks.positive;
  * @param pools Sub pool groups by name, started in the order they are declared. Each group takes
  * count (1), mode (thread or process), threads (1), labels, cuda-devices, env, jvm-args and
  * start-timeout (30s); cuda-devices, env and jvm-args need mode process.
- * @param debug Call timeouts and the built-in detection of slow calls and deadlocks.
+ * @param debug Call timeouts and the built-in detection of slow calls, backlogs and deadlocks.
  * @param recovery Automatic restart of failed actors and crashed pool processes.
  * @param security Authentication and encryption between nodes.
  * @param transport Messaging between pools, processes and hosts.
@@ -121,20 +121,29 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 	}
 
 	/**
-	 * Call timeouts and the built-in detection of slow calls and deadlocks.
+	 * Call timeouts and the built-in detection of slow calls, backlogs and deadlocks.
 	 *
 	 * @param slowCallThreshold A call running longer than this raises a slow-call alert with the
-	 * stack of the actor that handles it.
+	 * stack of the actor that handles it. A method annotated with @SlowCallThreshold uses its own.
 	 * @param callTimeout How long a caller waits for a result before the call fails with a timeout.
 	 * @param deadlockDetection Whether call cycles between actors are detected, failed fast and
 	 * reported.
+	 * @param backlogThreshold A call waiting in an actor's mailbox longer than this raises a backlog
+	 * alert with the stack of the call it waits behind.
+	 * @param backlogFailsHealth Whether a pool with an active backlog alert is reported DOWN by the
+	 * xoscar health contributor. Otherwise the pool stays UP and lists the alert in its details.
+	 * @param history How many deadlock reports, and how many slow-call and backlog alerts, the node
+	 * keeps for the xoscar endpoint.
 	 */
 	public record Debug(@DefaultValue("2s") Duration slowCallThreshold, @DefaultValue("60s") Duration callTimeout,
-			@DefaultValue("true") boolean deadlockDetection) {
+			@DefaultValue("true") boolean deadlockDetection, @DefaultValue("10s") Duration backlogThreshold,
+			@DefaultValue("false") boolean backlogFailsHealth, @DefaultValue("100") int history) {
 
 		public Debug {
 			positive(PREFIX + "debug.slow-call-threshold", slowCallThreshold);
 			positive(PREFIX + "debug.call-timeout", callTimeout);
+			positive(PREFIX + "debug.backlog-threshold", backlogThreshold);
+			atLeast(PREFIX + "debug.history", history, 1, "Keep at least one report and one alert.");
 		}
 
 	}

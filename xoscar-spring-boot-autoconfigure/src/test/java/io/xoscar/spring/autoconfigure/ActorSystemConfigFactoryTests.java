@@ -45,6 +45,29 @@ class ActorSystemConfigFactoryTests {
 			.containsExactlyElementsOf(names);
 	}
 
+	@Test
+	void mapsTheDebugSettings() {
+		XoscarProperties properties = bind(Map.of("xoscar.debug.slow-call-threshold", "750ms",
+				"xoscar.debug.backlog-threshold", "3s", "xoscar.debug.history", "7", "xoscar.debug.call-timeout", "9s",
+				"xoscar.debug.deadlock-detection", "false"));
+		ActorSystemConfig config = ActorSystemConfigFactory.builder(properties).build();
+		assertThat(config.slowCallThreshold()).isEqualTo(Duration.ofMillis(750));
+		assertThat(config.backlogThreshold()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(config.debugHistory()).isEqualTo(7);
+		assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(9));
+		assertThat(config.deadlockDetection()).isFalse();
+	}
+
+	@Test
+	void debugDefaultsMatchTheCoreDefaults() {
+		ActorSystemConfig config = ActorSystemConfigFactory.builder(bind(Map.of())).build();
+		ActorSystemConfig core = ActorSystemConfig.builder().build();
+		assertThat(config.slowCallThreshold()).isEqualTo(core.slowCallThreshold());
+		assertThat(config.backlogThreshold()).isEqualTo(core.backlogThreshold());
+		assertThat(config.debugHistory()).isEqualTo(core.debugHistory());
+		assertThat(bind(Map.of()).debug().backlogFailsHealth()).isFalse();
+	}
+
 	private static XoscarProperties bind(Map<String, String> properties) {
 		return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("xoscar",
 				XoscarProperties.class);

@@ -23,6 +23,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties).extracting((property) -> property.get("name").asString())
 			.containsExactlyInAnyOrder("xoscar.enabled", "xoscar.address", "xoscar.advertised-address", "xoscar.main-pool-threads", "xoscar.pools",
 					"xoscar.debug.slow-call-threshold", "xoscar.debug.call-timeout", "xoscar.debug.deadlock-detection",
+					"xoscar.debug.backlog-threshold", "xoscar.debug.backlog-fails-health", "xoscar.debug.history",
 					"xoscar.recovery.restart-actors", "xoscar.recovery.restart-processes", "xoscar.security.token",
 					"xoscar.security.tls.enabled", "xoscar.transport.max-frame-size",
 					"xoscar.transport.connect-timeout", "xoscar.transport.unix-sockets",
@@ -42,7 +43,9 @@ class ConfigurationMetadataTests {
 		assertThat(xoscar("properties")).filteredOn((property) -> property.has("defaultValue"))
 			.extracting((property) -> property.get("name").asString() + "=" + property.get("defaultValue").asString())
 			.contains("xoscar.enabled=true", "xoscar.address=127.0.0.1:0", "xoscar.debug.call-timeout=60s",
-					"xoscar.debug.slow-call-threshold=2s", "xoscar.transport.max-frame-size=256MB",
+					"xoscar.debug.slow-call-threshold=2s", "xoscar.debug.backlog-threshold=10s",
+					"xoscar.debug.backlog-fails-health=false", "xoscar.debug.history=100",
+					"xoscar.transport.max-frame-size=256MB",
 					"xoscar.transport.connect-timeout=5s");
 	}
 

@@ -47,6 +47,8 @@ class InvalidXoscarPropertyFailureAnalyzerTests {
 			xoscar.pools.gpu.mode=process xoscar.pools.gpu.cuda-devices=0,1 | xoscar.pools.gpu.cuda-devices | [0, 1]
 			xoscar.debug.call-timeout=0s                                | xoscar.debug.call-timeout          | PT0S
 			xoscar.debug.slow-call-threshold=-1s                        | xoscar.debug.slow-call-threshold   | PT-1S
+			xoscar.debug.backlog-threshold=0s                           | xoscar.debug.backlog-threshold     | PT0S
+			xoscar.debug.history=0                                      | xoscar.debug.history               | 0
 			xoscar.transport.connect-timeout=0ms                        | xoscar.transport.connect-timeout   | PT0S
 			xoscar.transport.max-frame-size=512B                        | xoscar.transport.max-frame-size    | 512B
 			xoscar.transport.max-frame-size=2GB                         | xoscar.transport.max-frame-size    | 2147483648B

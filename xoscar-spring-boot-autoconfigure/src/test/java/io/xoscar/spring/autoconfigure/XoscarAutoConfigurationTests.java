@@ -70,7 +70,9 @@ class XoscarAutoConfigurationTests {
 					"xoscar.pools.gpu.labels[0]=gpu", "xoscar.pools.gpu.cuda-devices[0]=0",
 					"xoscar.pools.gpu.cuda-devices[1]=1", "xoscar.pools.gpu.jvm-args[0]=-Xmx2g",
 					"xoscar.pools.gpu.env.OMP_NUM_THREADS=4", "xoscar.pools.gpu.start-timeout=1m",
-					"xoscar.debug.call-timeout=10s", "xoscar.transport.max-frame-size=16MB",
+					"xoscar.debug.call-timeout=10s", "xoscar.debug.slow-call-threshold=1500ms",
+					"xoscar.debug.backlog-threshold=20s", "xoscar.debug.history=50",
+					"xoscar.debug.deadlock-detection=false", "xoscar.transport.max-frame-size=16MB",
 					"xoscar.transport.connect-timeout=2s", "xoscar.transport.unix-sockets=false",
 					"xoscar.transport.shared-memory=8MB", "xoscar.advertised-address=10.0.0.5",
 					"xoscar.transport.exception-packages=com.example.errors,org.acme")
@@ -79,6 +81,10 @@ class XoscarAutoConfigurationTests {
 				assertThat(config.address()).isEqualTo("127.0.0.1:7701");
 				assertThat(config.mainPoolThreads()).isEqualTo(2);
 				assertThat(config.callTimeout()).hasSeconds(10);
+				assertThat(config.slowCallThreshold()).hasMillis(1500);
+				assertThat(config.backlogThreshold()).hasSeconds(20);
+				assertThat(config.debugHistory()).isEqualTo(50);
+				assertThat(config.deadlockDetection()).isFalse();
 				assertThat(config.maxFrameSize()).isEqualTo(16 * 1024 * 1024);
 				assertThat(config.connectTimeout()).hasSeconds(2);
 				assertThat(config.unixSockets()).isFalse();

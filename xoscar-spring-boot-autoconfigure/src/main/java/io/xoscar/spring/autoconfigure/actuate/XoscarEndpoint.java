@@ -1,6 +1,7 @@
 package io.xoscar.spring.autoconfigure.actuate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,12 +26,21 @@ import io.xoscar.ActorSystem.ActorInfo;
 import io.xoscar.ActorSystem.CallInfo;
 import io.xoscar.ActorSystem.PoolInfo;
 import io.xoscar.config.PoolConfig.PoolMode;
+import io.xoscar.debug.DeadlockReport;
+import io.xoscar.debug.SlowCallAlert;
 
 /**
  * The {@code xoscar} endpoint ({@code /actuator/xoscar}): the node's pools, each with its actors
  * and their calls in flight. Read-only. Sections ({@code /actuator/xoscar/{section}}):
- * {@code pools} (pools without their actors, cheap: nothing is asked of process pools) and
- * {@code actors} (every actor of the node in one list); other names answer 404.
+ * <ul>
+ * <li>{@code pools}: pools without their actors (cheap: nothing is asked of process pools);</li>
+ * <li>{@code actors}: every actor of the node in one list;</li>
+ * <li>{@code deadlocks}: the deadlocks detected in the node and its process pools, newest first;</li>
+ * <li>{@code slowcalls}: the slow-call and backlog alerts, newest first, split into those whose call
+ * still runs (or waits) and those that ended.</li>
+ * </ul>
+ * Other names answer 404. Deadlocks and alerts are the node's bounded history
+ * ({@code xoscar.debug.history}).
  * <p>
  * Actors of process pools are listed by their child JVMs; the listing waits at most
  * {@link #DEFAULT_LISTING_TIMEOUT} (or the timeout given), and pools whose actors could not be
@@ -73,8 +83,8 @@ public class XoscarEndpoint {
 	}
 
 	/**
-	 * One section of the report. The place where later sections (deadlocks, slow calls) go.
-	 * @param section {@code pools} or {@code actors}
+	 * One section of the report.
+	 * @param section {@code pools}, {@code actors}, {@code deadlocks} or {@code slowcalls}
 	 * @return that section, or {@code null} (404) for an unknown one
 	 */
 	@ReadOperation
@@ -83,8 +93,35 @@ public class XoscarEndpoint {
 			case "pools" -> new NodeDescriptor(this.system.address(),
 					this.system.pools().stream().map((pool) -> describe(pool, null)).toList());
 			case "actors" -> actors();
+			case "deadlocks" -> deadlocks();
+			case "slowcalls" -> slowCalls();
 			default -> null;
 		};
+	}
+
+	private DeadlocksDescriptor deadlocks() {
+		Map<Integer, String> poolIds = poolIds();
+		return new DeadlocksDescriptor(this.system.address(), this.system.deadlocks()
+			.stream()
+			.map((report) -> DeadlockDescriptor.of(report, poolIds.get(report.pool())))
+			.toList());
+	}
+
+	private SlowCallsDescriptor slowCalls() {
+		Map<Integer, String> poolIds = poolIds();
+		Instant now = Instant.now();
+		List<SlowCallDescriptor> active = new ArrayList<>();
+		List<SlowCallDescriptor> ended = new ArrayList<>();
+		for (SlowCallAlert alert : this.system.slowCalls()) {
+			SlowCallDescriptor described = SlowCallDescriptor.of(alert, poolIds.get(alert.pool()), now);
+			(alert.ended() ? ended : active).add(described);
+		}
+		return new SlowCallsDescriptor(this.system.address(), active, ended);
+	}
+
+	/** @return the id of each pool of the node by its index */
+	private Map<Integer, String> poolIds() {
+		return this.system.pools().stream().collect(Collectors.toMap(PoolInfo::index, PoolIds::id));
 	}
 
 	private ActorsDescriptor actors() {
@@ -261,6 +298,111 @@ public class XoscarEndpoint {
 		static CallDescriptor of(CallInfo call) {
 			return new CallDescriptor(call.method(), call.age().toMillis(),
 					(call.thread() != null) ? "running" : "awaiting", call.thread());
+		}
+
+	}
+
+	/**
+	 * The deadlocks of the node.
+	 *
+	 * @param address the address of its main pool
+	 * @param deadlocks the deadlocks detected in the node and its process pools, newest first
+	 */
+	public record DeadlocksDescriptor(String address, List<DeadlockDescriptor> deadlocks)
+			implements OperationResponseBody {
+	}
+
+	/**
+	 * A deadlock.
+	 *
+	 * @param id its number, unique among those of the process that detected it
+	 * @param detectedAt when it was detected
+	 * @param detection {@code CALL_CHAIN} (the call that closed the cycle failed at once) or
+	 * {@code WAIT_FOR_GRAPH} (found by the periodic check; the calls stay as they are)
+	 * @param pool the index of the pool where the cycle closes
+	 * @param poolId that pool's name in the health contributor, {@code null} if it is gone
+	 * @param address that pool's address
+	 * @param message what the caller was told, or what was found
+	 * @param cycle the actors of the cycle, from the first waiting one to the call that would wait
+	 * for it
+	 * @param stack where the first actor of the cycle waits, empty if unknown
+	 */
+	public record DeadlockDescriptor(long id, Instant detectedAt, String detection, int pool, String poolId,
+			String address, String message, List<StepDescriptor> cycle, List<String> stack) {
+
+		static DeadlockDescriptor of(DeadlockReport report, String poolId) {
+			return new DeadlockDescriptor(report.id(), report.detectedAt(), report.detection().name(), report.pool(),
+					poolId, report.address(), report.message(),
+					report.cycle().stream().map(StepDescriptor::of).toList(), report.stack());
+		}
+
+	}
+
+	/**
+	 * One actor of a deadlock's cycle.
+	 *
+	 * @param uid the actor's uid
+	 * @param actorClass its class's simple name, {@code null} when it lives in another process
+	 * @param method the method it runs (for the last step: would run)
+	 * @param address its pool's address
+	 */
+	public record StepDescriptor(String uid, String actorClass, String method, String address) {
+
+		static StepDescriptor of(DeadlockReport.Step step) {
+			return new StepDescriptor(step.uid(), step.actorClass(), step.method(), step.address());
+		}
+
+	}
+
+	/**
+	 * The slow-call and backlog alerts of the node.
+	 *
+	 * @param address the address of its main pool
+	 * @param active alerts whose call still runs (or, for a backlog, still waits), newest first
+	 * @param ended alerts whose call has ended (for a backlog: has started), newest first
+	 */
+	public record SlowCallsDescriptor(String address, List<SlowCallDescriptor> active,
+			List<SlowCallDescriptor> ended) implements OperationResponseBody {
+	}
+
+	/**
+	 * A slow-call or backlog alert.
+	 *
+	 * @param id its number, unique among those of the process that raised it
+	 * @param kind {@code SLOW_CALL} (running past its threshold) or {@code BACKLOG} (waiting in the
+	 * mailbox past the backlog threshold)
+	 * @param raisedAt when it was raised
+	 * @param pool the index of the actor's pool
+	 * @param poolId that pool's name in the health contributor, {@code null} if it is gone
+	 * @param address the address of the actor's pool
+	 * @param uid the actor's uid
+	 * @param actorClass the actor's class
+	 * @param method the method of the call
+	 * @param caller who made the call, as far as it is known
+	 * @param elapsedMillis how long the call had run (or waited) when the alert was raised, in
+	 * milliseconds
+	 * @param thresholdMillis the threshold it crossed, in milliseconds
+	 * @param backlog calls in the actor's mailbox when the alert was raised
+	 * @param state where the call was: running on which thread, awaiting which result, queued behind
+	 * which call
+	 * @param thread the thread of the stack, {@code null} if none
+	 * @param ageMillis how long the call has been running (or waiting) by now, {@code null} once it
+	 * ended
+	 * @param durationMillis how long it ran (or waited) in all, {@code null} while it has not ended
+	 * @param stack the stack of that thread when the alert was raised
+	 */
+	public record SlowCallDescriptor(long id, String kind, Instant raisedAt, int pool, String poolId, String address,
+			String uid, String actorClass, String method, String caller, long elapsedMillis, long thresholdMillis,
+			int backlog, String state, String thread, Long ageMillis, Long durationMillis, List<String> stack) {
+
+		static SlowCallDescriptor of(SlowCallAlert alert, String poolId, Instant now) {
+			Long age = alert.ended() ? null
+					: alert.elapsed().plus(Duration.between(alert.raisedAt(), now)).toMillis();
+			Long duration = alert.ended() ? alert.duration().toMillis() : null;
+			return new SlowCallDescriptor(alert.id(), alert.kind().name(), alert.raisedAt(), alert.pool(), poolId,
+					alert.address(), alert.uid(), alert.actorClass(), alert.method(), alert.caller(),
+					alert.elapsed().toMillis(), alert.threshold().toMillis(), alert.backlog(), alert.state(),
+					alert.thread(), age, duration, alert.stack());
 		}
 
 	}

@@ -1,7 +1,11 @@
 package io.xoscar.spring.autoconfigure.actuate;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -12,19 +16,29 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 import io.xoscar.ActorSystem;
 import io.xoscar.ActorSystem.PoolInfo;
+import io.xoscar.debug.SlowCallAlert;
 
 /**
  * The node's health: one {@link HealthIndicator} per pool, named by the pool ({@code main} for the
  * main pool, {@code <group>-<index>} for sub pools: {@code cpu-1}, {@code gpu-3}), UP while the
- * pool runs and DOWN otherwise. Pools are read at each call, so pools added or removed at run time
- * appear or disappear.
+ * pool runs and DOWN otherwise. A pool with an active backlog alert (a call waiting in one of its
+ * actors' mailboxes past {@code xoscar.debug.backlog-threshold}) lists it under
+ * {@code backlogAlerts}, and is DOWN if {@code xoscar.debug.backlog-fails-health} is set. Pools are
+ * read at each call, so pools added or removed at run time appear or disappear.
  */
 final class XoscarHealthContributor implements CompositeHealthContributor {
 
 	private final ActorSystem system;
 
-	XoscarHealthContributor(ActorSystem system) {
+	private final boolean backlogFailsHealth;
+
+	/**
+	 * @param system the node
+	 * @param backlogFailsHealth whether a pool with an active backlog alert is DOWN
+	 */
+	XoscarHealthContributor(ActorSystem system, boolean backlogFailsHealth) {
 		this.system = system;
+		this.backlogFailsHealth = backlogFailsHealth;
 	}
 
 	@Override
@@ -48,7 +62,7 @@ final class XoscarHealthContributor implements CompositeHealthContributor {
 			.stream()
 			.filter((current) -> current.index() == pool.index() && current.name().equals(pool.name()))
 			.findFirst()
-			.map(XoscarHealthContributor::health)
+			.map((current) -> health(current, activeBacklogAlerts(current), this.backlogFailsHealth, Instant.now()))
 			.orElseGet(() -> Health.down()
 				.withDetail("index", pool.index())
 				.withDetail("name", pool.name())
@@ -56,15 +70,27 @@ final class XoscarHealthContributor implements CompositeHealthContributor {
 				.build());
 	}
 
+	private List<SlowCallAlert> activeBacklogAlerts(PoolInfo pool) {
+		return this.system.slowCalls()
+			.stream()
+			.filter((alert) -> alert.kind() == SlowCallAlert.Kind.BACKLOG && !alert.ended()
+					&& alert.pool() == pool.index())
+			.toList();
+	}
+
 	/**
 	 * @param pool a pool
-	 * @return UP while it runs, DOWN otherwise, with its index, name, mode, address, actors, backlog
-	 * (calls waiting in the mailboxes of a thread pool's actors; 0 for process pools, whose mailboxes
-	 * live in the child JVM), threads, process id and labels
+	 * @param backlogAlerts its active backlog alerts
+	 * @param backlogFailsHealth whether an active backlog alert makes it DOWN
+	 * @param now the time of the check
+	 * @return UP while it runs (and, if backlogs fail health, has no active backlog alert), DOWN
+	 * otherwise, with its index, name, mode, address, actors, backlog (calls waiting in the mailboxes
+	 * of a thread pool's actors; 0 for process pools, whose mailboxes live in the child JVM), threads,
+	 * process id and labels, and its active backlog alerts if it has any
 	 */
-	static Health health(PoolInfo pool) {
-		Health.Builder builder = pool.up() ? Health.up() : Health.down();
-		return builder.withDetail("index", pool.index())
+	static Health health(PoolInfo pool, List<SlowCallAlert> backlogAlerts, boolean backlogFailsHealth, Instant now) {
+		boolean up = pool.up() && !(backlogFailsHealth && !backlogAlerts.isEmpty());
+		Health.Builder builder = (up ? Health.up() : Health.down()).withDetail("index", pool.index())
 			.withDetail("name", pool.name())
 			.withDetail("mode", pool.mode().name().toLowerCase(Locale.ROOT))
 			.withDetail("address", pool.address())
@@ -72,8 +98,25 @@ final class XoscarHealthContributor implements CompositeHealthContributor {
 			.withDetail("backlog", pool.backlog())
 			.withDetail("threads", pool.threads())
 			.withDetail("pid", pool.pid())
-			.withDetail("labels", List.copyOf(new TreeSet<>(pool.labels())))
-			.build();
+			.withDetail("labels", List.copyOf(new TreeSet<>(pool.labels())));
+		if (!backlogAlerts.isEmpty()) {
+			builder.withDetail("backlogAlerts", backlogAlerts.stream().map((alert) -> describe(alert, now)).toList());
+		}
+		return builder.build();
+	}
+
+	/**
+	 * @return the actor's uid, the waiting call's method, how long it has waited by now (in
+	 * milliseconds) and the calls in the mailbox when the alert was raised
+	 */
+	private static Map<String, Object> describe(SlowCallAlert alert, Instant now) {
+		Duration waited = alert.elapsed().plus(Duration.between(alert.raisedAt(), now));
+		Map<String, Object> described = new LinkedHashMap<>();
+		described.put("uid", alert.uid());
+		described.put("method", alert.method());
+		described.put("waitedMillis", Math.max(0, waited.toMillis()));
+		described.put("backlog", alert.backlog());
+		return described;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.xoscar.spring.autoconfigure.actuate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,10 +12,12 @@ import org.springframework.context.annotation.Bean;
 
 import io.xoscar.ActorSystem;
 import io.xoscar.spring.autoconfigure.XoscarAutoConfiguration;
+import io.xoscar.spring.autoconfigure.XoscarProperties;
 
 /**
  * The health contributor {@code xoscar}: one component per pool of the node (see
- * {@link XoscarHealthContributor}). Needs Spring Boot's health module ({@code spring-boot-health},
+ * {@link XoscarHealthContributor}); {@code xoscar.debug.backlog-fails-health=true} reports a pool
+ * with an active backlog alert DOWN. Needs Spring Boot's health module ({@code spring-boot-health},
  * which {@code spring-boot-starter-actuator} brings) and an {@link ActorSystem} bean;
  * {@code management.health.xoscar.enabled=false} turns it off, a bean named
  * {@code xoscarHealthContributor} replaces it. Like other contributors it is not part of the
@@ -31,8 +34,12 @@ public final class XoscarHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("xoscar")
 	@ConditionalOnMissingBean(name = "xoscarHealthContributor")
-	CompositeHealthContributor xoscarHealthContributor(ActorSystem system) {
-		return new XoscarHealthContributor(system);
+	CompositeHealthContributor xoscarHealthContributor(ActorSystem system,
+			ObjectProvider<XoscarProperties> properties) {
+		// no properties with xoscar.enabled=false and an application's own node: the default applies
+		XoscarProperties bound = properties.getIfAvailable();
+		boolean backlogFailsHealth = bound != null && bound.debug().backlogFailsHealth();
+		return new XoscarHealthContributor(system, backlogFailsHealth);
 	}
 
 }

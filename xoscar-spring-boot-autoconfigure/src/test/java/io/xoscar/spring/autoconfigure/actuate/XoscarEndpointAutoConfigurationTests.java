@@ -24,19 +24,26 @@ import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
 import io.xoscar.StatelessActor;
 import io.xoscar.config.PoolConfig.PoolMode;
+import io.xoscar.exception.DeadlockException;
 import io.xoscar.spring.autoconfigure.XoscarAutoConfiguration;
 import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.ActorDescriptor;
 import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.ActorsDescriptor;
 import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.CallDescriptor;
+import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.DeadlockDescriptor;
+import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.DeadlocksDescriptor;
 import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.NodeDescriptor;
 import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.PoolDescriptor;
+import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.SlowCallDescriptor;
+import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.SlowCallsDescriptor;
+import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.StepDescriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code xoscar} endpoint: pools, actors and their calls in flight, its sections, and when it is
- * configured.
+ * The {@code xoscar} endpoint: pools, actors and their calls in flight, deadlocks and slow calls, its
+ * sections, and when it is configured.
  */
 class XoscarEndpointAutoConfigurationTests {
 
@@ -56,6 +63,11 @@ class XoscarEndpointAutoConfigurationTests {
 
 		public String ping() {
 			return "pong";
+		}
+
+		/** Waits for a call to itself, which could never run: a deadlock. */
+		public String callSelf() {
+			return self().method("ping").call();
 		}
 
 	}
@@ -185,6 +197,112 @@ class XoscarEndpointAutoConfigurationTests {
 			assertThat(echo.get("stateful").asBoolean()).isFalse();
 			assertThat(echo.get("inFlight").isArray()).isTrue();
 		});
+	}
+
+	@Test
+	void listsDeadlocksNewestFirst() {
+		this.runner.run((context) -> {
+			ActorSystem system = context.getBean(ActorSystem.class);
+			XoscarEndpoint endpoint = context.getBean(XoscarEndpoint.class);
+			for (String uid : List.of("a", "b")) {
+				ActorHandle<Holder> holder = system
+					.createActor(Holder.class, CreateOptions.uid(uid).placement(Placement.pool(uid.equals("a") ? 1 : 2)))
+					.join();
+				assertThatThrownBy(() -> holder.method("callSelf").send().get(10, TimeUnit.SECONDS))
+					.hasCauseInstanceOf(DeadlockException.class);
+			}
+
+			DeadlocksDescriptor deadlocks = (DeadlocksDescriptor) endpoint.section("deadlocks");
+			assertThat(deadlocks.address()).isEqualTo(system.address());
+			assertThat(deadlocks.deadlocks()).extracting((deadlock) -> deadlock.cycle().get(0).uid())
+				.containsExactly("b", "a");
+			DeadlockDescriptor b = deadlocks.deadlocks().get(0);
+			String cpu2 = system.pools().get(2).address();
+			assertThat(b.detection()).isEqualTo("CALL_CHAIN");
+			assertThat(b.pool()).isEqualTo(2);
+			assertThat(b.poolId()).isEqualTo("cpu-2");
+			assertThat(b.address()).isEqualTo(cpu2);
+			assertThat(b.detectedAt()).isNotNull();
+			assertThat(b.message()).contains("'b' (Holder).callSelf at " + cpu2 + " -> 'b' (Holder).ping");
+			assertThat(b.cycle()).containsExactly(new StepDescriptor("b", "Holder", "callSelf", cpu2),
+					new StepDescriptor("b", "Holder", "ping", cpu2));
+			assertThat(b.stack()).anyMatch((frame) -> frame.contains(Holder.class.getName() + ".callSelf"));
+		});
+	}
+
+	@Test
+	void listsActiveSlowCallsAndBacklogsApartFromEndedOnes() {
+		this.runner.withPropertyValues("xoscar.debug.slow-call-threshold=200ms", "xoscar.debug.backlog-threshold=200ms")
+			.run((context) -> {
+				ActorSystem system = context.getBean(ActorSystem.class);
+				XoscarEndpoint endpoint = context.getBean(XoscarEndpoint.class);
+				ActorHandle<Holder> holder = system
+					.createActor(Holder.class, CreateOptions.uid("holder").placement(Placement.pool(1)))
+					.join();
+				CountDownLatch entered = new CountDownLatch(1);
+				CountDownLatch release = new CountDownLatch(1);
+				CompletableFuture<String> held;
+				CompletableFuture<String> queued;
+				try {
+					held = holder.method("hold").send(entered, release);
+					assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+					queued = holder.method("ping").send();
+					await().atMost(10, TimeUnit.SECONDS)
+						.until(() -> slowCalls(endpoint).active().size() == 2);
+					SlowCallsDescriptor slowCalls = slowCalls(endpoint);
+					assertThat(slowCalls.address()).isEqualTo(system.address());
+					assertThat(slowCalls.ended()).isEmpty();
+					SlowCallDescriptor slow = find(slowCalls.active(), "SLOW_CALL");
+					assertThat(slow.uid()).isEqualTo("holder");
+					assertThat(slow.actorClass()).isEqualTo(Holder.class.getName());
+					assertThat(slow.method()).isEqualTo("hold");
+					assertThat(slow.pool()).isEqualTo(1);
+					assertThat(slow.poolId()).isEqualTo("cpu-1");
+					assertThat(slow.address()).isEqualTo(holder.address());
+					assertThat(slow.thresholdMillis()).isEqualTo(200);
+					assertThat(slow.elapsedMillis()).isGreaterThanOrEqualTo(200);
+					assertThat(slow.ageMillis()).isGreaterThanOrEqualTo(slow.elapsedMillis());
+					assertThat(slow.durationMillis()).isNull();
+					assertThat(slow.state()).startsWith("running on thread");
+					assertThat(slow.thread()).isNotBlank();
+					assertThat(slow.stack()).anyMatch((frame) -> frame.contains(Holder.class.getName() + ".hold"));
+					SlowCallDescriptor backlog = find(slowCalls.active(), "BACKLOG");
+					assertThat(backlog.uid()).isEqualTo("holder");
+					assertThat(backlog.method()).isEqualTo("ping");
+					assertThat(backlog.backlog()).isEqualTo(1);
+					assertThat(backlog.thread()).as("the thread it waits behind").isEqualTo(slow.thread());
+				}
+				finally {
+					release.countDown();
+				}
+				assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("released");
+				assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("pong");
+				await().atMost(10, TimeUnit.SECONDS).until(() -> slowCalls(endpoint).ended().size() == 2);
+				SlowCallsDescriptor slowCalls = slowCalls(endpoint);
+				assertThat(slowCalls.active()).isEmpty();
+				assertThat(slowCalls.ended()).allSatisfy((alert) -> {
+					assertThat(alert.durationMillis()).isGreaterThanOrEqualTo(200);
+					assertThat(alert.ageMillis()).isNull();
+				});
+			});
+	}
+
+	@Test
+	void debugSectionsAreEmptyWithoutProblems() {
+		this.runner.run((context) -> {
+			XoscarEndpoint endpoint = context.getBean(XoscarEndpoint.class);
+			assertThat(((DeadlocksDescriptor) endpoint.section("deadlocks")).deadlocks()).isEmpty();
+			assertThat(slowCalls(endpoint).active()).isEmpty();
+			assertThat(slowCalls(endpoint).ended()).isEmpty();
+		});
+	}
+
+	private static SlowCallsDescriptor slowCalls(XoscarEndpoint endpoint) {
+		return (SlowCallsDescriptor) endpoint.section("slowcalls");
+	}
+
+	private static SlowCallDescriptor find(List<SlowCallDescriptor> alerts, String kind) {
+		return alerts.stream().filter((alert) -> alert.kind().equals(kind)).findFirst().orElseThrow();
 	}
 
 	@Test

@@ -2,6 +2,9 @@ package io.xoscar.spring.autoconfigure.actuate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -25,6 +28,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.xoscar.Actor;
+import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
@@ -33,10 +38,12 @@ import io.xoscar.config.PoolConfig;
 import io.xoscar.spring.autoconfigure.XoscarAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code xoscar} health contributor: one component per pool, following the pools as they are
- * added and removed, part of the health endpoint but not of the probe groups, and its back-off.
+ * added and removed, with its active backlog alerts (DOWN for them if so configured), part of the
+ * health endpoint but not of the probe groups, and its back-off.
  */
 class XoscarHealthContributorAutoConfigurationTests {
 
@@ -49,6 +56,20 @@ class XoscarHealthContributorAutoConfigurationTests {
 
 		public String work() {
 			return "done";
+		}
+
+	}
+
+	/** Stateful: holds its lock, and so its mailbox, while {@link #hold} waits. */
+	public static class Holder extends Actor {
+
+		public String hold(CountDownLatch entered, CountDownLatch release) throws InterruptedException {
+			entered.countDown();
+			return release.await(30, TimeUnit.SECONDS) ? "released" : "timed out";
+		}
+
+		public String ping() {
+			return "pong";
 		}
 
 	}
@@ -128,6 +149,82 @@ class XoscarHealthContributorAutoConfigurationTests {
 				}
 				assertThat(groups.getPrimary().isMember("xoscar")).isTrue();
 			});
+	}
+
+	@Test
+	void listsTheActiveBacklogAlertsOfAPoolThatStaysUp() {
+		this.runner.withPropertyValues("xoscar.debug.backlog-threshold=200ms").run((context) -> {
+			CompositeHealthContributor xoscar = context.getBean("xoscarHealthContributor",
+					CompositeHealthContributor.class);
+			withABacklogInCpu1(context.getBean(ActorSystem.class), () -> {
+				await().atMost(10, TimeUnit.SECONDS)
+					.until(() -> health(xoscar, "cpu-1").getDetails().containsKey("backlogAlerts"));
+				Health cpu1 = health(xoscar, "cpu-1");
+				assertThat(cpu1.getStatus()).isEqualTo(Status.UP);
+				assertThat(backlogAlerts(cpu1)).singleElement().satisfies((alert) -> {
+					assertThat(alert).containsEntry("uid", "holder").containsEntry("method", "ping");
+					assertThat(alert).containsEntry("backlog", 1);
+					assertThat((Long) alert.get("waitedMillis")).isGreaterThanOrEqualTo(200);
+				});
+				assertThat(health(xoscar, "cpu-2").getDetails()).doesNotContainKey("backlogAlerts");
+				assertThat(health(xoscar, "main").getDetails()).doesNotContainKey("backlogAlerts");
+			});
+			await().atMost(10, TimeUnit.SECONDS)
+				.until(() -> !health(xoscar, "cpu-1").getDetails().containsKey("backlogAlerts"));
+		});
+	}
+
+	@Test
+	void aPoolWithAnActiveBacklogAlertIsDownWhenBacklogsFailHealth() {
+		this.runner.withPropertyValues("xoscar.debug.backlog-threshold=200ms", "xoscar.debug.backlog-fails-health=true")
+			.run((context) -> {
+				CompositeHealthContributor xoscar = context.getBean("xoscarHealthContributor",
+						CompositeHealthContributor.class);
+				withABacklogInCpu1(context.getBean(ActorSystem.class), () -> {
+					await().atMost(10, TimeUnit.SECONDS)
+						.until(() -> health(xoscar, "cpu-1").getStatus().equals(Status.DOWN));
+					assertThat(backlogAlerts(health(xoscar, "cpu-1"))).hasSize(1);
+					assertThat(health(xoscar, "cpu-2").getStatus()).isEqualTo(Status.UP);
+				});
+				await().atMost(10, TimeUnit.SECONDS)
+					.until(() -> health(xoscar, "cpu-1").getStatus().equals(Status.UP));
+			});
+	}
+
+	/**
+	 * Runs the checks while actor {@code holder} of pool cpu-1 runs a call and a second one waits in
+	 * its mailbox, then lets both run.
+	 */
+	private static void withABacklogInCpu1(ActorSystem system, ThrowingRunnable checks) throws Exception {
+		ActorHandle<Holder> holder = system
+			.createActor(Holder.class, CreateOptions.uid("holder").placement(Placement.pool(1)))
+			.join();
+		CountDownLatch entered = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<String> held;
+		CompletableFuture<String> queued;
+		try {
+			held = holder.method("hold").send(entered, release);
+			assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+			queued = holder.method("ping").send();
+			checks.run();
+		}
+		finally {
+			release.countDown();
+		}
+		assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("released");
+		assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("pong");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> backlogAlerts(Health health) {
+		return (List<Map<String, Object>>) health.getDetails().get("backlogAlerts");
+	}
+
+	interface ThrowingRunnable {
+
+		void run() throws Exception;
+
 	}
 
 	@Test
