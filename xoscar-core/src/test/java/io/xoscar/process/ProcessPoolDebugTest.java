@@ -65,6 +65,8 @@ class ProcessPoolDebugTest {
 		ActorHandle<Probe> a = system.createActor(Probe.class, CreateOptions.uid("child-a").placement(Placement.pool(1)))
 			.join();
 		ActorHandle<Probe> b = system.createActor(Probe.class, CreateOptions.uid("main-b")).join();
+		// the child connects to this node on first use: measure the detection, not the connect
+		assertThat(a.method("ask").<String>call(b)).isEqualTo(b.address());
 		long started = System.nanoTime();
 		assertThatThrownBy(() -> a.method("relayVia").send(b, a).get(5, TimeUnit.SECONDS))
 			.hasCauseInstanceOf(DeadlockException.class);
