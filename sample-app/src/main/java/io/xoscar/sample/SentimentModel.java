@@ -30,6 +30,18 @@ public class SentimentModel extends Actor {
 		return scoreAll(List.of(tokens)).get(0);
 	}
 
+	/**
+	 * Stands in for loading weights onto the device: long enough to cross the slow-call threshold
+	 * ({@code xoscar.debug.slow-call-threshold}), so the alert, raised in this child JVM, shows up in
+	 * the parent's log, {@code /actuator/xoscar/slowcalls} and its application events.
+	 * @param millis how long it takes
+	 * @return what was done where
+	 */
+	public String warmUp(long millis) throws InterruptedException {
+		Thread.sleep(millis);
+		return "warmed up in " + millis + " ms on device " + this.device;
+	}
+
 	@BatchOf("score")
 	public List<Score> scoreAll(List<List<String>> batch) {
 		List<Score> scores = new ArrayList<>(batch.size());

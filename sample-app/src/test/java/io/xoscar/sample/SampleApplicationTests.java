@@ -158,6 +158,25 @@ class SampleApplicationTests {
 		assertThat(send("/actuator/xoscar/nothing").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void aSlowModelCallInTheGpuProcessRaisesAnAlertListedByTheParent() throws Exception {
+		HttpResponse<String> warmUp = send("/warm-up?millis=800");
+		assertThat(warmUp.statusCode()).isEqualTo(200);
+		assertThat(warmUp.body()).isEqualTo("warmed up in 800 ms on device 0");
+		// the child JVM sends its alerts to this node as they happen
+		org.awaitility.Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> {
+			JsonNode ended = get("/actuator/xoscar/slowcalls").get("ended");
+			assertThat(ended.values()).anySatisfy((alert) -> {
+				assertThat(alert.get("uid").asString()).isEqualTo("model");
+				assertThat(alert.get("method").asString()).isEqualTo("warmUp");
+				assertThat(alert.get("poolId").asString()).isEqualTo("gpu-3");
+				assertThat(alert.get("durationMillis").asLong()).isGreaterThanOrEqualTo(790);
+				assertThat(alert.get("stack").values()).extracting(JsonNode::asString)
+					.anyMatch((frame) -> frame.contains(SentimentModel.class.getName() + ".warmUp("));
+			});
+		});
+	}
+
 	private PoolInfo gpuPool() {
 		return this.system.pools().stream().filter((pool) -> pool.name().equals("gpu")).findFirst().orElseThrow();
 	}
