@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.JacksonModule;
 
 import io.xoscar.ActorFactory;
@@ -50,13 +51,17 @@ import io.xoscar.debug.DebugListener;
  * @param debugHistory how many deadlock reports, and how many alerts, the node keeps
  * @param debugListeners hear about deadlocks and alerts
  * @param reportTo the node a process pool's node tells what it detects (its parent), or {@code null}
+ * @param observationRegistry where the node reports an observation around every actor call:
+ * {@code xoscar.call.client} on the caller's side, {@code xoscar.call.server} on the callee's side
+ * ({@link io.xoscar.observation.ActorCallObservation}), with the caller's trace context carried to
+ * the callee (also across processes and hosts); {@code null} (or a no-op registry) for none
  */
 public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
 		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages, boolean unixSockets,
 		int sharedMemory, ActorFactory actorFactory, ProcessPoolMain processPoolMain, String advertisedAddress,
 		List<JacksonModule> jacksonModules, boolean deadlockDetection, MeterRegistry meterRegistry,
 		Duration slowCallThreshold, Duration backlogThreshold, int debugHistory, List<DebugListener> debugListeners,
-		String reportTo) {
+		String reportTo, ObservationRegistry observationRegistry) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(address, "address");
@@ -168,6 +173,8 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 
 		private String reportTo;
 
+		private ObservationRegistry observationRegistry;
+
 		private Builder() {
 		}
 
@@ -276,13 +283,22 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
+		/**
+		 * @param registry where the node reports observations of actor calls, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry registry) {
+			this.observationRegistry = registry;
+			return this;
+		}
+
 		public ActorSystemConfig build() {
 			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
 					this.maxFrameSize, this.connectTimeout, this.exceptionPackages, this.unixSockets,
 					this.sharedMemory, this.actorFactory, this.processPoolMain,
 					this.advertisedAddress, this.jacksonModules,
 					this.deadlockDetection, this.meterRegistry, this.slowCallThreshold, this.backlogThreshold,
-					this.debugHistory, this.debugListeners, this.reportTo);
+					this.debugHistory, this.debugListeners, this.reportTo, this.observationRegistry);
 		}
 
 	}

@@ -17,19 +17,23 @@ public final class CallRouter {
 	private static final ScheduledExecutorService TIMER = createTimer();
 
 	/** Used by handles that were deserialized outside any node: they reach actors of this JVM only. */
-	public static final CallRouter DEFAULT = new CallRouter(Duration.ofSeconds(60), null);
+	public static final CallRouter DEFAULT = new CallRouter(Duration.ofSeconds(60), null, null);
 
 	private final Duration callTimeout;
 
 	private final RemoteTargets remote;
 
+	private final ClientObservations observations;
+
 	/**
 	 * @param callTimeout the bound of blocking calls
 	 * @param remote how actors outside this JVM are reached, or {@code null}
+	 * @param observations observes the calls made through its handles, or {@code null}
 	 */
-	public CallRouter(Duration callTimeout, RemoteTargets remote) {
+	public CallRouter(Duration callTimeout, RemoteTargets remote, ClientObservations observations) {
 		this.callTimeout = callTimeout;
 		this.remote = remote;
+		this.observations = observations;
 	}
 
 	private static ScheduledExecutorService createTimer() {
@@ -44,6 +48,11 @@ public final class CallRouter {
 
 	public Duration callTimeout() {
 		return this.callTimeout;
+	}
+
+	/** @return what observes the calls made through this router's handles, or {@code null} */
+	ClientObservations observations() {
+		return this.observations;
 	}
 
 	/** @return the JVM's timer of delayed tells and call timeouts */

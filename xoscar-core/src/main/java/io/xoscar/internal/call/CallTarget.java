@@ -28,38 +28,39 @@ public interface CallTarget {
 	/**
 	 * @param method the method name
 	 * @param args the arguments
-	 * @return the result
-	 */
-	default CompletableFuture<Object> send(String method, Object[] args) {
-		return send(method, args, null);
-	}
-
-	/**
-	 * @param method the method name
-	 * @param args the arguments
 	 * @param timeout the timeout given for this call, or {@code null} for the method's own (if it
 	 * declares one): the future fails with {@link io.xoscar.exception.CallTimeoutException} after it
+	 * @param observed the caller's observation of the call, or {@code null}
 	 * @return the result
 	 */
-	CompletableFuture<Object> send(String method, Object[] args, Duration timeout);
+	CompletableFuture<Object> send(String method, Object[] args, Duration timeout, CallerObservation observed);
 
 	/**
 	 * Calls and waits, at most the timeout.
 	 * @param method the method name
 	 * @param args the arguments
 	 * @param timeout the call's timeout
+	 * @param observed the caller's observation of the call, or {@code null}
 	 * @return the result
 	 */
-	Object call(String method, Object[] args, Timeout timeout);
+	Object call(String method, Object[] args, Timeout timeout, CallerObservation observed);
 
-	CompletableFuture<Void> tell(String method, Object[] args);
+	/**
+	 * @param method the method name
+	 * @param args the arguments
+	 * @param observed the caller's observation of the call, or {@code null}
+	 * @return completes when the call is handed over
+	 */
+	CompletableFuture<Void> tell(String method, Object[] args, CallerObservation observed);
 
 	/**
 	 * @param method the method name
 	 * @param calls the arguments of each call
 	 * @param reply whether the caller wants the results (else errors are logged)
+	 * @param observed the caller's observation of the batch, or {@code null}
 	 * @return the results, in call order
 	 */
-	CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply);
+	CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply,
+			CallerObservation observed);
 
 }

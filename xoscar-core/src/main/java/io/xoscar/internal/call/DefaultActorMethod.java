@@ -7,14 +7,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationView;
 import reactor.core.publisher.Mono;
 
 import io.xoscar.ActorMethod;
 import io.xoscar.DelayedCall;
+import io.xoscar.observation.ActorCallKind;
 
 /**
  * The {@link ActorMethod} implementation: each call resolves the handle's target (cached) and hands
- * the call to it.
+ * the call to it. When the handle's node observes calls, each call is observed from here: its
+ * observation is in scope while the call is handed over and stops when the call ends.
  */
 final class DefaultActorMethod implements ActorMethod {
 
@@ -27,6 +31,9 @@ final class DefaultActorMethod implements ActorMethod {
 	/** The timeout given for calls made through this method, or {@code null}. */
 	private final Duration timeout;
 
+	/** Observes the calls, or {@code null} when the handle's node does not. */
+	private final ClientObservations observations;
+
 	DefaultActorMethod(DefaultActorHandle<?> handle, String name) {
 		this(handle, name, null);
 	}
@@ -35,6 +42,7 @@ final class DefaultActorMethod implements ActorMethod {
 		this.handle = handle;
 		this.name = name;
 		this.timeout = timeout;
+		this.observations = handle.router().observations();
 	}
 
 	@Override
@@ -55,11 +63,38 @@ final class DefaultActorMethod implements ActorMethod {
 		return (args != null) ? args : NULL_ARGUMENT.clone();
 	}
 
+	/*
+	 * Each call method below starts with the unobserved path written out, as it was before calls
+	 * were observed: a null check more, and no more frames for the JIT to inline.
+	 */
+
 	@Override
 	@SuppressWarnings("unchecked")
 	public <R> CompletableFuture<R> send(Object... args) {
+		if (this.observations != null) {
+			return sendObserved(args);
+		}
 		try {
-			return (CompletableFuture<R>) this.handle.target().send(this.name, arguments(args), this.timeout);
+			return (CompletableFuture<R>) this.handle.target().send(this.name, arguments(args), this.timeout, null);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private <R> CompletableFuture<R> sendObserved(Object[] args) {
+		CallerObservation observed = this.observations.start(ActorCallKind.SEND, this.handle, this.name, null);
+		CompletableFuture<R> result;
+		try (Observation.Scope scope = openScope(observed)) {
+			result = sendTo(args, observed);
+		}
+		return (observed != null) ? ClientObservations.stopWhenDone(observed, result) : result;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> CompletableFuture<R> sendTo(Object[] args, CallerObservation observed) {
+		try {
+			return (CompletableFuture<R>) this.handle.target().send(this.name, arguments(args), this.timeout, observed);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -69,8 +104,40 @@ final class DefaultActorMethod implements ActorMethod {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <R> R call(Object... args) {
+		if (this.observations != null) {
+			return callObserved(args);
+		}
 		return (R) this.handle.target()
-			.call(this.name, arguments(args), new Timeout(this.timeout, this.handle.router().callTimeout()));
+			.call(this.name, arguments(args), new Timeout(this.timeout, this.handle.router().callTimeout()), null);
+	}
+
+	private <R> R callObserved(Object[] args) {
+		CallerObservation observed = this.observations.start(ActorCallKind.CALL, this.handle, this.name, null);
+		if (observed == null) {
+			return callTarget(args, null);
+		}
+		Throwable error = null;
+		try (Observation.Scope scope = observed.observation().openScope()) {
+			return callTarget(args, observed);
+		}
+		catch (RuntimeException | Error ex) {
+			error = ex;
+			throw ex;
+		}
+		finally {
+			ClientObservations.stop(observed, error);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> R callTarget(Object[] args, CallerObservation observed) {
+		return (R) this.handle.target()
+			.call(this.name, arguments(args), new Timeout(this.timeout, this.handle.router().callTimeout()), observed);
+	}
+
+	/** @return the observation's scope on this thread, or {@code null} (nothing to close) without one */
+	private static Observation.Scope openScope(CallerObservation observed) {
+		return (observed != null) ? observed.observation().openScope() : null;
 	}
 
 	@Override
@@ -80,8 +147,32 @@ final class DefaultActorMethod implements ActorMethod {
 
 	@Override
 	public CompletableFuture<Void> tell(Object... args) {
+		if (this.observations != null) {
+			return tellObserved(args, null);
+		}
 		try {
-			return this.handle.target().tell(this.name, arguments(args));
+			return this.handle.target().tell(this.name, arguments(args), null);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/**
+	 * @param parent the parent of the call's observation, or {@code null} for the current one
+	 */
+	private CompletableFuture<Void> tellObserved(Object[] args, ObservationView parent) {
+		CallerObservation observed = this.observations.start(ActorCallKind.TELL, this.handle, this.name, parent);
+		CompletableFuture<Void> handedOver;
+		try (Observation.Scope scope = openScope(observed)) {
+			handedOver = tellTo(args, observed);
+		}
+		return (observed != null) ? ClientObservations.stopWhenDone(observed, handedOver) : handedOver;
+	}
+
+	private CompletableFuture<Void> tellTo(Object[] args, CallerObservation observed) {
+		try {
+			return this.handle.target().tell(this.name, arguments(args), observed);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -91,10 +182,13 @@ final class DefaultActorMethod implements ActorMethod {
 	@Override
 	public CompletableFuture<Void> tellDelay(Duration delay, Object... args) {
 		Object[] arguments = arguments(args);
+		// the call is made on the timer thread: its observation continues the trace of the thread asking for it
+		ObservationView parent = (this.observations != null) ? this.observations.current() : null;
 		CompletableFuture<Void> handedOver = new CompletableFuture<>();
 		ScheduledFuture<?> scheduled = CallRouter.timer().schedule(() -> {
 			if (!handedOver.isDone()) {
-				tell(arguments).whenComplete((ignored, error) -> {
+				CompletableFuture<Void> told = (parent != null) ? tellObserved(arguments, parent) : tell(arguments);
+				told.whenComplete((ignored, error) -> {
 					if (error != null) {
 						handedOver.completeExceptionally(error);
 					}
@@ -118,21 +212,33 @@ final class DefaultActorMethod implements ActorMethod {
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public <R> CompletableFuture<List<R>> batch(List<DelayedCall> calls) {
-		try {
-			return (CompletableFuture<List<R>>) (CompletableFuture<?>) this.handle.target()
-				.batch(this.name, argumentsOf(calls), true);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
+		return batch(calls, true);
 	}
 
 	@Override
 	public CompletableFuture<Void> tellBatch(List<DelayedCall> calls) {
+		return batch(calls, false).thenApply((ignored) -> null);
+	}
+
+	private <R> CompletableFuture<List<R>> batch(List<DelayedCall> calls, boolean reply) {
+		if (this.observations == null) {
+			return batchTo(calls, reply, null);
+		}
+		CallerObservation observed = this.observations.start(reply ? ActorCallKind.BATCH : ActorCallKind.TELL_BATCH,
+				this.handle, this.name, null);
+		CompletableFuture<List<R>> results;
+		try (Observation.Scope scope = openScope(observed)) {
+			results = batchTo(calls, reply, observed);
+		}
+		return (observed != null) ? ClientObservations.stopWhenDone(observed, results) : results;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> CompletableFuture<List<R>> batchTo(List<DelayedCall> calls, boolean reply, CallerObservation observed) {
 		try {
-			return this.handle.target().batch(this.name, argumentsOf(calls), false).thenApply((ignored) -> null);
+			return (CompletableFuture<List<R>>) (CompletableFuture<?>) this.handle.target()
+				.batch(this.name, argumentsOf(calls), reply, observed);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);

@@ -26,10 +26,11 @@ public interface LocalActor extends CallTarget {
 	 * @param chain the call chain that came with the request from another process, or {@code null}
 	 * @param caller who made the call, for alerts (described by its {@code toString}, or a
 	 * {@link ChainLink}), or {@code null} for a caller on the current thread
+	 * @param observed what the request carried of its caller's observation, or {@code null}
 	 * @return the result, or a completed future for a tell
 	 */
 	CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply, List<ChainLink> chain,
-			Object caller);
+			Object caller, CallerObservation observed);
 
 	/**
 	 * A batch whose calls were already resolved (or go to a batch implementation).
@@ -37,9 +38,11 @@ public interface LocalActor extends CallTarget {
 	 * @param targets the overload each call binds to, or {@code null} to resolve them here
 	 * @param calls the arguments of each call
 	 * @param reply whether the caller waits for the results
+	 * @param observed what the request carried of its caller's observation, or {@code null}
 	 * @return the results
 	 */
-	CompletableFuture<List<Object>> batch(String method, List<Invocable> targets, List<Object[]> calls, boolean reply);
+	CompletableFuture<List<Object>> batch(String method, List<Invocable> targets, List<Object[]> calls, boolean reply,
+			CallerObservation observed);
 
 	/**
 	 * @param method a method name

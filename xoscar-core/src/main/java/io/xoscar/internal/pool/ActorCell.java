@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.micrometer.observation.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import io.xoscar.AbstractActor;
 import io.xoscar.ActorSystem;
 import io.xoscar.exception.ActorCallContext;
 import io.xoscar.exception.ActorNotFoundException;
+import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.call.HandedOver;
@@ -58,15 +60,19 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	/** Raises alerts about this actor's calls and reports its deadlocks. */
 	final Watchdog watchdog;
 
+	/** Observes the calls it runs, or {@code null} when the node does not. */
+	private final ServerObservations observations;
+
 	private final LongAdder concurrentCalls = new LongAdder();
 
 	/** Calls running side by side: all of a stateless actor's, the {@code @NoLock} ones of a stateful one. */
 	private final RunningCalls concurrent;
 
 	ActorCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			boolean metered, boolean detectsDeadlocks, Watchdog watchdog) {
+			boolean metered, boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations) {
 		this.detectsDeadlocks = detectsDeadlocks;
 		this.watchdog = watchdog;
+		this.observations = observations;
 		this.pool = pool;
 		this.uid = uid;
 		this.info = info;
@@ -77,9 +83,11 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	}
 
 	static ActorCell create(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context,
-			Placer.Slot slot, boolean metered, boolean detectsDeadlocks, Watchdog watchdog) {
-		return info.stateless() ? new StatelessCell(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog)
-				: new StatefulCell(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog);
+			Placer.Slot slot, boolean metered, boolean detectsDeadlocks, Watchdog watchdog,
+			ServerObservations observations) {
+		return info.stateless()
+				? new StatelessCell(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog, observations)
+				: new StatefulCell(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog, observations);
 	}
 
 	void attach(AbstractActor actor) {
@@ -132,7 +140,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	public abstract int backlog();
 
 	@Override
-	public CompletableFuture<Object> send(String method, Object[] args, Duration timeout) {
+	public CompletableFuture<Object> send(String method, Object[] args, Duration timeout, CallerObservation observed) {
 		Invocable target;
 		try {
 			target = this.info.resolve(method, args);
@@ -141,7 +149,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			return CompletableFuture.failedFuture(ex);
 		}
 		Call current = this.detectsDeadlocks ? Running.current() : null;
-		Call call = made(Call.single(this, target, args, true, CallChain.of(current)), current);
+		Call call = made(Call.single(this, target, args, true, CallChain.of(current), observed), current);
 		dispatch(call);
 		return Timeout.bound(call.reply(), (timeout != null) ? timeout : target.limits().timeout(),
 				() -> describe(call.method), () -> whereStuck(call));
@@ -158,32 +166,32 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	@Override
 	public CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply, List<ChainLink> chain,
-			Object caller) {
+			Object caller, CallerObservation observed) {
 		CallChain received = (chain != null && reply && this.detectsDeadlocks) ? CallChain.of(chain) : null;
 		Call call;
 		if (received != null || caller != null) {
-			call = Call.single(this, target, args, reply, received);
+			call = Call.single(this, target, args, reply, received, observed);
 			call.caller = caller;
 		}
 		else {
 			Call current = (reply && this.detectsDeadlocks) ? Running.current() : null;
-			call = made(Call.single(this, target, args, reply, CallChain.of(current)), current);
+			call = made(Call.single(this, target, args, reply, CallChain.of(current), observed), current);
 		}
 		dispatch(call);
 		return reply ? call.reply() : CompletableFuture.completedFuture(null);
 	}
 
 	@Override
-	public Object call(String method, Object[] args, Timeout timeout) {
+	public Object call(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		Invocable target = this.info.resolve(method, args);
 		Duration bound = timeout.ofBlocking(target);
 		if (!this.detectsDeadlocks) {
-			return runOrDispatchAndWait(made(Call.single(this, target, args, true, null), null), bound, null);
+			return runOrDispatchAndWait(made(Call.single(this, target, args, true, null, observed), null), bound, null);
 		}
 		// the caller's actor (if one runs here) waits from before the call is sent: a callee can't miss it
 		Running.Slot here = Running.slot();
 		Call waiter = here.call;
-		Call call = made(Call.single(this, target, args, true, CallChain.of(waiter)), waiter);
+		Call call = made(Call.single(this, target, args, true, CallChain.of(waiter), observed), waiter);
 		if (waiter == null) {
 			return runOrDispatchAndWait(call, bound, here);
 		}
@@ -226,9 +234,9 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	}
 
 	@Override
-	public CompletableFuture<Void> tell(String method, Object[] args) {
+	public CompletableFuture<Void> tell(String method, Object[] args, CallerObservation observed) {
 		try {
-			Call call = Call.single(this, this.info.resolve(method, args), args, false, null);
+			Call call = Call.single(this, this.info.resolve(method, args), args, false, null, observed);
 			call.caller = Callers.of(null);
 			dispatch(call);
 			return HandedOver.INSTANCE;
@@ -240,14 +248,15 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply) {
-		return batch(method, null, calls, reply);
+	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply,
+			CallerObservation observed) {
+		return batch(method, null, calls, reply, observed);
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
 	public CompletableFuture<List<Object>> batch(String method, List<Invocable> resolved, List<Object[]> calls,
-			boolean reply) {
+			boolean reply, CallerObservation observed) {
 		if (calls.isEmpty()) {
 			return CompletableFuture.completedFuture(List.of());
 		}
@@ -265,7 +274,8 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 				}
 			}
 			Call current = (reply && this.detectsDeadlocks) ? Running.current() : null;
-			call = made(Call.batch(this, method, batchMethod, singles, calls, reply, CallChain.of(current)), current);
+			call = made(Call.batch(this, method, batchMethod, singles, calls, reply, CallChain.of(current), observed),
+					current);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -296,6 +306,62 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		if (!call.start()) {
 			return null;
 		}
+		begin(call);
+		Running.Slot slot = !this.detectsDeadlocks ? null : (here != null) ? here : Running.slot();
+		Call outer = null;
+		if (slot != null) {
+			outer = slot.call;
+			slot.call = call;
+		}
+		Observation observation = (this.observations != null) ? this.observations.start(call, this) : null;
+		Object returned;
+		try {
+			returned = (observation != null) ? invokeInScope(call, observation) : call.invoke(this.actor);
+		}
+		catch (Throwable ex) {
+			if (slot != null) {
+				slot.call = outer;
+			}
+			call.endRun();
+			ended(call, ex, observation);
+			call.fail(withContext(ex, call.method));
+			return null;
+		}
+		if (slot != null) {
+			slot.call = outer;
+		}
+		call.endRun();
+		CompletableFuture<Object> pending = Async.toFuture(returned);
+		if (pending == null) {
+			ended(call, null, observation);
+			call.complete(returned);
+			return null;
+		}
+		if (pending.isDone()) {
+			try {
+				Object value = pending.join();
+				ended(call, null, observation);
+				call.complete(value);
+			}
+			catch (CompletionException | CancellationException ex) {
+				ended(call, ex, observation);
+				finish(call, null, ex);
+			}
+			return null;
+		}
+		call.await(pending);
+		return pending.whenComplete((value, error) -> {
+			ended(call, error, observation);
+			finish(call, value, error);
+		});
+	}
+
+	/**
+	 * Marks a call as running (kept out of {@link #execute}, so that the JIT still inlines that
+	 * into the blocking call's path): when it started, the end of its wait in the mailbox,
+	 * metrics, the calls in flight.
+	 */
+	private void begin(Call call) {
 		call.startedAt = CoarseClock.millis();
 		Alert queued = call.alert;
 		if (queued != null) {
@@ -306,50 +372,13 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			call.meter();
 		}
 		track(call);
-		Running.Slot slot = !this.detectsDeadlocks ? null : (here != null) ? here : Running.slot();
-		Call outer = null;
-		if (slot != null) {
-			outer = slot.call;
-			slot.call = call;
+	}
+
+	/** Runs the call with its observation current on this thread, for its logs and the calls it makes. */
+	private Object invokeInScope(Call call, Observation observation) throws Throwable {
+		try (Observation.Scope scope = observation.openScope()) {
+			return call.invoke(this.actor);
 		}
-		Object returned;
-		try {
-			returned = call.invoke(this.actor);
-		}
-		catch (Throwable ex) {
-			if (slot != null) {
-				slot.call = outer;
-			}
-			call.endRun();
-			ended(call, false);
-			call.fail(withContext(ex, call.method));
-			return null;
-		}
-		if (slot != null) {
-			slot.call = outer;
-		}
-		call.endRun();
-		CompletableFuture<Object> pending = Async.toFuture(returned);
-		if (pending == null) {
-			ended(call, true);
-			call.complete(returned);
-			return null;
-		}
-		if (pending.isDone()) {
-			ended(call, !pending.isCompletedExceptionally());
-			try {
-				call.complete(pending.join());
-			}
-			catch (CompletionException | CancellationException ex) {
-				finish(call, null, ex);
-			}
-			return null;
-		}
-		call.await(pending);
-		return pending.whenComplete((value, error) -> {
-			ended(call, error == null);
-			finish(call, value, error);
-		});
 	}
 
 	/** @return whether the call holds this actor's lock (only stateful actors have one) */
@@ -362,12 +391,19 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		return null;
 	}
 
-	private void ended(Call call, boolean success) {
+	/**
+	 * @param error what the call failed with (possibly wrapped by a future), or {@code null}
+	 * @param observation the callee's observation of the call, or {@code null}
+	 */
+	private void ended(Call call, Throwable error, Observation observation) {
 		untrack(call);
-		call.recordMetrics(success);
+		call.recordMetrics(error == null);
 		Alert alert = call.alert;
 		if (alert != null) {
 			this.watchdog.ended(alert, CoarseClock.millis() - call.startedAt);
+		}
+		if (observation != null) {
+			ServerObservations.stop(observation, Async.unwrap(error));
 		}
 	}
 

@@ -8,10 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.xoscar.AbstractActor;
+import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.reflect.BatchMethod;
 import io.xoscar.internal.reflect.BatchResults;
 import io.xoscar.internal.reflect.Invocable;
 import io.xoscar.internal.reflect.MethodCalls;
+import io.xoscar.observation.ActorCallKind;
 
 /**
  * One message to one actor: a single call or a batch, with the future its caller waits on
@@ -63,6 +65,9 @@ final class Call implements Runnable {
 	/** The stateful actors waiting on this call, innermost first; {@code null} if none. */
 	final CallChain chain;
 
+	/** What the call carries of its caller's observation, or {@code null}. */
+	final CallerObservation callerObservation;
+
 	/**
 	 * Whether its thread waits in a blocking call or {@code join} it made. Plain: the callee learns
 	 * of the call through its mailbox (or the socket), which publishes this write.
@@ -110,9 +115,11 @@ final class Call implements Runnable {
 	private volatile CompletableFuture<?> awaited;
 
 	private Call(ActorCell cell, String method, Invocable single, Object[] args, BatchMethod batchMethod,
-			List<Invocable> batchSingles, List<Object[]> batchArgs, boolean reply, CallChain chain) {
+			List<Invocable> batchSingles, List<Object[]> batchArgs, boolean reply, CallChain chain,
+			CallerObservation callerObservation) {
 		this.cell = cell;
 		this.chain = chain;
+		this.callerObservation = callerObservation;
 		this.method = method;
 		this.single = single;
 		this.args = args;
@@ -122,16 +129,29 @@ final class Call implements Runnable {
 		this.reply = reply ? new CallFuture(this) : null;
 	}
 
-	static Call single(ActorCell cell, Invocable target, Object[] args, boolean reply, CallChain chain) {
-		return new Call(cell, target.name(), target, args, null, null, null, reply, chain);
+	/**
+	 * @param callerObservation what the call carries of its caller's observation, or {@code null}
+	 */
+	static Call single(ActorCell cell, Invocable target, Object[] args, boolean reply, CallChain chain,
+			CallerObservation callerObservation) {
+		return new Call(cell, target.name(), target, args, null, null, null, reply, chain, callerObservation);
 	}
 
 	/**
 	 * @param batchMethod the batch implementation, or {@code null} to run {@code singles} one by one
+	 * @param callerObservation what the batch carries of its caller's observation, or {@code null}
 	 */
 	static Call batch(ActorCell cell, String method, BatchMethod batchMethod, List<Invocable> singles,
-			List<Object[]> args, boolean reply, CallChain chain) {
-		return new Call(cell, method, null, null, batchMethod, singles, args, reply, chain);
+			List<Object[]> args, boolean reply, CallChain chain, CallerObservation callerObservation) {
+		return new Call(cell, method, null, null, batchMethod, singles, args, reply, chain, callerObservation);
+	}
+
+	/** @return how the call was made, as the callee sees it */
+	ActorCallKind kind() {
+		if (this.single != null) {
+			return (this.reply != null) ? ActorCallKind.CALL : ActorCallKind.TELL;
+		}
+		return (this.reply != null) ? ActorCallKind.BATCH : ActorCallKind.TELL_BATCH;
 	}
 
 	long chainId() {

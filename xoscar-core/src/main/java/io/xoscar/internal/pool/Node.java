@@ -33,6 +33,7 @@ import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.CallTarget;
+import io.xoscar.internal.call.ClientObservations;
 import io.xoscar.internal.call.DefaultActorHandle;
 import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.call.LocalNode;
@@ -63,6 +64,9 @@ public final class Node implements LocalNode {
 
 	/** The node's meters, or {@code null} without a meter registry. */
 	private final NodeMetrics metrics;
+
+	/** Observes the calls its actors run, or {@code null} without an observation registry. */
+	private final ServerObservations observations;
 
 	private final String address;
 
@@ -98,6 +102,7 @@ public final class Node implements LocalNode {
 		this.connectTimeout = config.connectTimeout();
 		this.detectsDeadlocks = config.deadlockDetection();
 		this.metrics = (config.meterRegistry() != null) ? new NodeMetrics(config.meterRegistry()) : null;
+		this.observations = ServerObservations.of(config.observationRegistry());
 		String[] hostAndPort = hostAndPort(config.address());
 		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]),
 				config.advertisedAddress(), new TransportSettings(
@@ -115,7 +120,8 @@ public final class Node implements LocalNode {
 		}
 		this.watchdog = new Watchdog(this.recorder, this.debugThread, this.directory::values,
 				config.slowCallThreshold(), config.backlogThreshold());
-		this.router = new CallRouter(config.callTimeout(), this.transport::target);
+		this.router = new CallRouter(config.callTimeout(), this.transport::target,
+				ClientObservations.of(config.observationRegistry()));
 		this.pools = new Pools(this.address, config, this::processExited);
 		this.placer = new Placer(this.pools::all);
 		try {
@@ -317,7 +323,7 @@ public final class Node implements LocalNode {
 			Object[] args) throws Throwable {
 		ActorContext context = new ActorContext(uid, pool.address(), handle(pool.address(), uid, type), this.system);
 		ActorCell cell = ActorCell.create(pool, uid, info, context, slot, this.metrics != null,
-				this.detectsDeadlocks, this.watchdog);
+				this.detectsDeadlocks, this.watchdog, this.observations);
 		if (this.metrics != null) {
 			this.metrics.actorClass(info);
 		}

@@ -42,8 +42,8 @@ final class StatefulCell extends ActorCell implements Runnable {
 	private final Holding holding = new Holding();
 
 	StatefulCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			boolean metered, boolean detectsDeadlocks, Watchdog watchdog) {
-		super(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog);
+			boolean metered, boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations) {
+		super(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog, observations);
 	}
 
 	@Override

@@ -9,8 +9,8 @@ import io.xoscar.internal.reflect.ActorClassInfo;
 final class StatelessCell extends ActorCell {
 
 	StatelessCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			boolean metered, boolean detectsDeadlocks, Watchdog watchdog) {
-		super(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog);
+			boolean metered, boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations) {
+		super(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog, observations);
 	}
 
 	@Override

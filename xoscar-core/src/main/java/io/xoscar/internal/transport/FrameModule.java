@@ -1,7 +1,9 @@
 package io.xoscar.internal.transport;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -19,9 +21,11 @@ import tools.jackson.databind.ser.std.StdSerializer;
 import io.xoscar.internal.call.ChainLink;
 
 /**
- * Writes and reads the eight-element frame array field by field: every call goes through here
- * twice, and the generic record support (reflection, a method handle call per record) costs more
- * than the rest of a small call's decoding.
+ * Writes and reads the frame array field by field: every call goes through here twice, and the
+ * generic record support (reflection, a method handle call per record) costs more than the rest of
+ * a small call's decoding. A frame has eight elements, then optional ones that are left out when
+ * they and those after them are absent: the call chain (null when absent but headers follow), then
+ * the headers (a map of strings). A reader of frames without them finds them absent.
  */
 final class FrameModule extends SimpleModule {
 
@@ -45,7 +49,8 @@ final class FrameModule extends SimpleModule {
 
 		@Override
 		public void serialize(Outbound frame, JsonGenerator generator, SerializationContext context) {
-			generator.writeStartArray(frame, (frame.chain() != null) ? 9 : 8);
+			int length = (frame.headers() != null) ? 10 : (frame.chain() != null) ? 9 : 8;
+			generator.writeStartArray(frame, length);
 			generator.writeNumber(frame.op());
 			generator.writeNumber(frame.id());
 			writeNullableString(generator, frame.target());
@@ -74,6 +79,17 @@ final class FrameModule extends SimpleModule {
 					generator.writeEndArray();
 				}
 				generator.writeEndArray();
+			}
+			else if (length > 9) {
+				generator.writeNull();
+			}
+			if (frame.headers() != null) {
+				generator.writeStartObject(frame.headers(), frame.headers().size());
+				for (Map.Entry<String, String> header : frame.headers().entrySet()) {
+					generator.writeName(header.getKey());
+					generator.writeString(header.getValue());
+				}
+				generator.writeEndObject();
 			}
 			generator.writeEndArray();
 		}
@@ -164,13 +180,32 @@ final class FrameModule extends SimpleModule {
 				error = context.readValue(parser, ErrorInfo.class);
 			}
 			List<ChainLink> chain = null;
-			if (parser.nextToken() == JsonToken.START_ARRAY) {
+			JsonToken next = parser.nextToken();
+			if (next == JsonToken.START_ARRAY) {
 				chain = readChain(parser);
+				next = parser.nextToken();
+			}
+			else if (next == JsonToken.VALUE_NULL) {
+				next = parser.nextToken();
+			}
+			Map<String, String> headers = null;
+			if (next == JsonToken.START_OBJECT) {
+				headers = readHeaders(parser);
 				parser.nextToken();
 			}
 			expect(parser, parser.currentToken() == JsonToken.END_ARRAY, "the end of the frame");
 			return new Inbound(op, id, target, uid, name, signature, payload, error, List.of(),
-					(chosen != null) ? chosen.method() : null, decoded, chain);
+					(chosen != null) ? chosen.method() : null, decoded, chain, headers);
+		}
+
+		private static Map<String, String> readHeaders(JsonParser parser) {
+			Map<String, String> headers = new HashMap<>();
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				headers.put(name, nextString(parser));
+			}
+			expect(parser, parser.currentToken() == JsonToken.END_OBJECT, "the end of the headers");
+			return headers;
 		}
 
 		private static List<ChainLink> readChain(JsonParser parser) {

@@ -1,6 +1,7 @@
 package io.xoscar.internal.transport;
 
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
@@ -24,13 +25,15 @@ import io.xoscar.internal.reflect.MethodInfo;
  * @param decoded the arguments decoded while reading (an array, or a list of arrays for a batch),
  * or {@code null}: then the payload holds them as a tree
  * @param chain the call chain of a request, or {@code null}
+ * @param headers what a request carries of its caller's observation (trace context), or {@code null}
  */
 record Inbound(int op, long id, String target, String uid, String name, List<String> signature, JsonNode payload,
-		ErrorInfo error, List<byte[]> attachments, MethodInfo chosen, Object decoded, List<ChainLink> chain) {
+		ErrorInfo error, List<byte[]> attachments, MethodInfo chosen, Object decoded, List<ChainLink> chain,
+		Map<String, String> headers) {
 
 	Inbound withAttachments(List<byte[]> attached) {
 		return new Inbound(this.op, this.id, this.target, this.uid, this.name, this.signature, this.payload, this.error,
-				attached, this.chosen, this.decoded, this.chain);
+				attached, this.chosen, this.decoded, this.chain, this.headers);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.xoscar.internal.transport;
 
 import java.util.List;
+import java.util.Map;
 
 import io.xoscar.internal.call.ChainLink;
 
@@ -18,26 +19,27 @@ import io.xoscar.internal.call.ChainLink;
  * @param error the exception of an {@link Op#ERROR}
  * @param chain the stateful actors waiting on a call ({@link io.xoscar.internal.pool.CallChain}), or
  * {@code null}
+ * @param headers what a call carries of its caller's observation (trace context), or {@code null}
  */
 record Outbound(int op, long id, String target, String uid, String name, List<String> signature, Object payload,
-		ErrorInfo error, List<ChainLink> chain) {
+		ErrorInfo error, List<ChainLink> chain, Map<String, String> headers) {
 
 	static Outbound request(int op, long id, String target, String uid, String name, List<String> signature,
 			Object payload) {
-		return request(op, id, target, uid, name, signature, payload, null);
+		return request(op, id, target, uid, name, signature, payload, null, null);
 	}
 
 	static Outbound request(int op, long id, String target, String uid, String name, List<String> signature,
-			Object payload, List<ChainLink> chain) {
-		return new Outbound(op, id, target, uid, name, signature, payload, null, chain);
+			Object payload, List<ChainLink> chain, Map<String, String> headers) {
+		return new Outbound(op, id, target, uid, name, signature, payload, null, chain, headers);
 	}
 
 	static Outbound result(long id, Object value) {
-		return new Outbound(Op.RESULT, id, null, null, null, null, value, null, null);
+		return new Outbound(Op.RESULT, id, null, null, null, null, value, null, null, null);
 	}
 
 	static Outbound error(long id, ErrorInfo error) {
-		return new Outbound(Op.ERROR, id, null, null, null, null, null, error, null);
+		return new Outbound(Op.ERROR, id, null, null, null, null, null, error, null, null);
 	}
 
 }

@@ -81,14 +81,17 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	 * @param payload the arguments
 	 * @param resultType how to decode the answer (for a batch: of each element)
 	 * @param batch whether the answer is a list of results
+	 * @param chain the stateful actors waiting on a call, or {@code null}
+	 * @param headers what a call carries of its caller's observation, or {@code null}
 	 * @return the answer; for operations without one, completes when the frame is written
 	 */
 	CompletableFuture<Object> request(int op, String target, String uid, String name, List<String> signature,
-			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain) {
+			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers) {
 		long id = IDS.incrementAndGet();
 		ByteBuf frame;
 		try {
-			frame = this.wire.encode(this.channel, Outbound.request(op, id, target, uid, name, signature, payload, chain));
+			frame = this.wire.encode(this.channel,
+					Outbound.request(op, id, target, uid, name, signature, payload, chain, headers));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(new IllegalArgumentException(

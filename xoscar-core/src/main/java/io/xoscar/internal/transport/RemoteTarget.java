@@ -4,6 +4,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
@@ -12,6 +13,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
 
 import io.xoscar.internal.call.CallTarget;
+import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.Timeout;
 import io.xoscar.internal.call.Waiting;
@@ -86,7 +88,7 @@ final class RemoteTarget implements CallTarget {
 	}
 
 	@Override
-	public CompletableFuture<Object> send(String method, Object[] args, Duration timeout) {
+	public CompletableFuture<Object> send(String method, Object[] args, Duration timeout, CallerObservation observed) {
 		Invocable target;
 		try {
 			target = target(method, args);
@@ -95,16 +97,21 @@ final class RemoteTarget implements CallTarget {
 			return CompletableFuture.failedFuture(ex);
 		}
 		CompletableFuture<Object> sent = request(Op.CALL, method, args, target,
-				CallChain.linksOfRemoteCall(this.address, this.uid, method));
+				CallChain.linksOfRemoteCall(this.address, this.uid, method), observed);
 		return Timeout.bound(sent, (timeout != null) ? timeout : (target != null) ? target.limits().timeout() : null,
 				() -> describe(method), this::noAnswer);
 	}
 
 	private CompletableFuture<Object> request(int op, String method, Object[] args, Invocable target,
-			List<ChainLink> chain) {
+			List<ChainLink> chain, CallerObservation observed) {
 		Resolved resolved = resolve(target);
 		return this.transport.request(this.address, op, this.uid, method, resolved.signature(), args,
-				resolved.resultType(), false, chain);
+				resolved.resultType(), false, chain, headers(observed));
+	}
+
+	/** @return the trace headers the call takes over the wire, or {@code null} */
+	private static Map<String, String> headers(CallerObservation observed) {
+		return (observed != null) ? observed.headersToSend() : null;
 	}
 
 	private String describe(String method) {
@@ -116,18 +123,19 @@ final class RemoteTarget implements CallTarget {
 	}
 
 	@Override
-	public Object call(String method, Object[] args, Timeout timeout) {
+	public Object call(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		Invocable target = target(method, args);
 		Duration bound = timeout.ofBlocking(target);
 		return CallChain.waiting(() -> Waiting.await(
-				request(Op.CALL, method, args, target, CallChain.linksOfRemoteCall(this.address, this.uid, method)),
+				request(Op.CALL, method, args, target, CallChain.linksOfRemoteCall(this.address, this.uid, method),
+						observed),
 				bound, () -> describe(method), this::noAnswer));
 	}
 
 	@Override
-	public CompletableFuture<Void> tell(String method, Object[] args) {
+	public CompletableFuture<Void> tell(String method, Object[] args, CallerObservation observed) {
 		try {
-			return request(Op.TELL, method, args, target(method, args), null).thenApply((ignored) -> null);
+			return request(Op.TELL, method, args, target(method, args), null, observed).thenApply((ignored) -> null);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -136,7 +144,8 @@ final class RemoteTarget implements CallTarget {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply) {
+	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply,
+			CallerObservation observed) {
 		if (calls.isEmpty()) {
 			return CompletableFuture.completedFuture(List.of());
 		}
@@ -149,7 +158,7 @@ final class RemoteTarget implements CallTarget {
 		}
 		return this.transport
 			.request(this.address, reply ? Op.BATCH : Op.TELL_BATCH, this.uid, method, resolved.signature(), calls,
-					resolved.resultType(), true)
+					resolved.resultType(), true, null, headers(observed))
 			.thenApply((results) -> (List<Object>) results);
 	}
 

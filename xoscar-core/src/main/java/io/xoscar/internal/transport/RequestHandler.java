@@ -15,6 +15,7 @@ import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
 import io.xoscar.exception.XoscarException;
 import io.xoscar.internal.call.CallTarget;
+import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.MethodInfo;
@@ -71,14 +72,16 @@ final class RequestHandler {
 							: this.decoding.call(info, request.name(), request.signature(), request.payload(),
 									request.attachments());
 					boolean reply = request.op() == Op.CALL;
+					CallerObservation observed = CallerObservation.received(request.headers());
 					CompletableFuture<Object> result;
 					if (target instanceof LocalActor actor) {
-						result = actor.invoke(call.target(), call.args(), reply, request.chain(), caller(request, channel));
+						result = actor.invoke(call.target(), call.args(), reply, request.chain(), caller(request, channel),
+								observed);
 					}
 					else {
 						// an actor of one of this node's process pools, called through the main address
-						result = reply ? target.send(request.name(), call.args())
-								: target.tell(request.name(), call.args()).thenApply((ignored) -> null);
+						result = reply ? target.send(request.name(), call.args(), null, observed)
+								: target.tell(request.name(), call.args(), observed).thenApply((ignored) -> null);
 					}
 					if (reply) {
 						answerWhenDone(request.id(), result, channel, inflight, context);
@@ -92,9 +95,10 @@ final class RequestHandler {
 							: this.decoding.batch(info, request.name(), request.signature(), request.payload(),
 									request.attachments());
 					boolean reply = request.op() == Op.BATCH;
+					CallerObservation observed = CallerObservation.received(request.headers());
 					CompletableFuture<List<Object>> results = (target instanceof LocalActor actor)
-							? actor.batch(request.name(), batch.targets(), batch.args(), reply)
-							: target.batch(request.name(), batch.args(), reply);
+							? actor.batch(request.name(), batch.targets(), batch.args(), reply, observed)
+							: target.batch(request.name(), batch.args(), reply, observed);
 					if (reply) {
 						answerWhenDone(request.id(), results.thenApply((list) -> list), channel, inflight, context);
 					}

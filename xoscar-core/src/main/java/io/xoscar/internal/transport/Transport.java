@@ -185,14 +185,19 @@ public final class Transport implements AutoCloseable {
 
 	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
 			Object payload, JavaType resultType, boolean batch) {
-		return request(address, op, uid, name, signature, payload, resultType, batch, null);
+		return request(address, op, uid, name, signature, payload, resultType, batch, null, null);
 	}
 
+	/**
+	 * @param chain the stateful actors waiting on a call, or {@code null}
+	 * @param headers what a call carries of its caller's observation, or {@code null}
+	 */
 	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
-			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain) {
+			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers) {
 		CompletableFuture<PeerConnection> connection = connection(LocalNodes.nodeAddress(address));
 		if (connection.isDone() && !connection.isCompletedExceptionally()) {
-			return connection.join().request(op, address, uid, name, signature, payload, resultType, batch, chain);
+			return connection.join()
+				.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers);
 		}
 		AfterConnect call = new AfterConnect();
 		connection.whenComplete((peer, error) -> {
@@ -200,7 +205,7 @@ public final class Transport implements AutoCloseable {
 				call.completeExceptionally(error);
 			}
 			else {
-				call.forward(peer.request(op, address, uid, name, signature, payload, resultType, batch, chain));
+				call.forward(peer.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers));
 			}
 		});
 		return call;

@@ -29,8 +29,9 @@ import io.xoscar.config.ActorSystemConfig;
  * {@link io.xoscar.spring.XActor @XActor} actors (built from their bean definitions, created at
  * start) and of {@link io.xoscar.spring.ActorRef @ActorRef} injection. Process pools run this
  * application's context in their child JVMs. {@link XoscarActorSystemCustomizer} beans adjust the
- * configuration; a user-defined {@link ActorSystemConfig} or {@link ActorSystem} bean replaces the
- * auto-configured one.
+ * configuration of the application's node, {@link XoscarProcessPoolCustomizer} beans that of a
+ * process pool's node (in its child JVM); a user-defined {@link ActorSystemConfig} or
+ * {@link ActorSystem} bean replaces the auto-configured one.
  */
 @AutoConfiguration
 @ConditionalOnClass(ActorSystem.class)
@@ -43,7 +44,8 @@ public final class XoscarAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ActorSystemConfig xoscarActorSystemConfig(XoscarProperties properties,
-			ObjectProvider<XoscarActorSystemCustomizer> customizers, ObjectProvider<ProcessPoolRole> role,
+			ObjectProvider<XoscarActorSystemCustomizer> customizers,
+			ObjectProvider<XoscarProcessPoolCustomizer> processPoolCustomizers, ObjectProvider<ProcessPoolRole> role,
 			ObjectProvider<ApplicationArguments> arguments, ObjectProvider<JacksonModule> jacksonModules,
 			ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		ProcessPoolRole child = role.getIfAvailable();
@@ -53,6 +55,8 @@ public final class XoscarAutoConfiguration {
 		// the application's Jackson modules (those Boot's JsonMapper gets) serialize its types on the wire too
 		jacksonModules.orderedStream().forEach(builder::jacksonModule);
 		if (child != null) {
+			// the pool's node is what its parent asked for; only what it needs from this JVM is added
+			processPoolCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}
 		Class<?> application = applicationClass(beanFactory);

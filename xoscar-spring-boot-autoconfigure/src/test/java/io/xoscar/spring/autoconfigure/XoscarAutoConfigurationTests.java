@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 import io.xoscar.ActorSystem;
+import io.xoscar.ProcessPoolChild;
 import io.xoscar.ActorSystem.PoolInfo;
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
@@ -107,6 +108,22 @@ class XoscarAutoConfigurationTests {
 				ActorSystemConfig config = context.getBean(ActorSystemConfig.class);
 				assertThat(config.pools()).extracting(PoolConfig::name).containsExactly("cpu", "first", "second");
 				assertThat(config.callTimeout()).hasSeconds(7);
+			});
+	}
+
+	@Test
+	void aProcessPoolsNodeGetsOnlyProcessPoolCustomizers() {
+		ProcessPoolRole role = new ProcessPoolRole(ProcessPoolChild.parse(new String[] { "--xoscar-pool.threads=2" }));
+		this.runner.withUserConfiguration(UserSystem.class, Customizers.class)
+			.withBean(ProcessPoolRole.BEAN_NAME, ProcessPoolRole.class, () -> role)
+			.withBean(XoscarProcessPoolCustomizer.class, () -> (builder) -> builder.debugHistory(7))
+			.withPropertyValues("xoscar.pools.cpu.count=1")
+			.run((context) -> {
+				ActorSystemConfig config = context.getBean(ActorSystemConfig.class);
+				assertThat(config.mainPoolThreads()).isEqualTo(2);
+				assertThat(config.pools()).as("the pool's node has no pools of its own").isEmpty();
+				assertThat(config.callTimeout()).hasSeconds(60);
+				assertThat(config.debugHistory()).isEqualTo(7);
 			});
 	}
 

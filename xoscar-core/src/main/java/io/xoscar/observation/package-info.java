@@ -1,0 +1,7 @@
+/**
+ * Micrometer observations of actor calls: their names and keys
+ * ({@link io.xoscar.observation.ActorCallObservation}), contexts and default conventions. A node
+ * makes them when its configuration has an observation registry
+ * ({@link io.xoscar.config.ActorSystemConfig.Builder#observationRegistry}).
+ */
+package io.xoscar.observation;

@@ -1,0 +1,94 @@
+package io.xoscar.spring.autoconfigure.actuate;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.xoscar.Actor;
+import io.xoscar.ActorHandle;
+import io.xoscar.ActorSystem;
+import io.xoscar.CreateOptions;
+import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.spring.autoconfigure.XoscarActorSystemCustomizer;
+import io.xoscar.spring.autoconfigure.XoscarAutoConfiguration;
+import io.xoscar.spring.autoconfigure.XoscarProcessPoolCustomizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The application's {@link ObservationRegistry} reaches the node (and the nodes of process pools),
+ * so calls are observed with Boot's registry, and {@code management.observations.enable.xoscar}
+ * switches that off.
+ */
+class XoscarObservationAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(XoscarAutoConfiguration.class, XoscarObservationAutoConfiguration.class))
+		.withPropertyValues("xoscar.main-pool-threads=1");
+
+	private final ApplicationContextRunner withBootsRegistry = this.runner
+		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+		.withBean(RecordingObservationHandler.class, RecordingObservationHandler::new);
+
+	public static class Echo extends Actor {
+
+		public String echo(String text) {
+			return text;
+		}
+
+	}
+
+	@Test
+	void handsTheRegistryToTheNodeAndToProcessPools() {
+		ObservationRegistry registry = ObservationRegistry.create();
+		this.runner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
+			assertThat(context.getBean(ActorSystemConfig.class).observationRegistry()).isSameAs(registry);
+			assertThat(context.getBean(XoscarActorSystemCustomizer.class))
+				.isSameAs(context.getBean(XoscarProcessPoolCustomizer.class));
+		});
+	}
+
+	@Test
+	void callsAreObservedWithBootsRegistry() {
+		this.withBootsRegistry.run((context) -> {
+			ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+			assertThat(context.getBean(ActorSystemConfig.class).observationRegistry()).isSameAs(registry);
+			assertThat(echo(context.getBean(ActorSystem.class)).method("echo").<String>call("hi")).isEqualTo("hi");
+			RecordingObservationHandler handler = context.getBean(RecordingObservationHandler.class);
+			await().until(() -> handler.stopped().size() == 2);
+			assertThat(handler.stopped()).containsExactlyInAnyOrder("xoscar.call.client", "xoscar.call.server");
+		});
+	}
+
+	@Test
+	void managementObservationsEnableXoscarFalseTurnsThemOff() {
+		this.withBootsRegistry.withPropertyValues("management.observations.enable.xoscar=false").run((context) -> {
+			ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+			ActorHandle<Echo> echo = echo(context.getBean(ActorSystem.class));
+			assertThat(echo.method("echo").<String>call("hi")).isEqualTo("hi");
+			assertThat(echo.method("echo").<String>send("there").join()).isEqualTo("there");
+			echo.method("echo").tell("!").join();
+			// an observation of another name still is: the handler works, only xoscar's are off
+			Observation.createNotStarted("other", registry).observe(() -> {
+			});
+			assertThat(context.getBean(RecordingObservationHandler.class).stopped()).containsExactly("other");
+		});
+	}
+
+	@Test
+	void backsOffWithoutARegistry() {
+		this.runner.run((context) -> {
+			assertThat(context).doesNotHaveBean(XoscarActorSystemCustomizer.class);
+			assertThat(context.getBean(ActorSystemConfig.class).observationRegistry()).isNull();
+		});
+	}
+
+	private static ActorHandle<Echo> echo(ActorSystem system) {
+		return system.createActor(Echo.class, CreateOptions.uid("echo")).join();
+	}
+
+}
