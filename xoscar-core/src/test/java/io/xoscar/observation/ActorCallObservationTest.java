@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -206,6 +207,27 @@ class ActorCallObservationTest {
 		assertThat(client.getCallKind()).isEqualTo(ActorCallKind.TELL);
 		assertThat(client.getParentObservation()).as("made on the timer thread, under the observation that asked")
 			.isSameAs(outer);
+	}
+
+	@Test
+	void aFailingHandlerIsLoggedAndTheCallsStillRun() {
+		this.registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStart(Observation.Context context) {
+				throw new IllegalStateException("broken handler");
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		ActorMethod greet = this.greeter.method("greet");
+		assertThat(greet.<String>call("ada")).isEqualTo("hello ada");
+		assertThat(greet.<String>send("bob").join()).isEqualTo("hello bob");
+		assertThat(greet.batch(greet.delay("c")).join()).containsExactly("hello c");
 	}
 
 	@Test

@@ -43,7 +43,8 @@ public final class ClientObservations {
 	 * @param method the method called
 	 * @param parent the parent observation, or {@code null} for the calling thread's current one
 	 * @return the started observation and the headers its handlers wrote, or {@code null} when the
-	 * call is not observed (a registry without handlers, or a predicate that turns it off)
+	 * call is not observed (a registry without handlers, a predicate that turns it off, or a failing
+	 * handler, which is logged: the call is made anyway)
 	 */
 	CallerObservation start(ActorCallKind kind, DefaultActorHandle<?> handle, String method, ObservationView parent) {
 		if (this.registry.isNoop()) {
@@ -54,12 +55,15 @@ public final class ClientObservations {
 		if (parent != null) {
 			context.setParentObservation(parent);
 		}
-		Observation observation = Observation.createNotStarted(null, DefaultActorCallClientConvention.INSTANCE,
-				() -> context, this.registry);
-		if (observation.isNoop()) {
+		try {
+			Observation observation = Observation.createNotStarted(null, DefaultActorCallClientConvention.INSTANCE,
+					() -> context, this.registry);
+			return observation.isNoop() ? null : new CallerObservation(observation.start(), context.getCarrier());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("An observation handler failed to start the observation of {}.{}", handle, method, ex);
 			return null;
 		}
-		return new CallerObservation(observation.start(), context.getCarrier());
 	}
 
 	/**
