@@ -31,6 +31,9 @@ final class DefaultActorMethod implements ActorMethod {
 	/** The timeout given for calls made through this method, or {@code null}. */
 	private final Duration timeout;
 
+	/** The bound of blocking calls: {@link #timeout} if given, else the method's own or the caller's default. */
+	private final Timeout blocking;
+
 	/** Observes the calls, or {@code null} when the handle's node does not. */
 	private final ClientObservations observations;
 
@@ -42,6 +45,7 @@ final class DefaultActorMethod implements ActorMethod {
 		this.handle = handle;
 		this.name = name;
 		this.timeout = timeout;
+		this.blocking = new Timeout(timeout, handle.router().callTimeout());
 		this.observations = handle.router().observations();
 	}
 
@@ -104,11 +108,7 @@ final class DefaultActorMethod implements ActorMethod {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <R> R call(Object... args) {
-		if (this.observations != null) {
-			return callObserved(args);
-		}
-		return (R) this.handle.target()
-			.call(this.name, arguments(args), new Timeout(this.timeout, this.handle.router().callTimeout()), null);
+		return (this.observations == null) ? callTarget(args, null) : callObserved(args);
 	}
 
 	private <R> R callObserved(Object[] args) {
@@ -131,8 +131,7 @@ final class DefaultActorMethod implements ActorMethod {
 
 	@SuppressWarnings("unchecked")
 	private <R> R callTarget(Object[] args, CallerObservation observed) {
-		return (R) this.handle.target()
-			.call(this.name, arguments(args), new Timeout(this.timeout, this.handle.router().callTimeout()), observed);
+		return (R) this.handle.target().call(this.name, arguments(args), this.blocking, observed);
 	}
 
 	/** @return the observation's scope on this thread, or {@code null} (nothing to close) without one */
