@@ -185,16 +185,15 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	public Object call(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		Invocable target = this.info.resolve(method, args);
 		Duration bound = timeout.ofBlocking(target);
-		if (!this.detectsDeadlocks) {
-			return runOrDispatchAndWait(made(Call.single(this, target, args, true, null, observed), null), bound, null);
-		}
 		// the caller's actor (if one runs here) waits from before the call is sent: a callee can't miss it
-		Running.Slot here = Running.slot();
-		Call waiter = here.call;
+		Running.Slot here = this.detectsDeadlocks ? Running.slot() : null;
+		Call waiter = (here != null) ? here.call : null;
 		Call call = made(Call.single(this, target, args, true, CallChain.of(waiter), observed), waiter);
-		if (waiter == null) {
-			return runOrDispatchAndWait(call, bound, here);
-		}
+		return (waiter == null) ? runOrDispatchAndWait(call, bound, here) : waitAsActor(call, bound, here, waiter);
+	}
+
+	/** A blocking call made by an actor's call: that call waits while it lasts. */
+	private Object waitAsActor(Call call, Duration bound, Running.Slot here, Call waiter) {
 		boolean outer = waiter.blocked;
 		waiter.blocked = true;
 		try {
@@ -322,9 +321,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			if (slot != null) {
 				slot.call = outer;
 			}
-			call.endRun();
-			ended(call, ex, observation);
-			call.fail(withContext(ex, call.method));
+			failed(call, ex, observation);
 			return null;
 		}
 		if (slot != null) {
@@ -337,6 +334,22 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			call.complete(returned);
 			return null;
 		}
+		return completeLater(call, pending, observation);
+	}
+
+	/** The method threw. Out of {@link #execute}, which stays small enough to inline. */
+	private void failed(Call call, Throwable error, Observation observation) {
+		call.endRun();
+		ended(call, error, observation);
+		call.fail(withContext(error, call.method));
+	}
+
+	/**
+	 * The method returned a future: the call ends when it completes.
+	 * @return {@code null} if it already has, else the future
+	 */
+	private CompletableFuture<Object> completeLater(Call call, CompletableFuture<Object> pending,
+			Observation observation) {
 		if (pending.isDone()) {
 			try {
 				Object value = pending.join();

@@ -26,7 +26,8 @@ final class CallFuture extends AbortableFuture {
 	/** A call that waits here keeps its actor's callers from running: deadlock detection must know. */
 	@Override
 	public Object get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-		Call waiter = Running.current();
+		// a done future keeps nobody waiting: no need to know who asks
+		Call waiter = isDone() ? null : Running.current();
 		if (waiter == null) {
 			return super.get(timeout, unit);
 		}
@@ -42,7 +43,8 @@ final class CallFuture extends AbortableFuture {
 
 	@Override
 	public Object get() throws InterruptedException, ExecutionException {
-		Call waiter = Running.current();
+		// a done future keeps nobody waiting: no need to know who asks
+		Call waiter = isDone() ? null : Running.current();
 		if (waiter == null) {
 			return super.get();
 		}
@@ -58,7 +60,8 @@ final class CallFuture extends AbortableFuture {
 
 	@Override
 	public Object join() {
-		Call waiter = Running.current();
+		// a done future keeps nobody waiting: no need to know who asks
+		Call waiter = isDone() ? null : Running.current();
 		if (waiter == null) {
 			return super.join();
 		}
