@@ -22,7 +22,10 @@ public interface ActorMethod {
 	/**
 	 * Calls the method and returns at once. The future completes with the method's result (the value
 	 * of the returned future, for an asynchronous method) or its exception; cancelling it cancels the
-	 * call: a queued call is dropped, a running one is interrupted or has its future cancelled.
+	 * call: a queued call is dropped, a running one is interrupted or has its future cancelled. It
+	 * fails with {@link io.xoscar.exception.CallTimeoutException} when the call timeout passes (given
+	 * with {@link #withTimeout}, declared with {@link CallTimeout}, or the node's), and the call is
+	 * cancelled.
 	 * @param <R> the result type
 	 * @param args the arguments
 	 * @return the result
@@ -32,8 +35,9 @@ public interface ActorMethod {
 	/**
 	 * The same method, with a timeout for each call made through it, instead of the method's own
 	 * ({@link CallTimeout}) or the node's: {@code call} waits at most that long, and the futures of
-	 * {@code send} and {@code mono} fail with {@link io.xoscar.exception.CallTimeoutException} after
-	 * it; either way the call is cancelled. {@code tell} is not bounded: nobody waits for it.
+	 * {@code send}, {@code mono} and {@code batch} fail with
+	 * {@link io.xoscar.exception.CallTimeoutException} after it; either way the call is cancelled.
+	 * {@code tell} is not bounded: nobody waits for it.
 	 * @param timeout the timeout, positive
 	 * @return the method with that timeout
 	 */
@@ -52,7 +56,7 @@ public interface ActorMethod {
 
 	/**
 	 * Like {@link #send(Object...)}, lazily: the call is made on subscription and cancelled on
-	 * disposal.
+	 * disposal; bounded by the same call timeout.
 	 * @param <R> the result type
 	 * @param args the arguments
 	 * @return the result
@@ -83,7 +87,9 @@ public interface ActorMethod {
 
 	/**
 	 * Runs several calls of this method as one message and one actor turn: the batch implementation
-	 * ({@link BatchOf}) receives them all, or else the method runs once per call.
+	 * ({@link BatchOf}) receives them all, or else the method runs once per call. The whole batch is
+	 * bounded by one call timeout (given, else the batch implementation's or the method's
+	 * {@link CallTimeout}, else the node's).
 	 * @param <R> the result type of one call
 	 * @param calls calls made with {@link #delay(Object...)} on this method
 	 * @return one result per call, in order; an empty batch gives an empty list

@@ -8,10 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * How long a caller waits for a call of this method (or, on a class, of each of its methods)
- * instead of the node's call timeout. Unlike the node's timeout, which bounds blocking calls, it
- * bounds every call of the method: {@code call} throws
- * {@link io.xoscar.exception.CallTimeoutException}, and the future of {@code send} or
- * {@code mono} fails with it; either way the call is cancelled. A timeout given for one call
+ * instead of the node's call timeout: {@code call} throws
+ * {@link io.xoscar.exception.CallTimeoutException}, and the future of {@code send}, {@code mono}
+ * or {@code batch} fails with it; either way the call is cancelled. A timeout given for one call
  * ({@link ActorMethod#withTimeout}) wins over this one, and a method's annotation over its class's.
  */
 @Documented

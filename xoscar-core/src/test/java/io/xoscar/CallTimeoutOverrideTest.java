@@ -1,6 +1,7 @@
 package io.xoscar;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,6 @@ import io.xoscar.exception.CallTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Timeouts declared by a method ({@link CallTimeout}) or given for a call
@@ -135,11 +135,15 @@ class CallTimeoutOverrideTest {
 	}
 
 	@Test
-	void aFutureWithoutADeclaredOrGivenTimeoutIsNotBounded() {
-		ActorHandle<Slow> slow = create(Slow.class);
-		CompletableFuture<String> call = slow.method("sleep").send(600L);
-		await().atMost(Duration.ofSeconds(5)).until(call::isDone);
-		assertThat(call.join()).isEqualTo("slept");
+	void aMethodsTimeoutBoundsABatchOfItsCalls() {
+		ActorHandle<Bounded> bounded = create(Bounded.class);
+		ActorMethod sleep = bounded.method("sleep");
+		CompletableFuture<List<String>> batch = sleep.batch(List.of(sleep.delay(100L), sleep.delay(2_000L)));
+		assertThatThrownBy(() -> batch.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(CallTimeoutException.class)
+			.hasMessageContaining("within PT0.25S");
+		ActorMethod longer = bounded.method("sleepLonger");
+		assertThat(longer.<String>batch(List.of(longer.delay(200L), longer.delay(200L))).join())
+			.containsExactly("slept", "slept");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.xoscar;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,9 @@ import static org.awaitility.Awaitility.await;
  * Behaviour 12 and bounded waits: cancelling a send cancels the call; blocking calls time out.
  */
 class CancellationAndTimeoutTest {
+
+	/** For calls this test cancels by hand: longer than the node's timeout, so that it does not race them. */
+	private static final Duration UNHURRIED = Duration.ofSeconds(30);
 
 	private ActorSystem system;
 
@@ -83,7 +87,7 @@ class CancellationAndTimeoutTest {
 	@Test
 	void cancellingARunningCallInterruptsIt() {
 		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class).join();
-		CompletableFuture<String> call = sleeper.method("sleep").send(10_000L);
+		CompletableFuture<String> call = sleeper.method("sleep").withTimeout(UNHURRIED).send(10_000L);
 		assertThat(sleeper.method("awaitStarted").<Boolean>call()).isTrue();
 		assertThat(call.cancel(true)).isTrue();
 		assertThatThrownBy(call::join).isInstanceOf(CancellationException.class);
@@ -94,9 +98,9 @@ class CancellationAndTimeoutTest {
 	@Test
 	void cancellingAQueuedCallDropsIt() {
 		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class).join();
-		CompletableFuture<String> blocker = sleeper.method("sleep").send(10_000L);
+		CompletableFuture<String> blocker = sleeper.method("sleep").withTimeout(UNHURRIED).send(10_000L);
 		assertThat(sleeper.method("awaitStarted").<Boolean>call()).isTrue();
-		CompletableFuture<Integer> queued = sleeper.method("count").send();
+		CompletableFuture<Integer> queued = sleeper.method("count").withTimeout(UNHURRIED).send();
 		assertThat(queued.cancel(true)).isTrue();
 		blocker.cancel(true);
 		// count ran only for this call: the cancelled one was dropped
@@ -107,7 +111,7 @@ class CancellationAndTimeoutTest {
 	void cancellingAnAsyncCallCancelsTheFutureItWaitsOn() {
 		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class).join();
 		CompletableFuture<String> inner = new CompletableFuture<>();
-		CompletableFuture<String> call = sleeper.method("waitAsync").send(inner);
+		CompletableFuture<String> call = sleeper.method("waitAsync").withTimeout(UNHURRIED).send(inner);
 		assertThat(sleeper.method("awaitStarted").<Boolean>call()).isTrue();
 		call.cancel(true);
 		await().atMost(Duration.ofSeconds(5)).until(inner::isCancelled);
@@ -118,7 +122,7 @@ class CancellationAndTimeoutTest {
 	@Test
 	void blockingCallTimesOutNamingTheCallAndCancelsIt() {
 		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class, CreateOptions.uid("slow")).join();
-		CompletableFuture<String> blocker = sleeper.method("sleep").send(10_000L);
+		CompletableFuture<String> blocker = sleeper.method("sleep").withTimeout(UNHURRIED).send(10_000L);
 		assertThat(sleeper.method("awaitStarted").<Boolean>call()).isTrue();
 		assertThatThrownBy(() -> sleeper.method("count").call()).isInstanceOf(CallTimeoutException.class)
 			.hasMessageContaining("'slow'")
@@ -150,16 +154,67 @@ class CancellationAndTimeoutTest {
 		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class, CreateOptions.uid("sleepy")
 			.placement(Placement.pool(1))).join();
 		ActorHandle<Caller> caller = this.system.createActor(Caller.class).join();
-		assertThat(caller.method("callSleeping").<String>send(sleeper).join())
+		assertThat(caller.method("callSleeping").withTimeout(UNHURRIED).<String>send(sleeper).join())
 			.matches(".*'sleepy'.*sleep.* did not complete within PT0.3S: running for \\d+ ms on thread xoscar-sub-1-1;"
 					+ " the call was cancelled");
 		await().atMost(Duration.ofSeconds(5)).until(() -> sleeper.method("outcome").<String>call().equals("interrupted"));
 	}
 
 	@Test
+	void aSendIsBoundedByTheNodesTimeoutAndCancelled() {
+		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class, CreateOptions.uid("unbounded")).join();
+		CompletableFuture<String> call = sleeper.method("sleep").send(10_000L);
+		assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(CallTimeoutException.class)
+			.hasMessageContaining("actor 'unbounded' (Sleeper) method sleep at " + sleeper.address()
+					+ " did not complete within PT0.3S: running for ");
+		await().atMost(Duration.ofSeconds(5)).until(() -> sleeper.method("outcome").<String>call().equals("interrupted"));
+	}
+
+	public static class StatelessSleeper extends StatelessActor {
+
+		private final CountDownLatch interrupted = new CountDownLatch(1);
+
+		public String sleep(long millis) {
+			try {
+				Thread.sleep(millis);
+				return "slept";
+			}
+			catch (InterruptedException ex) {
+				this.interrupted.countDown();
+				return "interrupted";
+			}
+		}
+
+		public boolean wasInterrupted() throws InterruptedException {
+			return this.interrupted.await(5, TimeUnit.SECONDS);
+		}
+
+	}
+
+	@Test
+	void aSendToAStatelessActorIsBoundedByTheNodesTimeoutAndCancelled() {
+		ActorHandle<StatelessSleeper> sleeper = this.system.createActor(StatelessSleeper.class).join();
+		CompletableFuture<String> call = sleeper.method("sleep").send(10_000L);
+		assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(CallTimeoutException.class)
+			.hasMessageContaining("did not complete within PT0.3S: running for ");
+		assertThat(sleeper.method("wasInterrupted").<Boolean>call()).isTrue();
+	}
+
+	@Test
+	void aMonoAndABatchAreBoundedByTheNodesTimeout() {
+		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class).join();
+		ActorMethod sleep = sleeper.method("sleep");
+		assertThatThrownBy(() -> sleep.mono(10_000L).block(Duration.ofSeconds(5)))
+			.isInstanceOf(CallTimeoutException.class);
+		CompletableFuture<List<String>> batch = sleep.batch(List.of(sleep.delay(10_000L)));
+		assertThatThrownBy(() -> batch.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(CallTimeoutException.class)
+			.hasMessageContaining("did not complete within PT0.3S");
+	}
+
+	@Test
 	void monoDisposalCancelsTheCall() {
 		ActorHandle<Sleeper> sleeper = this.system.createActor(Sleeper.class).join();
-		var subscription = sleeper.method("sleep").mono(10_000L).subscribe();
+		var subscription = sleeper.method("sleep").withTimeout(UNHURRIED).mono(10_000L).subscribe();
 		assertThat(sleeper.method("awaitStarted").<Boolean>call()).isTrue();
 		subscription.dispose();
 		await().atMost(Duration.ofSeconds(5)).until(() -> sleeper.method("outcome").<String>call().equals("interrupted"));

@@ -19,7 +19,9 @@ import io.xoscar.debug.DebugListener;
  * listens there for other processes and hosts
  * @param mainPoolThreads threads of the main pool
  * @param pools the sub pool groups, numbered from 1 in order
- * @param callTimeout how long a blocking call waits before {@link io.xoscar.exception.CallTimeoutException}
+ * @param callTimeout how long a caller waits for a call (blocking, future, mono or batch) before
+ * {@link io.xoscar.exception.CallTimeoutException}, unless the method declares or the call is given
+ * another
  * @param maxFrameSize the largest message (in bytes) accepted from the network; a larger one closes
  * its connection
  * @param connectTimeout how long connecting to another node may take

@@ -24,6 +24,7 @@ import io.xoscar.Placement;
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.exception.ActorCallContext;
 import io.xoscar.exception.ActorNotFoundException;
+import io.xoscar.exception.CallTimeoutException;
 import io.xoscar.exception.NoSuchActorMethodException;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.exception.RemoteActorException;
@@ -238,6 +239,21 @@ class TwoNodeTest {
 			running.cancel(true);
 			return counter.method("interrupted").<String>call().equals("yes");
 		});
+	}
+
+	@Test
+	void aSendOverTheWireIsBoundedByTheCallersTimeoutAndCancelledRemotely() {
+		ActorHandle<Counter> counter = remoteCounter("bounded");
+		try (ActorSystem hurried = ActorSystem.create(
+				ActorSystemConfig.builder().mainPoolThreads(1).callTimeout(Duration.ofMillis(300)).build())) {
+			ActorHandle<Object> viaHurried = hurried.actorRef(remote, "bounded").join();
+			assertThat(viaHurried.method("block").send(20_000L)).failsWithin(Duration.ofSeconds(5))
+				.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+				.withCauseExactlyInstanceOf(CallTimeoutException.class)
+				.withMessageContaining("call block of actor 'bounded' at " + remote
+						+ " did not complete within PT0.3S: no answer from the pool at " + remote);
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> counter.method("interrupted").<String>call().equals("yes"));
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.xoscar.internal.call;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,12 +27,12 @@ public interface CallTarget {
 	/**
 	 * @param method the method name
 	 * @param args the arguments
-	 * @param timeout the timeout given for this call, or {@code null} for the method's own (if it
-	 * declares one): the future fails with {@link io.xoscar.exception.CallTimeoutException} after it
+	 * @param timeout the call's timeout: the future fails with
+	 * {@link io.xoscar.exception.CallTimeoutException} after it, and the call is cancelled
 	 * @param observed the caller's observation of the call, or {@code null}
 	 * @return the result
 	 */
-	CompletableFuture<Object> send(String method, Object[] args, Duration timeout, CallerObservation observed);
+	CompletableFuture<Object> send(String method, Object[] args, Timeout timeout, CallerObservation observed);
 
 	/**
 	 * Calls and waits, at most the timeout.
@@ -57,10 +56,11 @@ public interface CallTarget {
 	 * @param method the method name
 	 * @param calls the arguments of each call
 	 * @param reply whether the caller wants the results (else errors are logged)
+	 * @param timeout the batch's timeout, when the caller wants the results (as {@link #send})
 	 * @param observed the caller's observation of the batch, or {@code null}
 	 * @return the results, in call order
 	 */
-	CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply,
+	CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply, Timeout timeout,
 			CallerObservation observed);
 
 }

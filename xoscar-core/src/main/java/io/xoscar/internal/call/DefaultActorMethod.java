@@ -28,11 +28,11 @@ final class DefaultActorMethod implements ActorMethod {
 
 	private final String name;
 
-	/** The timeout given for calls made through this method, or {@code null}. */
-	private final Duration timeout;
-
-	/** The bound of blocking calls: {@link #timeout} if given, else the method's own or the caller's default. */
-	private final Timeout blocking;
+	/**
+	 * The bound of each call: the timeout given for calls made through this method, else the method's
+	 * own or the caller's default.
+	 */
+	private final Timeout bound;
 
 	/** Observes the calls, or {@code null} when the handle's node does not. */
 	private final ClientObservations observations;
@@ -44,8 +44,7 @@ final class DefaultActorMethod implements ActorMethod {
 	private DefaultActorMethod(DefaultActorHandle<?> handle, String name, Duration timeout) {
 		this.handle = handle;
 		this.name = name;
-		this.timeout = timeout;
-		this.blocking = new Timeout(timeout, handle.router().callTimeout());
+		this.bound = new Timeout(timeout, handle.router().callTimeout());
 		this.observations = handle.router().observations();
 	}
 
@@ -79,7 +78,7 @@ final class DefaultActorMethod implements ActorMethod {
 			return sendObserved(args);
 		}
 		try {
-			return (CompletableFuture<R>) this.handle.target().send(this.name, arguments(args), this.timeout, null);
+			return (CompletableFuture<R>) this.handle.target().send(this.name, arguments(args), this.bound, null);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -98,7 +97,7 @@ final class DefaultActorMethod implements ActorMethod {
 	@SuppressWarnings("unchecked")
 	private <R> CompletableFuture<R> sendTo(Object[] args, CallerObservation observed) {
 		try {
-			return (CompletableFuture<R>) this.handle.target().send(this.name, arguments(args), this.timeout, observed);
+			return (CompletableFuture<R>) this.handle.target().send(this.name, arguments(args), this.bound, observed);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -131,7 +130,7 @@ final class DefaultActorMethod implements ActorMethod {
 
 	@SuppressWarnings("unchecked")
 	private <R> R callTarget(Object[] args, CallerObservation observed) {
-		return (R) this.handle.target().call(this.name, arguments(args), this.blocking, observed);
+		return (R) this.handle.target().call(this.name, arguments(args), this.bound, observed);
 	}
 
 	/** @return the observation's scope on this thread, or {@code null} (nothing to close) without one */
@@ -237,7 +236,7 @@ final class DefaultActorMethod implements ActorMethod {
 	private <R> CompletableFuture<List<R>> batchTo(List<DelayedCall> calls, boolean reply, CallerObservation observed) {
 		try {
 			return (CompletableFuture<List<R>>) (CompletableFuture<?>) this.handle.target()
-				.batch(this.name, argumentsOf(calls), reply, observed);
+				.batch(this.name, argumentsOf(calls), reply, this.bound, observed);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -261,7 +260,7 @@ final class DefaultActorMethod implements ActorMethod {
 
 	@Override
 	public String toString() {
-		return this.handle + "." + this.name + ((this.timeout != null) ? " (timeout " + this.timeout + ")" : "");
+		return this.handle + "." + this.name + ((this.bound.given() != null) ? " (timeout " + this.bound.given() + ")" : "");
 	}
 
 }

@@ -2,36 +2,50 @@ package io.xoscar.internal.call;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+
+import io.netty.util.HashedWheelTimer;
 
 import io.xoscar.exception.CallTimeoutException;
 import io.xoscar.internal.reflect.Invocable;
 
 /**
- * How long one call may take: the timeout given for the call, else the one its method declares
- * ({@link io.xoscar.CallTimeout}), else the caller's default (which bounds blocking calls only).
+ * How long one call may take, in every call style: the timeout given for the call, else the one its
+ * method declares ({@link io.xoscar.CallTimeout}), else the caller's default.
  *
  * @param given the timeout given for this call, or {@code null}
- * @param fallback the caller's default
+ * @param fallback the caller's default, or {@code null} for none
  */
 public record Timeout(Duration given, Duration fallback) {
 
+	/** For a call relayed on behalf of another caller, who bounds it: no default of its own. */
+	public static final Timeout RELAYED = new Timeout(null, null);
+
+	/**
+	 * Expiries of call futures (a call to another process, or with a timeout chosen for it or its
+	 * method; in this JVM the node's watchdog ends the others): a hashed wheel schedules and cancels
+	 * one without a lock, where a scheduled executor's queue is one lock for all callers, at the price
+	 * of firing up to a tick late.
+	 */
+	private static final HashedWheelTimer WHEEL = new HashedWheelTimer(daemon("xoscar-timeouts"), 10,
+			TimeUnit.MILLISECONDS, 512, false);
+
 	/**
 	 * @param method the method called, or {@code null} if unknown here
-	 * @return the bound of a blocking call
+	 * @return the bound of the call, or {@code null} for none
 	 */
-	public Duration ofBlocking(Invocable method) {
-		Duration bound = ofFuture(method);
-		return (bound != null) ? bound : this.fallback;
+	public Duration of(Invocable method) {
+		Duration chosen = chosenFor(method);
+		return (chosen != null) ? chosen : this.fallback;
 	}
 
 	/**
 	 * @param method the method called, or {@code null} if unknown here
-	 * @return the bound of a call's future (a given or declared timeout), or {@code null} for none
+	 * @return the timeout given for the call, else the one its method declares, else {@code null}
 	 */
-	public Duration ofFuture(Invocable method) {
+	public Duration chosenFor(Invocable method) {
 		if (this.given != null) {
 			return this.given;
 		}
@@ -52,13 +66,21 @@ public record Timeout(Duration given, Duration fallback) {
 		if (bound == null || call.isDone() || !(call instanceof AbortableFuture future)) {
 			return call;
 		}
-		ScheduledFuture<?> timer = CallRouter.timer().schedule(() -> {
+		io.netty.util.Timeout expiry = WHEEL.newTimeout((ignored) -> {
 			if (!future.isDone()) {
 				future.abort(Waiting.timedOut(describe.get(), bound, whereStuck.get()));
 			}
 		}, bound.toNanos(), TimeUnit.NANOSECONDS);
-		future.whenComplete((value, error) -> timer.cancel(false));
+		future.whenComplete((value, error) -> expiry.cancel());
 		return future;
+	}
+
+	private static ThreadFactory daemon(String name) {
+		return (task) -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 
 }

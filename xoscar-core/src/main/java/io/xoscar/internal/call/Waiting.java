@@ -67,7 +67,7 @@ public final class Waiting {
 	 * @param where where the call was stuck, or {@code null}
 	 * @return the exception the caller gets
 	 */
-	static CallTimeoutException timedOut(String call, Duration timeout, String where) {
+	public static CallTimeoutException timedOut(String call, Duration timeout, String where) {
 		return new CallTimeoutException(call + " did not complete within " + timeout
 				+ ((where != null) ? ": " + where + "; the call was cancelled" : ""));
 	}

@@ -140,7 +140,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	public abstract int backlog();
 
 	@Override
-	public CompletableFuture<Object> send(String method, Object[] args, Duration timeout, CallerObservation observed) {
+	public CompletableFuture<Object> send(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		Invocable target;
 		try {
 			target = this.info.resolve(method, args);
@@ -150,9 +150,27 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		}
 		Call current = this.detectsDeadlocks ? Running.current() : null;
 		Call call = made(Call.single(this, target, args, true, CallChain.of(current), observed), current);
+		return dispatchBounded(call, timeout);
+	}
+
+	/**
+	 * Dispatches a call whose caller waits for its future: a timeout chosen for the call or its
+	 * method gets a timer; the default (the caller's, which in this JVM is the node's) is left to the
+	 * {@link Watchdog}.
+	 */
+	private CompletableFuture<Object> dispatchBounded(Call call, Timeout timeout) {
+		Duration chosen = timeout.chosenFor(call.invocable());
+		if (chosen == null && timeout.fallback() != null) {
+			call.queuedAt = CoarseClock.millis();
+			call.boundByNode = true;
+		}
 		dispatch(call);
-		return Timeout.bound(call.reply(), (timeout != null) ? timeout : target.limits().timeout(),
-				() -> describe(call.method), () -> whereStuck(call));
+		return Timeout.bound(call.reply(), chosen, () -> describe(call.method), () -> whereStuck(call));
+	}
+
+	/** The watchdog found a call past the node's timeout: its future fails, and the call is cancelled. */
+	void timeOut(Call call, Duration bound) {
+		call.reply().abort(Waiting.timedOut(describe(call.method), bound, whereStuck(call)));
 	}
 
 	/** Records who made a call, and that the caller's call made it. */
@@ -184,7 +202,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	@Override
 	public Object call(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		Invocable target = this.info.resolve(method, args);
-		Duration bound = timeout.ofBlocking(target);
+		Duration bound = timeout.of(target);
 		// the caller's actor (if one runs here) waits from before the call is sent: a callee can't miss it
 		Running.Slot here = this.detectsDeadlocks ? Running.slot() : null;
 		Call waiter = (here != null) ? here.call : null;
@@ -247,15 +265,20 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply,
+	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply, Timeout timeout,
 			CallerObservation observed) {
-		return batch(method, null, calls, reply, observed);
+		return batch(method, null, calls, reply, timeout, observed);
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public CompletableFuture<List<Object>> batch(String method, List<Invocable> resolved, List<Object[]> calls,
 			boolean reply, CallerObservation observed) {
+		return batch(method, resolved, calls, reply, Timeout.RELAYED, observed);
+	}
+
+	@SuppressWarnings("unchecked")
+	private CompletableFuture<List<Object>> batch(String method, List<Invocable> resolved, List<Object[]> calls,
+			boolean reply, Timeout timeout, CallerObservation observed) {
 		if (calls.isEmpty()) {
 			return CompletableFuture.completedFuture(List.of());
 		}
@@ -279,11 +302,11 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		dispatch(call);
 		if (!reply) {
+			dispatch(call);
 			return CompletableFuture.completedFuture(null);
 		}
-		return call.reply().thenApply((results) -> (List<Object>) results);
+		return dispatchBounded(call, timeout).thenApply((results) -> (List<Object>) results);
 	}
 
 	/**

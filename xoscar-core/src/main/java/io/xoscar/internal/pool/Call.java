@@ -89,8 +89,16 @@ final class Call implements Runnable {
 
 	static final long NOT_STARTED = Long.MIN_VALUE;
 
-	/** When it entered its actor's mailbox ({@link CoarseClock}), for backlog alerts. */
+	/** When it entered its actor's mailbox ({@link CoarseClock}), for backlog alerts and {@link #boundByNode}. */
 	long queuedAt;
+
+	/**
+	 * Whether the node's call timeout bounds this call's future (no timeout was chosen for it or its
+	 * method): the watchdog fails the call once that much time has passed since {@link #queuedAt}.
+	 * A timer per call would cost an in-JVM call more than the call itself; a flag keeps the call
+	 * within its size.
+	 */
+	boolean boundByNode;
 
 	/** Who made it: the calling actor's {@link Call}, a {@link Thread}, or a remote caller ({@link Callers}). */
 	Object caller;

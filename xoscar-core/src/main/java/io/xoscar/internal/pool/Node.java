@@ -119,7 +119,7 @@ public final class Node implements LocalNode {
 			this.recorder.addListener(this.metrics);
 		}
 		this.watchdog = new Watchdog(this.recorder, this.debugThread, this.directory::values,
-				config.slowCallThreshold(), config.backlogThreshold());
+				config.slowCallThreshold(), config.backlogThreshold(), config.callTimeout());
 		this.router = new CallRouter(config.callTimeout(), this.transport::target,
 				ClientObservations.of(config.observationRegistry()));
 		this.pools = new Pools(this.address, config, this::processExited);

@@ -23,7 +23,8 @@ import io.xoscar.internal.debug.DebugRecorder;
 import io.xoscar.internal.reflect.MethodInfo;
 
 /**
- * Watches a node's actors from its debug thread: raises an alert for a call running past its
+ * Watches a node's actors from its debug thread: fails the futures of calls past the node's call
+ * timeout (those without a timeout of their own), raises an alert for a call running past its
  * slow-call threshold and for a mailbox whose oldest call waits past the backlog threshold, ends
  * alerts whose calls are gone, and checks the calls suspected of closing a cycle through a wait the
  * call chain cannot show. It scans the actors every tick; calls pay nothing for it but the
@@ -39,8 +40,8 @@ final class Watchdog {
 	private static final int MAX_FRAMES = 64;
 
 	/**
-	 * The longest pause between scans: alerts come at most this late (or a tenth of the node's
-	 * thresholds, if less), also for methods that declare a lower threshold.
+	 * The longest pause between scans: alerts and default timeouts come at most this late (or a tenth
+	 * of the node's thresholds and timeout, if less), also for methods that declare a lower threshold.
 	 */
 	private static final long MAX_TICK_MILLIS = 100;
 
@@ -54,6 +55,8 @@ final class Watchdog {
 
 	private final long backlogMillis;
 
+	private final Duration callTimeout;
+
 	private final Set<Alert> active = ConcurrentHashMap.newKeySet();
 
 	private final Map<Call, Suspect> suspects = new ConcurrentHashMap<>();
@@ -64,16 +67,18 @@ final class Watchdog {
 	 * @param cells the node's actors in this JVM
 	 * @param slowCallThreshold the node's slow-call threshold
 	 * @param backlogThreshold the node's backlog threshold
+	 * @param callTimeout the node's call timeout (the default of its callers)
 	 */
 	Watchdog(DebugRecorder recorder, ScheduledExecutorService thread, Supplier<Collection<ActorCell>> cells,
-			Duration slowCallThreshold, Duration backlogThreshold) {
+			Duration slowCallThreshold, Duration backlogThreshold, Duration callTimeout) {
 		this.recorder = recorder;
 		this.thread = thread;
 		this.cells = cells;
 		this.slowCallMillis = slowCallThreshold.toMillis();
 		this.backlogMillis = backlogThreshold.toMillis();
-		long tick = Math.max(CoarseClock.TICK_MILLIS,
-				Math.min(MAX_TICK_MILLIS, Math.min(this.slowCallMillis, this.backlogMillis) / 10));
+		this.callTimeout = callTimeout;
+		long shortest = Math.min(Math.min(this.slowCallMillis, this.backlogMillis), callTimeout.toMillis());
+		long tick = Math.max(CoarseClock.TICK_MILLIS, Math.min(MAX_TICK_MILLIS, shortest / 10));
 		thread.scheduleWithFixedDelay(this::scan, tick, tick, TimeUnit.MILLISECONDS);
 	}
 
@@ -135,8 +140,11 @@ final class Watchdog {
 		}
 	}
 
-	/** A call in flight: alert if it runs past its threshold. */
+	/** A call in flight: fail it past the node's timeout, alert if it runs past its threshold. */
 	void checkRunning(ActorCell cell, Call call, long now) {
+		if (timesOut(cell, call, now)) {
+			return;
+		}
 		long startedAt = call.startedAt;
 		if (call.alert != null || startedAt == Call.NOT_STARTED) {
 			return;
@@ -167,9 +175,10 @@ final class Watchdog {
 		raise(call, cell, SlowCallAlert.Kind.SLOW_CALL, elapsed, threshold, state, shown);
 	}
 
-	/** The oldest call of a mailbox: alert if it waits past the backlog threshold. */
+	/** The oldest call of a mailbox: fail it past the node's timeout; alert if it waits past the backlog threshold. */
 	void checkQueued(ActorCell cell, Call head, Call holder, long now) {
-		if (head == null || head.alert != null || head.startedAt != Call.NOT_STARTED || head.hasStarted()) {
+		if (head == null || timesOut(cell, head, now) || head.alert != null || head.startedAt != Call.NOT_STARTED
+				|| head.hasStarted()) {
 			return;
 		}
 		long waited = now - head.queuedAt;
@@ -178,6 +187,15 @@ final class Watchdog {
 		}
 		raise(head, cell, SlowCallAlert.Kind.BACKLOG, waited, this.backlogMillis, cell.whereStuck(head),
 				(holder != null) ? holder.runner() : null);
+	}
+
+	/** @return whether the call's future was failed: the node's timeout, which bounds it, has passed */
+	private boolean timesOut(ActorCell cell, Call call, long now) {
+		if (!call.boundByNode || now - call.queuedAt < this.callTimeout.toMillis() || call.reply().isDone()) {
+			return false;
+		}
+		cell.timeOut(call, this.callTimeout);
+		return true;
 	}
 
 	private void raise(Call call, ActorCell cell, SlowCallAlert.Kind kind, long elapsed, long threshold, String state,

@@ -19,6 +19,7 @@ import io.xoscar.internal.call.Timeout;
 import io.xoscar.internal.call.Waiting;
 import io.xoscar.internal.pool.CallChain;
 import io.xoscar.internal.reflect.ActorClassInfo;
+import io.xoscar.internal.reflect.BatchMethod;
 import io.xoscar.internal.reflect.Invocable;
 import io.xoscar.internal.reflect.MethodInfo;
 
@@ -88,7 +89,7 @@ final class RemoteTarget implements CallTarget {
 	}
 
 	@Override
-	public CompletableFuture<Object> send(String method, Object[] args, Duration timeout, CallerObservation observed) {
+	public CompletableFuture<Object> send(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		Invocable target;
 		try {
 			target = target(method, args);
@@ -98,8 +99,11 @@ final class RemoteTarget implements CallTarget {
 		}
 		CompletableFuture<Object> sent = request(Op.CALL, method, args, target,
 				CallChain.linksOfRemoteCall(this.address, this.uid, method), observed);
-		return Timeout.bound(sent, (timeout != null) ? timeout : (target != null) ? target.limits().timeout() : null,
-				() -> describe(method), this::noAnswer);
+		return bound(sent, method, timeout.of(target));
+	}
+
+	private CompletableFuture<Object> bound(CompletableFuture<Object> sent, String method, Duration bound) {
+		return Timeout.bound(sent, bound, () -> describe(method), this::noAnswer);
 	}
 
 	private CompletableFuture<Object> request(int op, String method, Object[] args, Invocable target,
@@ -125,7 +129,7 @@ final class RemoteTarget implements CallTarget {
 	@Override
 	public Object call(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		Invocable target = target(method, args);
-		Duration bound = timeout.ofBlocking(target);
+		Duration bound = timeout.of(target);
 		return CallChain.waiting(() -> Waiting.await(
 				request(Op.CALL, method, args, target, CallChain.linksOfRemoteCall(this.address, this.uid, method),
 						observed),
@@ -144,7 +148,7 @@ final class RemoteTarget implements CallTarget {
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply,
+	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply, Timeout timeout,
 			CallerObservation observed) {
 		if (calls.isEmpty()) {
 			return CompletableFuture.completedFuture(List.of());
@@ -156,10 +160,19 @@ final class RemoteTarget implements CallTarget {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		return this.transport
-			.request(this.address, reply ? Op.BATCH : Op.TELL_BATCH, this.uid, method, resolved.signature(), calls,
-					resolved.resultType(), true, null, headers(observed))
-			.thenApply((results) -> (List<Object>) results);
+		CompletableFuture<Object> sent = this.transport.request(this.address, reply ? Op.BATCH : Op.TELL_BATCH, this.uid,
+				method, resolved.signature(), calls, resolved.resultType(), true, null, headers(observed));
+		CompletableFuture<Object> results = reply ? bound(sent, method, timeout.of(batchTarget(method, calls))) : sent;
+		return results.thenApply((list) -> (List<Object>) list);
+	}
+
+	/** @return what runs the batch (its declared timeout bounds it), or {@code null} when not known here */
+	private Invocable batchTarget(String method, List<Object[]> calls) {
+		if (this.actorClass == null) {
+			return null;
+		}
+		BatchMethod batchMethod = ActorClassInfo.of(this.actorClass).batchOf(method);
+		return (batchMethod != null) ? batchMethod.implementation() : target(method, calls.get(0));
 	}
 
 	/** One signature for the batch when every call picks the same overload, else none. */

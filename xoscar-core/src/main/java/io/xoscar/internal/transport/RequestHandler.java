@@ -17,6 +17,7 @@ import io.xoscar.exception.XoscarException;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.call.LocalActor;
+import io.xoscar.internal.call.Timeout;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.MethodInfo;
 import io.xoscar.internal.call.LocalNode;
@@ -80,7 +81,7 @@ final class RequestHandler {
 					}
 					else {
 						// an actor of one of this node's process pools, called through the main address
-						result = reply ? target.send(request.name(), call.args(), null, observed)
+						result = reply ? target.send(request.name(), call.args(), Timeout.RELAYED, observed)
 								: target.tell(request.name(), call.args(), observed).thenApply((ignored) -> null);
 					}
 					if (reply) {
@@ -98,7 +99,7 @@ final class RequestHandler {
 					CallerObservation observed = CallerObservation.received(request.headers());
 					CompletableFuture<List<Object>> results = (target instanceof LocalActor actor)
 							? actor.batch(request.name(), batch.targets(), batch.args(), reply, observed)
-							: target.batch(request.name(), batch.args(), reply, observed);
+							: target.batch(request.name(), batch.args(), reply, Timeout.RELAYED, observed);
 					if (reply) {
 						answerWhenDone(request.id(), results.thenApply((list) -> list), channel, inflight, context);
 					}
