@@ -422,6 +422,11 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		return false;
 	}
 
+	/** @return the call holding this actor's lock, or {@code null} (free, or an actor without a lock) */
+	Call lockHolder() {
+		return null;
+	}
+
 	/** @return the call holding this actor's lock if its chain id is {@code id}, else {@code null} */
 	Call holderWithId(long id) {
 		return null;

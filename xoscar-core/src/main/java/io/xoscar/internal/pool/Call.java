@@ -103,7 +103,10 @@ final class Call implements Runnable {
 	/** Who made it: the calling actor's {@link Call}, a {@link Thread}, or a remote caller ({@link Callers}). */
 	Object caller;
 
-	/** The last call it made (a {@link Call} of this JVM, or a remote one), for alerts while it awaits a result. */
+	/**
+	 * The last call it made (a {@link Call} of this JVM, or a remote one), or the call whose future it
+	 * joins while it does: for alerts while it awaits a result, and for the wait-for check.
+	 */
 	Object outgoing;
 
 	/** The alert raised about it (for its wait in the mailbox, then for its run), or {@code null}. */
@@ -186,6 +189,50 @@ final class Call implements Runnable {
 		return this.blocked || (future != null && !future.isDone());
 	}
 
+	/**
+	 * What this call waits for, as far as the runtime knows: the call it is blocked on or whose
+	 * future its method returned (a {@link Call} of this JVM, or a {@link Callers.RemoteCall}).
+	 * @return that call, {@link #UNKNOWN_WAIT} when it awaits a future the runtime cannot trace to
+	 * a call (such as one derived from a call's future), or {@code null} when it does not wait
+	 */
+	Object waitsFor() {
+		if (this.blocked) {
+			// the call it is blocked on: the one it made last, or the one whose future it joins
+			Object last = this.outgoing;
+			if (last instanceof Call call) {
+				return call.isPending() ? call : null;
+			}
+			return (last instanceof Callers.RemoteCall remote && remote.isPending()) ? remote : UNKNOWN_WAIT;
+		}
+		CompletableFuture<?> future = this.awaited;
+		if (future == null || future.isDone()) {
+			return null;
+		}
+		Object last = this.outgoing;
+		if (last instanceof Call call && call.reply == future) {
+			return call;
+		}
+		if (last instanceof Callers.RemoteCall remote && remote.isAwaitedBy(future)) {
+			return remote;
+		}
+		return UNKNOWN_WAIT;
+	}
+
+	/** @return whether its caller still waits for its result */
+	boolean isPending() {
+		return this.reply != null && !this.reply.isDone();
+	}
+
+	/** What {@link #waitsFor()} answers for a wait that cannot be traced to a call. */
+	static final Object UNKNOWN_WAIT = new Object() {
+
+		@Override
+		public String toString() {
+			return "a wait the runtime cannot trace";
+		}
+
+	};
+
 	/** @return what it runs (for a batch: the batch implementation, or its first call's method) */
 	Invocable invocable() {
 		return (this.single != null) ? this.single
@@ -266,11 +313,14 @@ final class Call implements Runnable {
 	/**
 	 * Fails a call still waiting in the mailbox; it will not run.
 	 * @param reason what its caller gets
+	 * @return whether it was still waiting (and is now failed)
 	 */
-	void dropWith(Throwable reason) {
+	boolean dropWith(Throwable reason) {
 		if (this.reply != null && STATE.compareAndSet(this, QUEUED, CANCELLED)) {
 			this.reply.completeExceptionally(reason);
+			return true;
 		}
+		return false;
 	}
 
 	/** Called when the caller cancels its future. */

@@ -2,6 +2,7 @@ package io.xoscar.internal.pool;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.xoscar.debug.DeadlockReport;
@@ -69,6 +70,18 @@ public final class CallChain {
 					(entry.holder != null) ? entry.holder.chainId() : entry.holderId));
 		}
 		return links;
+	}
+
+	/**
+	 * The call to another process that the current actor's call made last was sent: its future is
+	 * what that call waits on when it waits for it.
+	 * @param future the future its caller got
+	 */
+	public static void sentRemoteCall(Future<?> future) {
+		Call current = Running.current();
+		if (current != null && current.outgoing instanceof Callers.RemoteCall remote) {
+			remote.sent().set(future);
+		}
 	}
 
 	/**

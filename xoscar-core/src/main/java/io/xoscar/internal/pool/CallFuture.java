@@ -32,6 +32,8 @@ final class CallFuture extends AbortableFuture {
 			return super.get(timeout, unit);
 		}
 		boolean outer = waiter.blocked;
+		// what it waits on, for the wait-for check (a plain field: read by the watchdog, racy by design)
+		waiter.outgoing = this.call;
 		waiter.blocked = true;
 		try {
 			return super.get(timeout, unit);
@@ -49,6 +51,8 @@ final class CallFuture extends AbortableFuture {
 			return super.get();
 		}
 		boolean outer = waiter.blocked;
+		// what it waits on, for the wait-for check (a plain field: read by the watchdog, racy by design)
+		waiter.outgoing = this.call;
 		waiter.blocked = true;
 		try {
 			return super.get();
@@ -66,6 +70,8 @@ final class CallFuture extends AbortableFuture {
 			return super.join();
 		}
 		boolean outer = waiter.blocked;
+		// what it waits on, for the wait-for check (a plain field: read by the watchdog, racy by design)
+		waiter.outgoing = this.call;
 		waiter.blocked = true;
 		try {
 			return super.join();

@@ -1,5 +1,8 @@
 package io.xoscar.internal.pool;
 
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
 import io.xoscar.internal.call.ChainLink;
 
 /**
@@ -13,14 +16,30 @@ final class Callers {
 	}
 
 	/**
-	 * A call made to an actor of another process.
+	 * A call made to an actor of another process, and the future its caller got.
 	 *
 	 * @param address the actor's pool address
 	 * @param uid the actor's uid
 	 * @param method the method
 	 * @param startedAt when it was made ({@link CoarseClock})
 	 */
-	record RemoteCall(String address, String uid, String method, long startedAt) {
+	record RemoteCall(String address, String uid, String method, long startedAt, AtomicReference<Future<?>> sent) {
+
+		RemoteCall(String address, String uid, String method, long startedAt) {
+			this(address, uid, method, startedAt, new AtomicReference<>());
+		}
+
+		/** @return whether it has not been answered yet (or has not been sent yet) */
+		boolean isPending() {
+			Future<?> future = this.sent.get();
+			return future == null || !future.isDone();
+		}
+
+		/** @return whether {@code future} is the one its caller got */
+		boolean isAwaitedBy(Future<?> future) {
+			return this.sent.get() == future;
+		}
+
 	}
 
 	/**

@@ -139,7 +139,16 @@ final class StatefulCell extends ActorCell implements Runnable {
 			watchdog.checkRunning(this, holder, now);
 		}
 		// from a thread other than the mailbox's consumer, peek may see a call just taken: the watchdog skips started ones
-		watchdog.checkQueued(this, this.mailbox.peek(), holder, now);
+		Call head = this.mailbox.peek();
+		watchdog.checkQueued(this, head, holder, now);
+		if (head != null && holder != null && now - head.queuedAt >= WaitForGraph.QUEUED_MILLIS) {
+			watchdog.waitsBehind(head);
+		}
+	}
+
+	@Override
+	Call lockHolder() {
+		return this.holding.current();
 	}
 
 	@Override

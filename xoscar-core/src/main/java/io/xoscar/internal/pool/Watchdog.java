@@ -61,6 +61,8 @@ final class Watchdog {
 
 	private final Map<Call, Suspect> suspects = new ConcurrentHashMap<>();
 
+	private final WaitForGraph waits = new WaitForGraph();
+
 	/**
 	 * @param recorder where alerts and reports go
 	 * @param thread the node's debug thread
@@ -129,11 +131,15 @@ final class Watchdog {
 	private void scan() {
 		try {
 			long now = CoarseClock.millis();
+			this.waits.begin();
 			for (ActorCell cell : this.cells.get()) {
 				cell.watch(this, now);
 			}
 			reconcile(now);
 			checkSuspects(now);
+			for (WaitForGraph.Cycle cycle : this.waits.end(now)) {
+				resolve(cycle);
+			}
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.warn("Watchdog scan failed", ex);
@@ -187,6 +193,50 @@ final class Watchdog {
 		}
 		raise(head, cell, SlowCallAlert.Kind.BACKLOG, waited, this.backlogMillis, cell.whereStuck(head),
 				(holder != null) ? holder.runner() : null);
+	}
+
+	/** The head of a mailbox has been queued for a while behind a call holding the actor: walk the waits. */
+	void waitsBehind(Call head) {
+		this.waits.walkFrom(head);
+	}
+
+	/**
+	 * A cycle of waiting calls found twice: when every wait of it is traced, its youngest queued call
+	 * fails with {@link DeadlockException} (its caller sees it, the others then go on); when one is
+	 * guessed, it is reported once. A cycle the chain check already suspects is left to it.
+	 */
+	private void resolve(WaitForGraph.Cycle cycle) {
+		if (cycle.calls.stream().anyMatch(this.suspects::containsKey)) {
+			return;
+		}
+		Call victim = cycle.victim();
+		if (victim == null) {
+			return;
+		}
+		Call waiter = cycle.waiterOf(victim);
+		String found = "deadlock: " + cycle.describe(victim);
+		String chains = cycle.chains();
+		String context = chains.isEmpty() ? "" : " (call chains: " + chains + ")";
+		// where the waiter waits, taken before its wait ends
+		List<String> stack = stackOf(waiter.runner());
+		if (cycle.isGuessed()) {
+			cycle.reported = true;
+			report(cycle, victim, stack, found + "; a wait of the cycle cannot be traced to a call (such as a join on"
+					+ " a future derived from a call), so its calls stay queued until they time out" + context);
+			return;
+		}
+		String message = found + "; the youngest wait failed: the call of " + Callers.step(victim) + " made by "
+				+ Callers.step(waiter) + context;
+		if (victim.dropWith(new DeadlockException(message))) {
+			report(cycle, victim, stack, message);
+		}
+	}
+
+	private void report(WaitForGraph.Cycle cycle, Call victim, List<String> stack, String message) {
+		ActorCell cell = victim.cell;
+		this.recorder.deadlock(new DeadlockReport(this.recorder.nextId(), Instant.now(),
+				DeadlockReport.Detection.WAIT_FOR_GRAPH, cycle.steps(victim), message, cell.pool().index(),
+				cell.poolAddress(), stack));
 	}
 
 	/** @return whether the call's future was failed: the node's timeout, which bounds it, has passed */

@@ -97,9 +97,10 @@ final class RemoteTarget implements CallTarget {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		CompletableFuture<Object> sent = request(Op.CALL, method, args, target,
-				CallChain.linksOfRemoteCall(this.address, this.uid, method), observed);
-		return bound(sent, method, timeout.of(target));
+		CompletableFuture<Object> sent = bound(request(Op.CALL, method, args, target,
+				CallChain.linksOfRemoteCall(this.address, this.uid, method), observed), method, timeout.of(target));
+		CallChain.sentRemoteCall(sent);
+		return sent;
 	}
 
 	private CompletableFuture<Object> bound(CompletableFuture<Object> sent, String method, Duration bound) {
@@ -130,10 +131,12 @@ final class RemoteTarget implements CallTarget {
 	public Object call(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		Invocable target = target(method, args);
 		Duration bound = timeout.of(target);
-		return CallChain.waiting(() -> Waiting.await(
-				request(Op.CALL, method, args, target, CallChain.linksOfRemoteCall(this.address, this.uid, method),
-						observed),
-				bound, () -> describe(method), this::noAnswer));
+		return CallChain.waiting(() -> {
+			CompletableFuture<Object> sent = request(Op.CALL, method, args, target,
+					CallChain.linksOfRemoteCall(this.address, this.uid, method), observed);
+			CallChain.sentRemoteCall(sent);
+			return Waiting.await(sent, bound, () -> describe(method), this::noAnswer);
+		});
 	}
 
 	@Override
