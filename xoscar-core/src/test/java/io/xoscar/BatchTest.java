@@ -246,4 +246,32 @@ class BatchTest {
 			.hasMessageContaining("getAll");
 	}
 
+	/** A batched method of a primitive parameter. */
+	public static class Doubler extends Actor {
+
+		@Extensible
+		public long twice(long x) {
+			return 2 * x;
+		}
+
+		@BatchOf("twice")
+		public List<Long> twiceAll(List<Long> xs) {
+			List<Long> out = new ArrayList<>();
+			for (Long x : xs) {
+				out.add(2 * x);
+			}
+			return out;
+		}
+
+	}
+
+	@Test
+	void batchArgumentsAreWidenedLikeThoseOfDirectCalls() {
+		ActorHandle<Doubler> doubler = this.system.createActor(Doubler.class).join();
+		ActorMethod twice = doubler.method("twice");
+		assertThat(twice.<Long>call(21)).isEqualTo(42L);
+		// Integer arguments bind to twice(long): the batch implementation gets Longs, as over the wire
+		assertThat(twice.<Long>batch(twice.delay(1), twice.delay(2), twice.delay(3L)).join()).containsExactly(2L, 4L, 6L);
+	}
+
 }

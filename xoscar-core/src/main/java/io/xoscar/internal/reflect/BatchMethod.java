@@ -104,6 +104,9 @@ public final class BatchMethod {
 	}
 
 	/**
+	 * Binds each call as a direct call of the batched method would be bound: a value of a primitive
+	 * parameter is widened to it (an {@code Integer} for a {@code long} parameter arrives as a
+	 * {@code Long}), whether the call came from this JVM or over the wire.
 	 * @param calls the arguments of every call, already {@link #check checked}
 	 * @return one list per parameter of the implementation
 	 */
@@ -114,11 +117,24 @@ public final class BatchMethod {
 			columns.add(new ArrayList<>(calls.size()));
 		}
 		for (Object[] args : calls) {
+			Class<?>[] types = boundTypes(args);
 			for (int i = 0; i < arity; i++) {
-				columns.get(i).add(args[i]);
+				columns.get(i).add(Overloads.coerce(types[i], args[i]));
 			}
 		}
 		return columns.toArray();
+	}
+
+	/** @return the parameter types of the overload the call binds to (the lists' elements without one) */
+	private Class<?>[] boundTypes(Object[] args) {
+		if (this.singles.isEmpty()) {
+			return this.elementTypes;
+		}
+		if (this.singles.size() == 1) {
+			return this.singles.get(0).parameterTypes();
+		}
+		List<MethodInfo> selected = Overloads.select(this.singles, MethodInfo::parameterTypes, args);
+		return (selected.size() == 1) ? selected.get(0).parameterTypes() : this.elementTypes;
 	}
 
 	private void checkBindable(Object[] args) {

@@ -98,6 +98,39 @@ final class Overloads {
 				|| (argPrimitive != null && WIDENS_TO.get(argPrimitive).contains(parameterType));
 	}
 
+	/**
+	 * Converts an argument the way a method call converts it to its parameter's type: a boxed
+	 * primitive for a primitive parameter of a wider type is widened (JLS 5.1.2).
+	 * @param parameterType the parameter's type
+	 * @param arg an argument {@link #accepts accepted} for it
+	 * @return the argument as the parameter receives it (boxed, for a primitive)
+	 */
+	static Object coerce(Class<?> parameterType, Object arg) {
+		if (arg == null || !parameterType.isPrimitive() || BOXES.get(parameterType) == arg.getClass()) {
+			return arg;
+		}
+		Object value = (arg instanceof Character character) ? Integer.valueOf(character) : arg;
+		if (!(value instanceof Number number)) {
+			return arg;
+		}
+		if (parameterType == long.class) {
+			return number.longValue();
+		}
+		if (parameterType == int.class) {
+			return number.intValue();
+		}
+		if (parameterType == double.class) {
+			return number.doubleValue();
+		}
+		if (parameterType == float.class) {
+			return number.floatValue();
+		}
+		if (parameterType == short.class) {
+			return number.shortValue();
+		}
+		return arg;
+	}
+
 	/** Whether a method parameter of one type can be called with values of the other. */
 	static boolean compatible(Class<?> parameterType, Class<?> valueType) {
 		Class<?> boxedParameter = parameterType.isPrimitive() ? BOXES.get(parameterType) : parameterType;
