@@ -13,6 +13,7 @@ import io.xoscar.debug.DeadlockReport;
 import io.xoscar.debug.DebugListener;
 import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.internal.call.ActorUids;
 import io.xoscar.internal.pool.Node;
 import io.xoscar.internal.pool.ActorPool;
 
@@ -122,10 +123,12 @@ public final class ActorSystem implements AutoCloseable {
 	 * @param uid the actor uid
 	 * @param type the actor class (used by typed proxies)
 	 * @return the handle; fails with {@link io.xoscar.exception.ActorNotFoundException} if there is no
-	 * such actor
+	 * such actor, or {@link IllegalArgumentException} if the uid is illegal (as for
+	 * {@link #createActor})
 	 */
 	public <T> CompletableFuture<ActorHandle<T>> actorRef(String address, String uid, Class<T> type) {
-		return this.node.actorRefAnywhere(address, uid, type);
+		CompletableFuture<ActorHandle<T>> illegal = illegalUid(uid);
+		return (illegal != null) ? illegal : this.node.actorRefAnywhere(address, uid, type);
 	}
 
 	/**
@@ -137,6 +140,7 @@ public final class ActorSystem implements AutoCloseable {
 	 * @param uid the actor uid
 	 * @param type the actor class, or {@code null} if unknown (typed proxies need it)
 	 * @return the handle
+	 * @throws IllegalArgumentException if the uid is illegal (as for {@link #createActor})
 	 */
 	public <T> ActorHandle<T> handle(String address, String uid, Class<T> type) {
 		return this.node.handle(Objects.requireNonNull(address, "address"), Objects.requireNonNull(uid, "uid"), type);
@@ -161,7 +165,8 @@ public final class ActorSystem implements AutoCloseable {
 	 * stays) or with {@link io.xoscar.exception.ActorNotFoundException}
 	 */
 	public CompletableFuture<Void> destroyActor(ActorHandle<?> actor) {
-		return this.node.destroyAnywhere(actor.address(), actor.uid());
+		CompletableFuture<Void> illegal = illegalUid(actor.uid());
+		return (illegal != null) ? illegal : this.node.destroyAnywhere(actor.address(), actor.uid());
 	}
 
 	/**
@@ -169,7 +174,8 @@ public final class ActorSystem implements AutoCloseable {
 	 * @return whether it exists
 	 */
 	public CompletableFuture<Boolean> hasActor(ActorHandle<?> actor) {
-		return this.node.hasAnywhere(actor.address(), actor.uid());
+		CompletableFuture<Boolean> illegal = illegalUid(actor.uid());
+		return (illegal != null) ? illegal : this.node.hasAnywhere(actor.address(), actor.uid());
 	}
 
 	/**
@@ -179,7 +185,19 @@ public final class ActorSystem implements AutoCloseable {
 	 * @return completes when the actor is gone
 	 */
 	public CompletableFuture<Void> killActor(ActorHandle<?> actor) {
-		return this.node.killAnywhere(actor.address(), actor.uid());
+		CompletableFuture<Void> illegal = illegalUid(actor.uid());
+		return (illegal != null) ? illegal : this.node.killAnywhere(actor.address(), actor.uid());
+	}
+
+	/** @return a future failed with the reason if the uid is illegal, else {@code null} */
+	private static <T> CompletableFuture<T> illegalUid(String uid) {
+		try {
+			ActorUids.check(uid);
+			return null;
+		}
+		catch (IllegalArgumentException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
 	}
 
 	/**

@@ -208,6 +208,44 @@ class ActorLifecycleTest {
 	}
 
 	@Test
+	void illegalUidsAreRejectedByLookupsTheSameWay() {
+		for (String uid : List.of("", "has space", "slash/es", "x".repeat(129), "semi;colon")) {
+			String address = this.system.address();
+			assertThatThrownBy(() -> this.system.actorRef(address, uid).join()).as("actorRef '%s'", uid)
+				.cause()
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("illegal actor uid '" + uid + "'");
+			assertThatThrownBy(() -> this.system.handle(address, uid, Echo.class)).as("handle '%s'", uid)
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("illegal actor uid '" + uid + "'");
+			ActorHandle<Echo> foreign = new ForeignHandle(address, uid);
+			List<CompletableFuture<?>> operations = List.of(this.system.hasActor(foreign),
+					this.system.destroyActor(foreign), this.system.killActor(foreign));
+			for (CompletableFuture<?> operation : operations) {
+				assertThatThrownBy(operation::join).as("'%s'", uid)
+					.cause()
+					.isInstanceOf(IllegalArgumentException.class)
+					.hasMessageContaining("illegal actor uid '" + uid + "'");
+			}
+		}
+	}
+
+	/** A handle made by other code than the runtime's. */
+	private record ForeignHandle(String address, String uid) implements ActorHandle<Echo> {
+
+		@Override
+		public ActorMethod method(String name) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public <I> I as(Class<I> api) {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
+	@Test
 	void afterDestroyCallsFailAndRecreatingTheUidRevivesOldHandles() {
 		ActorHandle<Echo> echo = this.system.createActor(Echo.class, CreateOptions.uid("phoenix")).join();
 		ActorMethod cached = echo.method("echo");

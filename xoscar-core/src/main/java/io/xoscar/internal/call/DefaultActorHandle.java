@@ -34,10 +34,11 @@ public final class DefaultActorHandle<T> implements ActorHandle<T>, Serializable
 	 * @param uid the actor uid
 	 * @param actorClass the actor class, or {@code null} when not known
 	 * @param router how calls are routed
+	 * @throws IllegalArgumentException if the uid is illegal ({@link ActorUids})
 	 */
 	public DefaultActorHandle(String address, String uid, Class<?> actorClass, CallRouter router) {
 		this.address = Objects.requireNonNull(address, "address");
-		this.uid = Objects.requireNonNull(uid, "uid");
+		this.uid = ActorUids.check(uid);
 		this.actorClass = actorClass;
 		this.router = Objects.requireNonNull(router, "router");
 	}
@@ -100,6 +101,7 @@ public final class DefaultActorHandle<T> implements ActorHandle<T>, Serializable
 
 	@Serial
 	private Object readResolve() {
+		ActorUids.check(this.uid);
 		this.router = CallRouter.DEFAULT;
 		return this;
 	}

@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +30,7 @@ import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.exception.ActorAlreadyExistsException;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.internal.call.ActorUids;
 import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.ClientObservations;
@@ -51,8 +51,6 @@ import io.xoscar.internal.transport.TransportSettings;
 public final class Node implements LocalNode {
 
 	private static final Logger logger = LoggerFactory.getLogger(Node.class);
-
-	private static final Pattern UID = Pattern.compile("[A-Za-z0-9_.:@-]{1,128}");
 
 	private final ActorSystem system;
 
@@ -263,7 +261,7 @@ public final class Node implements LocalNode {
 		Placer.Slot slot;
 		try {
 			checkOpen();
-			uid = (options.uid() != null) ? checkUid(options.uid()) : newUid();
+			uid = (options.uid() != null) ? ActorUids.check(options.uid()) : newUid();
 			info = ActorClassInfo.of(type);
 			slot = this.placer.place(options.placement());
 		}
@@ -310,14 +308,6 @@ public final class Node implements LocalNode {
 		return UUID.randomUUID().toString().replace("-", "");
 	}
 
-	private static String checkUid(String uid) {
-		if (!UID.matcher(uid).matches()) {
-			throw new IllegalArgumentException("illegal actor uid '" + uid
-					+ "': use 1 to 128 characters among letters, digits and _ . : @ -");
-		}
-		return uid;
-	}
-
 	/** Constructs the actor and runs its postCreate, on a thread of its pool. */
 	private void instantiate(ThreadActorPool pool, Class<?> type, String uid, ActorClassInfo info, Placer.Slot slot,
 			Object[] args) throws Throwable {
@@ -349,6 +339,7 @@ public final class Node implements LocalNode {
 
 	@Override
 	public CallTarget lookup(String address, String uid) {
+		ActorUids.check(uid);
 		ActorCell cell = this.directory.get(uid);
 		if (cell != null && (address.equals(this.address) || address.equals(cell.pool().address()))) {
 			return cell;
