@@ -106,6 +106,28 @@ class CallTimeoutOverrideTest {
 	}
 
 	@Test
+	void aGivenTimeoutBoundsABlockingCallToAnIdleActorToo() {
+		ActorHandle<Slow> slow = create(Slow.class);
+		long started = System.nanoTime();
+		// an idle actor's call would run on this thread, where no timeout can stop it: it runs on the pool
+		assertThatThrownBy(() -> slow.method("sleep").withTimeout(Duration.ofMillis(200)).call(5_000L))
+			.isInstanceOf(CallTimeoutException.class)
+			.hasMessageContaining("did not complete within PT0.2S: running for ");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+		assertThat(slow.method("wasInterrupted").<Boolean>call()).isTrue();
+	}
+
+	@Test
+	void aDeclaredTimeoutBoundsABlockingCallToAnIdleActorToo() {
+		ActorHandle<Slow> slow = create(Slow.class);
+		long started = System.nanoTime();
+		assertThatThrownBy(() -> slow.method("bounded").call(5_000L)).isInstanceOf(CallTimeoutException.class)
+			.hasMessageContaining("did not complete within PT0.3S: running for ");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+		assertThat(slow.method("wasInterrupted").<Boolean>call()).isTrue();
+	}
+
+	@Test
 	void aMethodsTimeoutFailsTheFutureOfASendAndCancelsTheCall() {
 		ActorHandle<Slow> slow = create(Slow.class);
 		CompletableFuture<String> call = slow.method("bounded").send(5_000L);

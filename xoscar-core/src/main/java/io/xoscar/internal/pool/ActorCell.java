@@ -202,28 +202,35 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	@Override
 	public Object call(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		Invocable target = this.info.resolve(method, args);
-		Duration bound = timeout.of(target);
+		// a timeout chosen for the call or its method can only bound it on a pool thread, never inline
+		Duration chosen = timeout.chosenFor(target);
+		Duration bound = (chosen != null) ? chosen : timeout.fallback();
 		// the caller's actor (if one runs here) waits from before the call is sent: a callee can't miss it
 		Running.Slot here = this.detectsDeadlocks ? Running.slot() : null;
 		Call waiter = (here != null) ? here.call : null;
 		Call call = made(Call.single(this, target, args, true, CallChain.of(waiter), observed), waiter);
-		return (waiter == null) ? runOrDispatchAndWait(call, bound, here) : waitAsActor(call, bound, here, waiter);
+		return (waiter == null) ? runOrDispatchAndWait(call, bound, chosen == null, here)
+				: waitAsActor(call, bound, chosen == null, here, waiter);
 	}
 
 	/** A blocking call made by an actor's call: that call waits while it lasts. */
-	private Object waitAsActor(Call call, Duration bound, Running.Slot here, Call waiter) {
+	private Object waitAsActor(Call call, Duration bound, boolean inline, Running.Slot here, Call waiter) {
 		boolean outer = waiter.blocked;
 		waiter.blocked = true;
 		try {
-			return runOrDispatchAndWait(call, bound, here);
+			return runOrDispatchAndWait(call, bound, inline, here);
 		}
 		finally {
 			waiter.blocked = outer;
 		}
 	}
 
-	private Object runOrDispatchAndWait(Call call, Duration timeout, Running.Slot here) {
-		if (!(this.pool.mayRunOnCurrentThread() && tryRunHere(call, here))) {
+	/**
+	 * @param inline whether the call may run on this thread when the actor is idle (then the node's
+	 * timeout does not interrupt it: the caller's own thread runs it)
+	 */
+	private Object runOrDispatchAndWait(Call call, Duration timeout, boolean inline, Running.Slot here) {
+		if (!(inline && this.pool.mayRunOnCurrentThread() && tryRunHere(call, here))) {
 			dispatch(call);
 		}
 		return Waiting.await(call.reply(), timeout, () -> describe(call.method), () -> whereStuck(call));
