@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.ActorCallContext;
+import io.xoscar.exception.ActorCheckedException;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.AmbiguousActorMethodException;
 import io.xoscar.exception.NoSuchActorMethodException;
@@ -311,7 +312,26 @@ class ActorCallsTest {
 		assertThatThrownBy(() -> thrower.method("boomAsync").send("late").join()).cause()
 			.isExactlyInstanceOf(IllegalStateException.class)
 			.hasMessage("late");
-		assertThatThrownBy(() -> thrower.method("checked").call()).cause().isInstanceOf(java.io.IOException.class);
+		assertThatThrownBy(() -> thrower.method("checked").call()).isExactlyInstanceOf(ActorCheckedException.class)
+			.hasMessageStartingWith("actor 'thrower' (Thrower) method checked at " + this.system.address()
+					+ " threw java.io.IOException: disk")
+			.cause()
+			.isExactlyInstanceOf(java.io.IOException.class)
+			.hasMessage("disk");
+	}
+
+	public interface ThrowerApi {
+
+		int checked();
+
+	}
+
+	@Test
+	void aCheckedExceptionThroughAProxyMethodThatDoesNotDeclareItArrivesInsideActorCheckedException() {
+		ActorHandle<Thrower> thrower = this.system.createActor(Thrower.class, CreateOptions.uid("thrower")).join();
+		assertThatThrownBy(() -> thrower.as(ThrowerApi.class).checked()).isExactlyInstanceOf(ActorCheckedException.class)
+			.cause()
+			.isExactlyInstanceOf(java.io.IOException.class);
 	}
 
 	@Test

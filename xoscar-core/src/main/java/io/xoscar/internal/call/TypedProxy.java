@@ -8,12 +8,12 @@ import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import reactor.core.publisher.Mono;
 
 import io.xoscar.ActorMethod;
+import io.xoscar.exception.ActorCheckedException;
 import io.xoscar.exception.NoSuchActorMethodException;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.Invocable;
@@ -80,7 +80,7 @@ final class TypedProxy implements InvocationHandler {
 			try {
 				return route.invoke((args != null) ? args : new Object[0]);
 			}
-			catch (CompletionException ex) {
+			catch (ActorCheckedException ex) {
 				throw declared(method, ex);
 			}
 		}
@@ -97,7 +97,7 @@ final class TypedProxy implements InvocationHandler {
 	}
 
 	/** A checked exception the interface method declares is thrown as itself. */
-	private static Throwable declared(Method method, CompletionException ex) {
+	private static Throwable declared(Method method, ActorCheckedException ex) {
 		Throwable cause = ex.getCause();
 		for (Class<?> declared : method.getExceptionTypes()) {
 			if (declared.isInstance(cause)) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import io.xoscar.exception.ActorCheckedException;
 import io.xoscar.exception.CallTimeoutException;
 
 /**
@@ -20,8 +21,8 @@ public final class Waiting {
 	}
 
 	/**
-	 * Waits for a call's result and rethrows its failure as itself (checked exceptions wrapped in a
-	 * {@link CompletionException}). On timeout or interruption the call is cancelled.
+	 * Waits for a call's result and rethrows its failure as itself (checked exceptions wrapped in an
+	 * {@link ActorCheckedException}). On timeout or interruption the call is cancelled.
 	 * @param future the call's future
 	 * @param timeout the longest wait
 	 * @param call describes the call, for the timeout message
@@ -45,7 +46,7 @@ public final class Waiting {
 			return future.isDone() ? future.join() : future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (CompletionException | ExecutionException ex) {
-			throw rethrowable(ex.getCause());
+			throw rethrowable(ex.getCause(), call);
 		}
 		catch (TimeoutException ex) {
 			String where = whereStuck.get();
@@ -72,14 +73,14 @@ public final class Waiting {
 				+ ((where != null) ? ": " + where + "; the call was cancelled" : ""));
 	}
 
-	private static RuntimeException rethrowable(Throwable error) {
+	private static RuntimeException rethrowable(Throwable error, Supplier<String> call) {
 		if (error instanceof RuntimeException runtime) {
 			return runtime;
 		}
 		if (error instanceof Error fatal) {
 			throw fatal;
 		}
-		return new CompletionException(error);
+		return new ActorCheckedException(call.get() + " threw " + error, error);
 	}
 
 }
