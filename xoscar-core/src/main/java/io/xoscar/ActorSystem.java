@@ -68,23 +68,27 @@ public final class ActorSystem implements AutoCloseable {
 	}
 
 	/**
-	 * Adds a group of sub pools at run time (process pools: their child JVMs are started and ready
-	 * when this returns).
+	 * Adds a group of sub pools at run time. Process pools start in the background, in parallel.
 	 * @param group the pools
-	 * @return the new pools
-	 * @throws io.xoscar.internal.process.ChildStartException if a process pool does not start
+	 * @return the new pools once they run (process pools: their child JVMs are ready); fails with
+	 * {@link io.xoscar.exception.PoolStartException} (exit code and the tail of the child's standard
+	 * error) if a process pool does not start, the pools of the group already started being stopped
 	 */
-	public List<PoolInfo> addPools(PoolConfig group) {
-		return this.node.addPools(group).stream().map(PoolInfo::of).toList();
+	public CompletableFuture<List<PoolInfo>> addPools(PoolConfig group) {
+		return this.node.addPools(Objects.requireNonNull(group, "group"))
+			.thenApply((added) -> added.stream().map(PoolInfo::of).toList());
 	}
 
 	/**
-	 * Removes a sub pool: its actors are gone (a process pool's process is stopped) and later calls
-	 * to them fail with {@link PoolDownException}.
+	 * Removes a sub pool: its actors are gone at once, and later calls to them fail with
+	 * {@link PoolDownException} saying that the pool was removed; a process pool's process is stopped
+	 * in the background.
 	 * @param index the pool index (not 0)
+	 * @return completes when the pool has stopped; fails with {@link PoolDownException} if there is
+	 * no such pool, {@link IllegalArgumentException} for the main pool
 	 */
-	public void removePool(int index) {
-		this.node.removePool(index);
+	public CompletableFuture<Void> removePool(int index) {
+		return this.node.removePool(index);
 	}
 
 	/**

@@ -166,7 +166,7 @@ class ProcessPoolTest {
 
 	@Test
 	void poolsAreAddedAndRemovedAtRunTimeKillingAnActorKillsItsProcess() {
-		List<PoolInfo> added = system.addPools(PoolConfig.process("extra").labels("extra"));
+		List<PoolInfo> added = system.addPools(PoolConfig.process("extra").labels("extra")).join();
 		assertThat(added).singleElement().satisfies((pool) -> assertThat(pool.up()).isTrue());
 		int index = added.get(0).index();
 		ActorHandle<Probe> probe = system.createActor(Probe.class, CreateOptions.at(Placement.label("extra"))).join();
@@ -179,12 +179,12 @@ class ProcessPoolTest {
 		assertThatThrownBy(() -> probe.method("count").call()).isInstanceOf(PoolDownException.class);
 		assertThatThrownBy(() -> system.createActor(Probe.class, CreateOptions.at(Placement.pool(index))).join())
 			.hasCauseInstanceOf(PoolDownException.class);
-		system.removePool(index);
+		system.removePool(index).join();
 		assertThat(system.pools()).extracting(PoolInfo::index).doesNotContain(index);
 		// a thread pool too
-		int threads = system.addPools(PoolConfig.thread("temp")).get(0).index();
+		int threads = system.addPools(PoolConfig.thread("temp")).join().get(0).index();
 		ActorHandle<Probe> local = system.createActor(Probe.class, CreateOptions.at(Placement.pool(threads))).join();
-		system.removePool(threads);
+		system.removePool(threads).join();
 		assertThatThrownBy(() -> local.method("count").call()).isInstanceOf(PoolDownException.class)
 			.hasMessageContaining("/" + threads);
 	}

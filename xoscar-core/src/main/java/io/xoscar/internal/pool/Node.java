@@ -74,6 +74,8 @@ public final class Node implements LocalNode {
 
 	private final ProcessPoolActors processPoolActors = new ProcessPoolActors(this::released);
 
+	private final PoolEnds ends = new PoolEnds();
+
 	/** Uids of live actors and of actors being created. */
 	private final ConcurrentMap<String, Boolean> uids = new ConcurrentHashMap<>();
 
@@ -118,7 +120,7 @@ public final class Node implements LocalNode {
 		}
 		this.watchdog = new Watchdog(this.recorder, this.debugThread, this.directory::values,
 				config.slowCallThreshold(), config.backlogThreshold(), config.callTimeout());
-		this.router = new CallRouter(config.callTimeout(), this.transport::target,
+		this.router = new CallRouter(config.callTimeout(), this::remoteTarget,
 				ClientObservations.of(config.observationRegistry()));
 		this.pools = new Pools(this.address, config, this::processExited);
 		this.placer = new Placer(this.pools::all);
@@ -174,13 +176,36 @@ public final class Node implements LocalNode {
 	}
 
 	/**
-	 * Adds a group of sub pools at run time.
+	 * Adds a group of sub pools at run time; process pools start in the background.
 	 * @param group the group
-	 * @return the new pools
+	 * @return the new pools, once they run; fails with {@link io.xoscar.exception.PoolStartException}
+	 * if a process pool does not start (those of the group already started are stopped)
 	 */
-	public List<ActorPool> addPools(PoolConfig group) {
-		checkOpen();
-		List<ActorPool> added = this.pools.add(group);
+	public CompletableFuture<List<ActorPool>> addPools(PoolConfig group) {
+		try {
+			checkOpen();
+			if (group.mode() == PoolConfig.PoolMode.THREAD) {
+				return CompletableFuture.completedFuture(added(this.pools.add(group)));
+			}
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		CompletableFuture<List<ActorPool>> added = new CompletableFuture<>();
+		Thread starter = new Thread(() -> {
+			try {
+				added.complete(added(this.pools.add(group)));
+			}
+			catch (Throwable ex) {
+				added.completeExceptionally(ex);
+			}
+		}, "xoscar-add-pools-" + group.name());
+		starter.setDaemon(true);
+		starter.start();
+		return added;
+	}
+
+	private List<ActorPool> added(List<ActorPool> added) {
 		if (this.metrics != null) {
 			added.forEach(this.metrics::pool);
 		}
@@ -188,25 +213,49 @@ public final class Node implements LocalNode {
 	}
 
 	/**
-	 * Removes a sub pool: its actors are gone (a process pool's process is stopped), and calls to them
-	 * fail with {@link PoolDownException}.
+	 * Removes a sub pool: its actors are gone at once (a process pool's process is stopped in the
+	 * background), and calls to them fail with {@link PoolDownException} saying so.
 	 * @param index the pool index
+	 * @return completes when the pool has stopped
 	 */
-	public void removePool(int index) {
-		ActorPool pool = this.pools.remove(index);
+	public CompletableFuture<Void> removePool(int index) {
+		ActorPool pool;
+		try {
+			pool = this.pools.remove(index);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
 		if (this.metrics != null) {
 			this.metrics.removePool(pool);
 		}
-		PoolDownException removed = new PoolDownException(pool + " was removed");
+		List<String> uids;
 		if (pool instanceof ThreadActorPool threads) {
-			for (ActorCell cell : List.copyOf(threads.actors())) {
+			List<ActorCell> cells = List.copyOf(threads.actors());
+			uids = cells.stream().map(ActorCell::uid).toList();
+			this.ends.removed(pool, uids);
+			PoolDownException removed = new PoolDownException(this.ends.pool(pool.address()));
+			for (ActorCell cell : cells) {
 				remove(cell, removed);
 			}
 		}
 		else {
-			this.processPoolActors.forgetAll(pool);
+			uids = this.processPoolActors.forgetAll(pool);
+			this.ends.removed(pool, uids);
 		}
-		pool.shutdown(Duration.ofSeconds(5));
+		CompletableFuture<Void> stopped = new CompletableFuture<>();
+		Thread stopper = new Thread(() -> {
+			try {
+				pool.shutdown(Duration.ofSeconds(5));
+				stopped.complete(null);
+			}
+			catch (Throwable ex) {
+				stopped.completeExceptionally(ex);
+			}
+		}, "xoscar-remove-pool-" + index);
+		stopper.setDaemon(true);
+		stopper.start();
+		return stopped;
 	}
 
 	/** Frees the uid and placement slot of an actor of a process pool that is gone. */
@@ -215,11 +264,18 @@ public final class Node implements LocalNode {
 		this.placer.release(actor.slot());
 	}
 
-	private void processExited(ProcessActorPool pool) {
+	private void processExited(ProcessActorPool pool, int exitCode) {
 		if (pool != null && !this.closed) {
-			logger.warn("Actor pool {} exited; its actors are gone and calls to them fail", pool);
-			this.processPoolActors.forgetAll(pool);
+			List<String> uids = this.processPoolActors.forgetAll(pool);
+			this.ends.exited(pool, exitCode, uids);
+			logger.warn("{}; its {} actor(s) are gone and calls to them fail", this.ends.pool(pool.address()),
+					uids.size());
 		}
+	}
+
+	/** @return why the pool at this address (one of this node's pools) is gone, or {@code null} */
+	public String downReason(String address) {
+		return this.ends.pool(address);
 	}
 
 	/**
@@ -235,6 +291,21 @@ public final class Node implements LocalNode {
 
 	public CallRouter router() {
 		return this.router;
+	}
+
+	/**
+	 * An actor of another process. In one of this node's process pools: valid while the pool runs;
+	 * in one that is gone: a failure saying why.
+	 */
+	private CallTarget remoteTarget(String address, String uid, Class<?> actorClass) {
+		String node = LocalNodes.nodeAddress(address);
+		String gone = this.ends.pool(node);
+		if (gone != null) {
+			throw new PoolDownException(gone + "; actor '" + uid + "' was in it");
+		}
+		CallTarget target = this.transport.target(address, uid, actorClass);
+		return (this.pools.byAddress(node) instanceof ProcessActorPool pool) ? new ProcessPoolTarget(target, pool)
+				: target;
 	}
 
 	public <T> ActorHandle<T> handle(String address, String uid, Class<T> type) {
@@ -272,6 +343,7 @@ public final class Node implements LocalNode {
 			this.placer.release(slot);
 			return CompletableFuture.failedFuture(new ActorAlreadyExistsException(this.address, uid));
 		}
+		this.ends.reused(uid);
 		if (slot.pool() instanceof ProcessActorPool process) {
 			return createInProcess(process, type, uid, slot, args);
 		}
@@ -347,9 +419,17 @@ public final class Node implements LocalNode {
 		ProcessPoolActors.Placed remote = this.processPoolActors.find(address, uid, this.address);
 		if (remote != null) {
 			if (!remote.pool().isUp()) {
-				throw new PoolDownException(remote.pool() + " is down");
+				String why = this.ends.pool(remote.pool().address());
+				throw new PoolDownException(
+						((why != null) ? why : PoolEnds.describe(remote.pool()) + " is down: its process is exiting")
+								+ "; actor '" + uid + "' was in it");
 			}
-			return this.transport.target(remote.pool().address(), uid, remote.type());
+			return new ProcessPoolTarget(this.transport.target(remote.pool().address(), uid, remote.type()),
+					remote.pool());
+		}
+		String gone = address.equals(this.address) ? this.ends.actor(uid) : this.ends.pool(address);
+		if (gone != null) {
+			throw new PoolDownException(gone + "; actor '" + uid + "' was in it");
 		}
 		if (!address.equals(this.address) && this.pools.byIndex(LocalNodes.poolIndex(address)) == null) {
 			throw new PoolDownException("no pool at " + address + " (node " + this.address + " has pools "

@@ -7,12 +7,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.config.PoolConfig.PoolMode;
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.exception.PoolStartException;
+import io.xoscar.internal.process.ChildStartException;
 
 /**
  * The pools of one node: the main pool (index 0) and sub pools, numbered in the order they are
@@ -28,13 +30,17 @@ final class Pools {
 
 	private final ActorSystemConfig config;
 
-	private final Consumer<ProcessActorPool> onProcessExit;
+	private final BiConsumer<ProcessActorPool, Integer> onProcessExit;
 
 	private final List<ActorPool> pools = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger nextIndex = new AtomicInteger();
 
-	Pools(String nodeAddress, ActorSystemConfig config, Consumer<ProcessActorPool> onProcessExit) {
+	/**
+	 * @param onProcessExit hears of a process pool whose process exited, with its exit code (the pool
+	 * is {@code null} once it was removed)
+	 */
+	Pools(String nodeAddress, ActorSystemConfig config, BiConsumer<ProcessActorPool, Integer> onProcessExit) {
 		this.nodeAddress = nodeAddress;
 		// children bind where this node binds, and advertise the host this node advertises
 		this.host = config.address().substring(0, config.address().lastIndexOf(':'));
@@ -75,7 +81,7 @@ final class Pools {
 
 	/**
 	 * Starts a group of pools. If one process of the group fails to start, those already started are
-	 * stopped and the error is thrown.
+	 * stopped and the error is thrown ({@link PoolStartException}).
 	 * @param group the group
 	 * @return the new pools
 	 */
@@ -98,7 +104,12 @@ final class Pools {
 					try {
 						start.complete(ProcessActorPool.start(index, ordinal, group, this.host, this.advertisedHost, this.config,
 								this.nodeAddress,
-								(code) -> this.onProcessExit.accept((ProcessActorPool) byIndex(index))));
+								(code) -> this.onProcessExit.accept((ProcessActorPool) byIndex(index), code)));
+					}
+					catch (ChildStartException ex) {
+						start.completeExceptionally(new PoolStartException("process pool " + index + " (" + group.name()
+								+ ") of node " + this.nodeAddress + " did not start: " + ex.getMessage(), group.name(), index,
+								ex.exitCode().isPresent() ? ex.exitCode().getAsInt() : null, ex.stderrTail(), ex));
 					}
 					catch (Throwable ex) {
 						start.completeExceptionally(ex);

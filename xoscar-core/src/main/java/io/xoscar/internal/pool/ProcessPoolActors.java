@@ -1,5 +1,7 @@
 package io.xoscar.internal.pool;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
@@ -46,15 +48,21 @@ final class ProcessPoolActors {
 		}
 	}
 
-	/** Forgets every actor of a pool that is gone. */
-	void forgetAll(ActorPool pool) {
+	/**
+	 * Forgets every actor of a pool that is gone.
+	 * @return their uids
+	 */
+	List<String> forgetAll(ActorPool pool) {
+		List<String> forgotten = new ArrayList<>();
 		this.actors.values().removeIf((actor) -> {
 			if (actor.pool() != pool) {
 				return false;
 			}
 			this.release.accept(actor);
+			forgotten.add(actor.uid());
 			return true;
 		});
+		return forgotten;
 	}
 
 	/**

@@ -194,7 +194,8 @@ final class ChildLauncher {
 		StringBuilder message = new StringBuilder(describe(this.spec, this.process.pid())).append(' ').append(what);
 		this.errTail.describeTo(message);
 		this.outTail.describeTo(message);
-		return new ChildStartException(message.toString(), this.spec, this.process.pid(), exitCode, cause);
+		return new ChildStartException(message.toString(), this.spec, this.process.pid(), exitCode, this.errTail.lines(),
+				cause);
 	}
 
 	private boolean awaitExit(Duration timeout) {

@@ -1,5 +1,6 @@
 package io.xoscar.internal.process;
 
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -23,12 +24,20 @@ public final class ChildStartException extends XoscarException {
 
 	private final Integer exitCode;
 
+	private final List<String> stderrTail;
+
 	ChildStartException(String message, ChildJvmSpec spec, Long pid, Integer exitCode, Throwable cause) {
+		this(message, spec, pid, exitCode, List.of(), cause);
+	}
+
+	ChildStartException(String message, ChildJvmSpec spec, Long pid, Integer exitCode, List<String> stderrTail,
+			Throwable cause) {
 		super(message, cause);
 		this.childName = spec.name();
 		this.mainClass = spec.mainClass();
 		this.pid = pid;
 		this.exitCode = exitCode;
+		this.stderrTail = List.copyOf(stderrTail);
 	}
 
 	/**
@@ -58,6 +67,13 @@ public final class ChildStartException extends XoscarException {
 	 */
 	public OptionalInt exitCode() {
 		return (this.exitCode != null) ? OptionalInt.of(this.exitCode) : OptionalInt.empty();
+	}
+
+	/**
+	 * @return the last lines the child wrote to its standard error, oldest first
+	 */
+	public List<String> stderrTail() {
+		return this.stderrTail;
 	}
 
 }

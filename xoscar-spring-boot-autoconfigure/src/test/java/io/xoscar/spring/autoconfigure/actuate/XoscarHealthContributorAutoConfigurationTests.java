@@ -106,12 +106,12 @@ class XoscarHealthContributorAutoConfigurationTests {
 			ActorSystem system = context.getBean(ActorSystem.class);
 			CompositeHealthContributor xoscar = context.getBean("xoscarHealthContributor",
 					CompositeHealthContributor.class);
-			system.addPools(PoolConfig.thread("io").count(2));
+			system.addPools(PoolConfig.thread("io").count(2)).join();
 			assertThat(names(xoscar)).containsExactly("main", "cpu-1", "cpu-2", "io-3", "io-4");
 			assertThat(health(xoscar, "io-4").getStatus()).isEqualTo(Status.UP);
 			HealthIndicator held = (HealthIndicator) xoscar.getContributor("io-3");
 
-			system.removePool(3);
+			system.removePool(3).join();
 			assertThat(names(xoscar)).containsExactly("main", "cpu-1", "cpu-2", "io-4");
 			assertThat(xoscar.getContributor("io-3")).isNull();
 			Health removed = held.health();

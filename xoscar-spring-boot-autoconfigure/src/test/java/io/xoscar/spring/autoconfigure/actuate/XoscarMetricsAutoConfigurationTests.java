@@ -89,9 +89,9 @@ class XoscarMetricsAutoConfigurationTests {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		this.runner.withBean(MeterRegistry.class, () -> registry).run((context) -> {
 			ActorSystem system = context.getBean(ActorSystem.class);
-			system.addPools(PoolConfig.thread("io"));
+			system.addPools(PoolConfig.thread("io")).join();
 			assertThat(registry.get("xoscar.pool.actors").tags("pool", "io", "index", "3").gauge().value()).isZero();
-			system.removePool(3);
+			system.removePool(3).join();
 			assertThat(registry.find("xoscar.pool.actors").tags("index", "3").gauge()).isNull();
 			assertThat(registry.find("xoscar.pool.actors").gauges()).hasSize(3);
 		});
