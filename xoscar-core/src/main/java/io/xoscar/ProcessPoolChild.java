@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.internal.process.ChildMainSupport;
 
@@ -74,6 +76,12 @@ public final class ProcessPoolChild {
 			}
 			else if (arg.startsWith("--xoscar-pool.backlog-threshold=")) {
 				config.backlogThreshold(Duration.parse(value));
+			}
+			else if (arg.startsWith("--xoscar-pool.call-meters=")) {
+				// counted here, published by the parent (a process pool's node reports them to its parent)
+				if (Boolean.parseBoolean(value)) {
+					config.meterRegistry(new SimpleMeterRegistry());
+				}
 			}
 			else {
 				others.add(arg);

@@ -35,7 +35,7 @@ class MetricsTest {
 	}
 
 	@Test
-	void callsAreCountedByClassMethodAndOutcomeAndPoolsAreGauged() {
+	void callsAreCountedByClassMethodOutcomeAndPoolAndPoolsAreGauged() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		try (ActorSystem system = ActorSystem.create(ActorSystemConfig.builder()
 			.mainPoolThreads(1)
@@ -67,6 +67,7 @@ class MetricsTest {
 			.tag("actor", Meter.class.getName())
 			.tag("method", method)
 			.tag("outcome", outcome)
+			.tag("pool", "cpu")
 			.functionTimer();
 	}
 

@@ -27,6 +27,9 @@ public interface LocalNode {
 
 	CompletableFuture<Void> kill(String address, String uid);
 
+	/** @return what a process pool's node tells its parent: mailbox depths and call counts */
+	io.xoscar.internal.pool.PoolStatus status();
+
 	/** @return the actors of this node's pools in this JVM */
 	java.util.List<io.xoscar.ActorSystem.ActorInfo> localActors();
 

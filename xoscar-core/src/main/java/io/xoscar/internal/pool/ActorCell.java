@@ -25,6 +25,7 @@ import io.xoscar.internal.call.Waiting;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.BatchMethod;
 import io.xoscar.internal.reflect.Invocable;
+import io.xoscar.internal.reflect.MethodCalls;
 
 /**
  * An actor living in a pool of this JVM, and the local {@link io.xoscar.internal.call.CallTarget} of its handles: calls are
@@ -51,8 +52,11 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	private volatile boolean destroying;
 
-	/** Whether calls are counted for metrics (the node has a meter registry). */
-	private final boolean metered;
+	/**
+	 * Where its calls are counted for metrics, by {@link Invocable#meterIndex()} (shared by the actors
+	 * of its class in its pool group), or {@code null} when the node has no meters.
+	 */
+	final MethodCalls[] meters;
 
 	/** Whether calls made by and to this actor carry a {@link CallChain}. */
 	final boolean detectsDeadlocks;
@@ -69,7 +73,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	private final RunningCalls concurrent;
 
 	ActorCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			boolean metered, boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations) {
+			MethodCalls[] meters, boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations) {
 		this.detectsDeadlocks = detectsDeadlocks;
 		this.watchdog = watchdog;
 		this.observations = observations;
@@ -78,16 +82,16 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		this.info = info;
 		this.context = context;
 		this.slot = slot;
-		this.metered = metered;
+		this.meters = meters;
 		this.concurrent = new RunningCalls(info.stateless() ? 2 * pool.threads() + 2 : 2);
 	}
 
 	static ActorCell create(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context,
-			Placer.Slot slot, boolean metered, boolean detectsDeadlocks, Watchdog watchdog,
+			Placer.Slot slot, MethodCalls[] meters, boolean detectsDeadlocks, Watchdog watchdog,
 			ServerObservations observations) {
 		return info.stateless()
-				? new StatelessCell(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog, observations)
-				: new StatefulCell(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog, observations);
+				? new StatelessCell(pool, uid, info, context, slot, meters, detectsDeadlocks, watchdog, observations)
+				: new StatefulCell(pool, uid, info, context, slot, meters, detectsDeadlocks, watchdog, observations);
 	}
 
 	void attach(AbstractActor actor) {
@@ -411,7 +415,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			call.alert = null;
 			this.watchdog.ended(queued, call.startedAt - call.queuedAt);
 		}
-		if (this.metered) {
+		if (this.meters != null) {
 			call.meter();
 		}
 		track(call);

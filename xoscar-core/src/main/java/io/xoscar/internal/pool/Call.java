@@ -239,9 +239,9 @@ final class Call implements Runnable {
 				: (this.batchMethod != null) ? this.batchMethod.implementation() : this.batchSingles.get(0);
 	}
 
-	/** Counts this call for metrics when it ends; times it if it is sampled. */
+	/** Counts this call for metrics (in its actor's pool group) when it ends; times it if it is sampled. */
 	void meter() {
-		this.metered = invocable().calls();
+		this.metered = this.cell.meters[invocable().meterIndex()];
 		if (MethodCalls.sample()) {
 			this.timed = true;
 			this.timedFrom = System.nanoTime();

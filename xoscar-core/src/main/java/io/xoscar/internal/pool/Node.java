@@ -56,8 +56,6 @@ public final class Node implements LocalNode {
 
 	private final ActorFactory actorFactory;
 
-	private final Duration connectTimeout;
-
 	private final boolean detectsDeadlocks;
 
 	/** The node's meters, or {@code null} without a meter registry. */
@@ -96,10 +94,18 @@ public final class Node implements LocalNode {
 
 	private static final long DRAIN_CHECK_NANOS = 5_000_000;
 
+	/** How often process pools are asked for their {@link PoolStatus}, and how long an answer may take. */
+	static final Duration POOL_STATUS_PERIOD = Duration.ofSeconds(1);
+
+	/**
+	 * How long a listing of actors waits for each process pool: a pool that takes longer is left out
+	 * (and shown as not answering), so that a listing answers in about this time whatever the load.
+	 */
+	static final Duration LISTING_BOUND = Duration.ofMillis(150);
+
 	public Node(ActorSystem system, ActorSystemConfig config) {
 		this.system = system;
 		this.actorFactory = config.actorFactory();
-		this.connectTimeout = config.connectTimeout();
 		this.detectsDeadlocks = config.deadlockDetection();
 		this.metrics = (config.meterRegistry() != null) ? new NodeMetrics(config.meterRegistry()) : null;
 		this.observations = ServerObservations.of(config.observationRegistry());
@@ -132,6 +138,8 @@ public final class Node implements LocalNode {
 			if (this.metrics != null) {
 				this.pools.all().forEach(this.metrics::pool);
 			}
+			this.debugThread.scheduleWithFixedDelay(this::askPoolStatus, 0, POOL_STATUS_PERIOD.toMillis(),
+					TimeUnit.MILLISECONDS);
 		}
 		catch (RuntimeException ex) {
 			LocalNodes.unregister(this.address, this);
@@ -242,6 +250,9 @@ public final class Node implements LocalNode {
 		else {
 			uids = this.processPoolActors.forgetAll(pool);
 			this.ends.removed(pool, uids);
+			if (this.metrics != null) {
+				this.metrics.childGone((ProcessActorPool) pool);
+			}
 		}
 		CompletableFuture<Void> stopped = new CompletableFuture<>();
 		Thread stopper = new Thread(() -> {
@@ -268,9 +279,46 @@ public final class Node implements LocalNode {
 		if (pool != null && !this.closed) {
 			List<String> uids = this.processPoolActors.forgetAll(pool);
 			this.ends.exited(pool, exitCode, uids);
+			if (this.metrics != null) {
+				this.metrics.childGone(pool);
+			}
 			logger.warn("{}; its {} actor(s) are gone and calls to them fail", this.ends.pool(pool.address()),
 					uids.size());
 		}
+	}
+
+	/**
+	 * Asks each running process pool what its mailboxes hold and what its actors ran (for health,
+	 * listings and meters), on the debug thread; the first time, also for a listing of its actors,
+	 * so that the first listing a user asks for finds that path warm.
+	 */
+	private void askPoolStatus() {
+		for (ActorPool pool : this.pools.all()) {
+			if (pool instanceof ProcessActorPool process && process.isUp()) {
+				if (process.status() == null) {
+					this.transport.actors(process.address());
+				}
+				this.transport.status(process.address())
+					.orTimeout(POOL_STATUS_PERIOD.toMillis(), TimeUnit.MILLISECONDS)
+					.whenComplete((status, error) -> {
+						if (status != null && process.isUp()) {
+							process.status(status);
+							if (this.metrics != null) {
+								this.metrics.childCounts(process, status.calls());
+							}
+						}
+					});
+			}
+		}
+	}
+
+	@Override
+	public PoolStatus status() {
+		long backlog = 0;
+		for (ActorCell cell : this.directory.values()) {
+			backlog += cell.backlog();
+		}
+		return new PoolStatus(backlog, (this.metrics != null) ? this.metrics.counts() : List.of());
 	}
 
 	/** @return why the pool at this address (one of this node's pools) is gone, or {@code null} */
@@ -384,11 +432,9 @@ public final class Node implements LocalNode {
 	private void instantiate(ThreadActorPool pool, Class<?> type, String uid, ActorClassInfo info, Placer.Slot slot,
 			Object[] args) throws Throwable {
 		ActorContext context = new ActorContext(uid, pool.address(), handle(pool.address(), uid, type), this.system);
-		ActorCell cell = ActorCell.create(pool, uid, info, context, slot, this.metrics != null,
-				this.detectsDeadlocks, this.watchdog, this.observations);
-		if (this.metrics != null) {
-			this.metrics.actorClass(info);
-		}
+		ActorCell cell = ActorCell.create(pool, uid, info, context, slot,
+				(this.metrics != null) ? this.metrics.calls(pool.name(), info) : null, this.detectsDeadlocks, this.watchdog,
+				this.observations);
 		try {
 			context.beginConstruction();
 			try {
@@ -454,7 +500,7 @@ public final class Node implements LocalNode {
 		return actors;
 	}
 
-	/** @return this JVM's actors and those of the process pools that answer within the connect timeout */
+	/** @return this JVM's actors and those of the process pools that answer within {@link #LISTING_BOUND} */
 	public CompletableFuture<List<ActorSystem.ActorInfo>> actors() {
 		List<CompletableFuture<List<ActorSystem.ActorInfo>>> parts = new ArrayList<>();
 		parts.add(CompletableFuture.completedFuture(localActors()));
@@ -462,7 +508,7 @@ public final class Node implements LocalNode {
 			if (pool instanceof ProcessActorPool process && process.isUp()) {
 				parts.add(this.transport.actors(process.address())
 					.thenApply((actors) -> actors.stream().map((actor) -> actor.inPool(process.index())).toList())
-					.completeOnTimeout(List.of(), this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+					.completeOnTimeout(List.of(), LISTING_BOUND.toMillis(), TimeUnit.MILLISECONDS)
 					.exceptionally((error) -> List.of()));
 			}
 		}

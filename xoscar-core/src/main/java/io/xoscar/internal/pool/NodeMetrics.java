@@ -2,9 +2,10 @@ package io.xoscar.internal.pool;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -19,9 +20,10 @@ import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.MethodCalls;
 
 /**
- * A node's meters. {@code xoscar.calls}: a timer per actor class, method and outcome (success,
- * error), registered when the first actor of a class is created and read from the counts the calls
- * keep ({@link MethodCalls}: exact counts, time estimated from sampled calls). Per pool:
+ * A node's meters. {@code xoscar.calls}: a timer per actor class, method, outcome (success, error)
+ * and pool group, registered when the first actor of a class is created in a group and read from the
+ * counts the calls keep ({@link MethodCalls}: exact counts, time estimated from sampled calls); the
+ * calls of process pools as their child JVMs count them (reported with their {@link PoolStatus}). Per pool:
  * {@code xoscar.pool.actors}, {@code xoscar.pool.backlog}, {@code xoscar.pool.up}. Counters of what
  * the node (and its process pools) detect: {@code xoscar.deadlocks} by detection,
  * {@code xoscar.slow.calls} by kind, actor class and method. Tag values come
@@ -31,7 +33,11 @@ final class NodeMetrics implements DebugListener {
 
 	private final MeterRegistry registry;
 
-	private final Set<Class<?>> classes = ConcurrentHashMap.newKeySet();
+	/** Counts of this JVM's calls by pool group and actor class. */
+	private final Map<String, ClassCalls> calls = new ConcurrentHashMap<>();
+
+	/** Counts of process pools' calls by pool group, actor class and method. */
+	private final Map<String, ChildCalls> childCalls = new ConcurrentHashMap<>();
 
 	private final Map<Integer, List<Meter>> poolMeters = new ConcurrentHashMap<>();
 
@@ -39,23 +45,81 @@ final class NodeMetrics implements DebugListener {
 		this.registry = registry;
 	}
 
-	void actorClass(ActorClassInfo info) {
-		if (!this.classes.add(info.type())) {
-			return;
-		}
-		info.calls().forEach((method, calls) -> {
-			for (boolean success : new boolean[] { true, false }) {
-				FunctionTimer.builder("xoscar.calls", calls, (counts) -> counts.count(success),
-						(counts) -> counts.totalNanos(success), TimeUnit.NANOSECONDS)
-					.tags("actor", info.type().getName(), "method", method, "outcome", success ? "success" : "error")
-					.description("Calls of actor methods in this JVM (time estimated from 1 call in "
-							+ MethodCalls.SAMPLE + ")")
-					.register(this.registry);
+	/**
+	 * @param group the name of the pool (group) an actor lives in
+	 * @param info its class
+	 * @return where the calls of that class in that group are counted, by
+	 * {@link io.xoscar.internal.reflect.Invocable#meterIndex()}; the first time, their timers are
+	 * registered
+	 */
+	MethodCalls[] calls(String group, ActorClassInfo info) {
+		return this.calls.computeIfAbsent(group + "#" + info.type().getName(), (key) -> {
+			List<String> names = info.methodNames();
+			MethodCalls[] counts = new MethodCalls[names.size()];
+			for (int i = 0; i < counts.length; i++) {
+				counts[i] = new MethodCalls();
+				register(group, info.type().getName(), names.get(i), counts[i], MethodCalls::count,
+						MethodCalls::totalNanos, "Calls of actor methods (time estimated from 1 call in "
+								+ MethodCalls.SAMPLE + ")");
 			}
-		});
+			return new ClassCalls(info, counts);
+		}).counts();
 	}
 
-	void pool(ActorPool pool) {
+	private <T> void register(String group, String actorClass, String method, T counts,
+			BiFunction<T, Boolean, Long> count, BiFunction<T, Boolean, Double> totalNanos, String description) {
+		for (boolean success : new boolean[] { true, false }) {
+			FunctionTimer.builder("xoscar.calls", counts, (counted) -> count.apply(counted, success),
+					(counted) -> totalNanos.apply(counted, success), TimeUnit.NANOSECONDS)
+				.tags("actor", actorClass, "method", method, "outcome", success ? "success" : "error", "pool", group)
+				.description(description)
+				.register(this.registry);
+		}
+	}
+
+	/** @return what this JVM's actors ran, by class and method, for a process pool's parent */
+	List<PoolStatus.MethodCount> counts() {
+		Map<String, PoolStatus.MethodCount> byMethod = new TreeMap<>();
+		for (ClassCalls classCalls : this.calls.values()) {
+			String actorClass = classCalls.info().type().getName();
+			List<String> names = classCalls.info().methodNames();
+			for (int i = 0; i < names.size(); i++) {
+				MethodCalls counted = classCalls.counts()[i];
+				PoolStatus.MethodCount count = new PoolStatus.MethodCount(actorClass, names.get(i), counted.count(true),
+						counted.totalNanos(true), counted.count(false), counted.totalNanos(false));
+				if (count.successes() + count.errors() > 0) {
+					byMethod.merge(actorClass + "#" + names.get(i), count, PoolStatus.MethodCount::plus);
+				}
+			}
+		}
+		return List.copyOf(byMethod.values());
+	}
+
+	/**
+	 * A process pool reported what its actors ran: published under its group, summed over the
+	 * group's pools (a pool that is gone keeps what it counted).
+	 * @param pool the pool
+	 * @param counts its counts since its process started
+	 */
+	void childCounts(ProcessActorPool pool, List<PoolStatus.MethodCount> counts) {
+		for (PoolStatus.MethodCount count : counts) {
+			String key = pool.name() + "#" + count.actorClass() + "#" + count.method();
+			ChildCalls calls = this.childCalls.computeIfAbsent(key, (ignored) -> {
+				ChildCalls created = new ChildCalls();
+				register(pool.name(), count.actorClass(), count.method(), created, ChildCalls::count,
+						ChildCalls::totalNanos, "Calls of actor methods in process pools (counted in their child JVMs)");
+				return created;
+			});
+			calls.update(pool.index(), count);
+		}
+	}
+
+	/** A process pool is gone: what it counted stays in its group's totals. */
+	void childGone(ProcessActorPool pool) {
+		this.childCalls.values().forEach((calls) -> calls.retire(pool.index()));
+	}
+
+		void pool(ActorPool pool) {
 		Tags tags = Tags.of("pool", pool.name(), "index", Integer.toString(pool.index()), "mode",
 				pool.mode().name().toLowerCase());
 		this.poolMeters.put(pool.index(), List.of(
@@ -96,6 +160,51 @@ final class NodeMetrics implements DebugListener {
 	void close() {
 		this.poolMeters.values().forEach((meters) -> meters.forEach(this.registry::remove));
 		this.poolMeters.clear();
+	}
+
+	/** The counts of the calls of one actor class in one pool group of this JVM. */
+	private record ClassCalls(ActorClassInfo info, MethodCalls[] counts) {
+	}
+
+	/** The counts of one method in the process pools of one group: the latest of each, and of those gone. */
+	private static final class ChildCalls {
+
+		private final Map<Integer, PoolStatus.MethodCount> latest = new ConcurrentHashMap<>();
+
+		private final long[] retiredCounts = new long[2];
+
+		private final double[] retiredNanos = new double[2];
+
+		void update(int pool, PoolStatus.MethodCount count) {
+			this.latest.put(pool, count);
+		}
+
+		synchronized void retire(int pool) {
+			PoolStatus.MethodCount last = this.latest.remove(pool);
+			if (last != null) {
+				this.retiredCounts[0] += last.successes();
+				this.retiredCounts[1] += last.errors();
+				this.retiredNanos[0] += last.successNanos();
+				this.retiredNanos[1] += last.errorNanos();
+			}
+		}
+
+		synchronized long count(boolean success) {
+			long total = this.retiredCounts[success ? 0 : 1];
+			for (PoolStatus.MethodCount count : this.latest.values()) {
+				total += success ? count.successes() : count.errors();
+			}
+			return total;
+		}
+
+		synchronized double totalNanos(boolean success) {
+			double total = this.retiredNanos[success ? 0 : 1];
+			for (PoolStatus.MethodCount count : this.latest.values()) {
+				total += success ? count.successNanos() : count.errorNanos();
+			}
+			return total;
+		}
+
 	}
 
 }

@@ -27,6 +27,9 @@ public final class ProcessActorPool extends ActorPool {
 
 	private volatile boolean up = true;
 
+	/** What its node told last, or {@code null} before it did. */
+	private volatile PoolStatus status;
+
 	private ProcessActorPool(int index, PoolConfig config, ChildJvm child) {
 		super(index, config.name(), config.labels(), config.threads());
 		this.child = child;
@@ -64,6 +67,9 @@ public final class ProcessActorPool extends ActorPool {
 		args.add("--xoscar-pool.deadlock-detection=" + node.deadlockDetection());
 		args.add("--xoscar-pool.slow-call-threshold=" + node.slowCallThreshold());
 		args.add("--xoscar-pool.backlog-threshold=" + node.backlogThreshold());
+		if (node.meterRegistry() != null) {
+			args.add("--xoscar-pool.call-meters=true");
+		}
 		node.exceptionPackages().forEach((prefix) -> args.add("--xoscar-pool.exception-package=" + prefix));
 		args.addAll(node.processPoolMain().args());
 		ChildJvmSpec spec = ChildJvmSpec.of("pool-" + index + "-" + config.name(), node.processPoolMain().mainClass())
@@ -101,9 +107,20 @@ public final class ProcessActorPool extends ActorPool {
 		return this.child.pid();
 	}
 
+	/** @return calls waiting in its actors' mailboxes, as its node told last (about a second ago) */
 	@Override
 	public long backlog() {
-		return 0;
+		PoolStatus last = this.status;
+		return (last != null) ? last.backlog() : 0;
+	}
+
+	void status(PoolStatus status) {
+		this.status = status;
+	}
+
+	/** @return what its node told last, or {@code null} before it did */
+	PoolStatus status() {
+		return this.status;
 	}
 
 	/** Kills the process at once (SIGKILL); its calls in flight fail with a lost connection. */

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import reactor.util.concurrent.Queues;
 
 import io.xoscar.internal.reflect.ActorClassInfo;
+import io.xoscar.internal.reflect.MethodCalls;
 
 /**
  * A stateful actor: one call at a time, in mailbox order. Whoever takes the actor's lock (a pool
@@ -42,8 +43,8 @@ final class StatefulCell extends ActorCell implements Runnable {
 	private final Holding holding = new Holding();
 
 	StatefulCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			boolean metered, boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations) {
-		super(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog, observations);
+			MethodCalls[] meters, boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations) {
+		super(pool, uid, info, context, slot, meters, detectsDeadlocks, watchdog, observations);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.xoscar.internal.pool;
 
 import io.xoscar.internal.reflect.ActorClassInfo;
+import io.xoscar.internal.reflect.MethodCalls;
 
 /**
  * A stateless actor: every call runs on its own, concurrently with the others, up to the pool's
@@ -9,8 +10,8 @@ import io.xoscar.internal.reflect.ActorClassInfo;
 final class StatelessCell extends ActorCell {
 
 	StatelessCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			boolean metered, boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations) {
-		super(pool, uid, info, context, slot, metered, detectsDeadlocks, watchdog, observations);
+			MethodCalls[] meters, boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations) {
+		super(pool, uid, info, context, slot, meters, detectsDeadlocks, watchdog, observations);
 	}
 
 	@Override

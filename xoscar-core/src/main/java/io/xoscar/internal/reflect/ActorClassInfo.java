@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.xoscar.AbstractActor;
@@ -40,6 +39,8 @@ public final class ActorClassInfo {
 
 	private final Map<String, BatchMethod> batches;
 
+	private final List<String> methodNames;
+
 	private ActorClassInfo(Class<?> type) {
 		if (!AbstractActor.class.isAssignableFrom(type)) {
 			throw new IllegalArgumentException(type.getName() + " must extend Actor or StatelessActor");
@@ -51,6 +52,7 @@ public final class ActorClassInfo {
 		this.stateless = StatelessActor.class.isAssignableFrom(type);
 		this.methods = collectMethods(type);
 		this.batches = collectBatches(type, this.methods);
+		this.methodNames = this.methods.keySet().stream().sorted().toList();
 	}
 
 	/**
@@ -64,17 +66,20 @@ public final class ActorClassInfo {
 
 	private static Map<String, List<MethodInfo>> collectMethods(Class<?> type) {
 		Map<String, List<MethodInfo>> byName = new LinkedHashMap<>();
-		Map<String, MethodCalls> calls = new LinkedHashMap<>();
+		List<Method> methods = new ArrayList<>();
 		for (Method method : type.getMethods()) {
 			Class<?> declarer = method.getDeclaringClass();
-			if (Modifier.isStatic(method.getModifiers()) || method.isBridge() || method.isSynthetic()
+			if (!(Modifier.isStatic(method.getModifiers()) || method.isBridge() || method.isSynthetic()
 					|| declarer == Object.class || declarer == AbstractActor.class || declarer == Actor.class
-					|| declarer == StatelessActor.class) {
-				continue;
+					|| declarer == StatelessActor.class)) {
+				methods.add(method);
 			}
-			// overloads share their counts: metrics name methods, not signatures
-			MethodCalls counted = calls.computeIfAbsent(method.getName(), (name) -> new MethodCalls());
-			byName.computeIfAbsent(method.getName(), (name) -> new ArrayList<>()).add(new MethodInfo(method, counted));
+		}
+		// overloads share their counts: metrics name methods, not signatures
+		List<String> names = methods.stream().map(Method::getName).distinct().sorted().toList();
+		for (Method method : methods) {
+			byName.computeIfAbsent(method.getName(), (name) -> new ArrayList<>())
+				.add(new MethodInfo(method, names.indexOf(method.getName())));
 		}
 		byName.replaceAll((name, list) -> List.copyOf(list));
 		return Map.copyOf(byName);
@@ -122,12 +127,11 @@ public final class ActorClassInfo {
 	}
 
 	/**
-	 * @return the call counts of the public methods, by name
+	 * @return the names of the public methods, sorted: a method's calls are counted at the index of
+	 * its name ({@link Invocable#meterIndex()})
 	 */
-	public Map<String, MethodCalls> calls() {
-		Map<String, MethodCalls> calls = new TreeMap<>();
-		this.methods.forEach((name, overloads) -> calls.put(name, overloads.get(0).calls()));
-		return calls;
+	public List<String> methodNames() {
+		return this.methodNames;
 	}
 
 	/**

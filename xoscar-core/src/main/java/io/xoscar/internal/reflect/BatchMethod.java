@@ -186,8 +186,8 @@ public final class BatchMethod {
 			}
 
 			@Override
-			public MethodCalls calls() {
-				return BatchMethod.this.implementation.calls();
+			public int meterIndex() {
+				return BatchMethod.this.implementation.meterIndex();
 			}
 
 			@Override

@@ -25,9 +25,10 @@ public interface Invocable {
 	String name();
 
 	/**
-	 * @return where calls of it are counted for metrics
+	 * @return where its calls are counted for metrics: the index of its name among its class's
+	 * {@link ActorClassInfo#methodNames() method names} (overloads share it)
 	 */
-	MethodCalls calls();
+	int meterIndex();
 
 	/**
 	 * @return the slow-call threshold and call timeout the method declares

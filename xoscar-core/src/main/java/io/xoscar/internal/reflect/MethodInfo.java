@@ -23,12 +23,12 @@ public final class MethodInfo implements Invocable {
 
 	private final List<String> signature;
 
-	private final MethodCalls calls;
+	private final int meterIndex;
 
 	private final CallLimits limits;
 
-	MethodInfo(Method method, MethodCalls calls) {
-		this.calls = calls;
+	MethodInfo(Method method, int meterIndex) {
+		this.meterIndex = meterIndex;
 		method.setAccessible(true);
 		this.method = method;
 		this.parameterTypes = method.getParameterTypes();
@@ -64,8 +64,8 @@ public final class MethodInfo implements Invocable {
 	}
 
 	@Override
-	public MethodCalls calls() {
-		return this.calls;
+	public int meterIndex() {
+		return this.meterIndex;
 	}
 
 	@Override

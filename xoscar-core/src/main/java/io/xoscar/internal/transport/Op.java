@@ -30,6 +30,9 @@ final class Op {
 	/** A process pool's node tells its parent what it detected (a deadlock, an alert). */
 	static final int REPORT = 16;
 
+	/** A parent asks one of its process pools for its {@link io.xoscar.internal.pool.PoolStatus}. */
+	static final int STATUS = 17;
+
 	static final int RESULT = 20;
 
 	static final int ERROR = 21;

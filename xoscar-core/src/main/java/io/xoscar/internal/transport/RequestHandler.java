@@ -130,6 +130,7 @@ final class RequestHandler {
 				case Op.REPORT -> this.node.received((DebugEvent) this.wire.convert(request.payload(),
 						this.wire.type(DebugEvent.class)));
 				case Op.HAS -> answer(channel, Outbound.result(request.id(), this.node.has(request.target(), request.uid())));
+				case Op.STATUS -> answer(channel, Outbound.result(request.id(), this.node.status()));
 				case Op.RESOLVE -> {
 					CallTarget target = this.node.lookup(request.target(), request.uid());
 					String poolAddress = (target instanceof LocalActor actor) ? actor.poolAddress() : target.address();

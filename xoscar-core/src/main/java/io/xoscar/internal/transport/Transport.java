@@ -30,6 +30,7 @@ import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.debug.DebugEvent;
 import io.xoscar.internal.call.LocalNode;
 import io.xoscar.internal.call.LocalNodes;
+import io.xoscar.internal.pool.PoolStatus;
 import io.xoscar.internal.reflect.MethodInfo;
 
 /**
@@ -273,6 +274,15 @@ public final class Transport implements AutoCloseable {
 	 */
 	public CompletableFuture<Object> report(String address, DebugEvent event) {
 		return request(address, Op.REPORT, "", null, null, event, type(Object.class), false);
+	}
+
+	/**
+	 * @param address a process pool's node
+	 * @return its mailbox depths and call counts
+	 */
+	public CompletableFuture<PoolStatus> status(String address) {
+		return request(address, Op.STATUS, "", null, null, null, type(PoolStatus.class), false)
+			.thenApply(PoolStatus.class::cast);
 	}
 
 	public CompletableFuture<Boolean> has(String address, String uid) {
