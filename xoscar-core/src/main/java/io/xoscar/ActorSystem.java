@@ -308,7 +308,8 @@ public final class ActorSystem implements AutoCloseable {
 	 * @param labels the pool labels
 	 * @param threads the pool's thread count
 	 * @param actors actors in the pool
-	 * @param backlog calls waiting in the pool's mailboxes (0 for process pools: not known here)
+	 * @param backlog calls waiting in the pool's mailboxes (for a process pool: as its child JVM
+	 * told, about a second ago)
 	 * @param mode thread or process
 	 * @param up whether the pool is running
 	 * @param pid the process id (this JVM's for thread pools)

@@ -70,7 +70,7 @@ public abstract sealed class ActorPool permits ThreadActorPool, ProcessActorPool
 	/** @return the pid of the pool's process (this JVM's for thread pools) */
 	public abstract long pid();
 
-	/** @return calls waiting in the pool's mailboxes (0 when not known here) */
+	/** @return calls waiting in the pool's mailboxes (a process pool's as its child told last) */
 	public abstract long backlog();
 
 	public abstract void shutdown(Duration timeout);

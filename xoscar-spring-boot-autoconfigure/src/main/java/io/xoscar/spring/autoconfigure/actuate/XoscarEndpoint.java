@@ -171,7 +171,7 @@ public class XoscarEndpoint {
 		List<ActorDescriptor> actors = (listing != null && reason == null) ? listing.actors(pool) : null;
 		long backlog = pool.backlog();
 		if (actors != null && pool.mode() == PoolMode.PROCESS) {
-			// the parent does not see a child's mailboxes, the listing does
+			// the listing is fresher than the status the pool told last
 			backlog = actors.stream().mapToLong(ActorDescriptor::backlog).sum();
 		}
 		return new PoolDescriptor(pool.index(), PoolIds.id(pool), pool.name(),

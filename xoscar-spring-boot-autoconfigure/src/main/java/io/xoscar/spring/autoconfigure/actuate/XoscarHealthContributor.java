@@ -85,7 +85,7 @@ final class XoscarHealthContributor implements CompositeHealthContributor {
 	 * @param now the time of the check
 	 * @return UP while it runs (and, if backlogs fail health, has no active backlog alert), DOWN
 	 * otherwise, with its index, name, mode, address, actors, backlog (calls waiting in the mailboxes
-	 * of a thread pool's actors; 0 for process pools, whose mailboxes live in the child JVM), threads,
+	 * of the pool's actors; for a process pool as its child JVM told, about a second ago), threads,
 	 * process id and labels, and its active backlog alerts if it has any
 	 */
 	static Health health(PoolInfo pool, List<SlowCallAlert> backlogAlerts, boolean backlogFailsHealth, Instant now) {

@@ -17,8 +17,10 @@ import io.xoscar.spring.autoconfigure.XoscarAutoConfiguration;
  * {@link ActorSystemConfig} ({@link ActorSystemConfig.Builder#meterRegistry(MeterRegistry)}), and
  * the node registers its meters itself:
  * <ul>
- * <li>{@code xoscar.calls}: a function timer per actor class, method and outcome
- * ({@code success}, {@code error}), registered when the first actor of a class is created;</li>
+ * <li>{@code xoscar.calls}: a function timer per actor class, method, outcome ({@code success},
+ * {@code error}) and pool (group name), registered when the first actor of a class is created in a
+ * pool group; the calls of actors in process pools are counted in their child JVMs and reported
+ * to this node about once a second, so one scrape of the application sees them all;</li>
  * <li>{@code xoscar.pool.actors}, {@code xoscar.pool.backlog} (mailbox depth), {@code xoscar.pool.up}:
  * gauges per pool tagged {@code pool}, {@code index} and {@code mode}, registered when a pool starts
  * (also for pools added at run time) and removed with it.</li>
@@ -28,7 +30,7 @@ import io.xoscar.spring.autoconfigure.XoscarAutoConfiguration;
  * once, when the context starts, while the node registers meters as classes of actors appear and
  * pools come and go. The registry is injected fully initialized, so Boot's meter filters and
  * customizers apply to these meters too: {@code management.metrics.enable.xoscar=false} turns them
- * off. Meters of actors in process pools are counted in their child JVMs and not published here.
+ * off.
  * <p>
  * Needs a single (or primary) {@link MeterRegistry} bean, such as the one Spring Boot's metrics
  * auto-configuration makes ({@code spring-boot-starter-actuator}), and runs before
