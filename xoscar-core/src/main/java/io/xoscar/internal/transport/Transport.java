@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
@@ -55,7 +56,7 @@ public final class Transport implements AutoCloseable {
 
 	private final String address;
 
-	private final ConcurrentMap<String, CompletableFuture<PeerConnection>> peers = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, Connecting> peers = new ConcurrentHashMap<>();
 
 	private Transport(LocalNode node, String host, int port, String advertised, TransportSettings settings,
 			Supplier<CallRouter> router) {
@@ -195,19 +196,22 @@ public final class Transport implements AutoCloseable {
 	 */
 	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
 			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers) {
-		CompletableFuture<PeerConnection> connection = connection(LocalNodes.nodeAddress(address));
-		if (connection.isDone() && !connection.isCompletedExceptionally()) {
+		Connecting connection = connection(LocalNodes.nodeAddress(address));
+		if (connection.isReady()) {
 			return connection.join()
 				.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers);
 		}
 		AfterConnect call = new AfterConnect();
-		connection.whenComplete((peer, error) -> {
-			if (error != null) {
-				call.completeExceptionally(error);
+		connection.then(() -> {
+			PeerConnection peer;
+			try {
+				peer = connection.join();
 			}
-			else {
-				call.forward(peer.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers));
+			catch (CompletionException ex) {
+				call.completeExceptionally(ex.getCause());
+				return;
 			}
+			call.forward(peer.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers));
 		});
 		return call;
 	}
@@ -298,13 +302,13 @@ public final class Transport implements AutoCloseable {
 			.thenApply((value) -> (List<String>) value);
 	}
 
-	private CompletableFuture<PeerConnection> connection(String nodeAddress) {
-		CompletableFuture<PeerConnection> current = this.peers.get(nodeAddress);
+	private Connecting connection(String nodeAddress) {
+		Connecting current = this.peers.get(nodeAddress);
 		if (current != null && (!current.isDone() || (!current.isCompletedExceptionally() && current.join().isOpen()))) {
 			return current;
 		}
-		CompletableFuture<PeerConnection> fresh = new CompletableFuture<>();
-		CompletableFuture<PeerConnection> winner = (current == null) ? this.peers.putIfAbsent(nodeAddress, fresh)
+		Connecting fresh = new Connecting();
+		Connecting winner = (current == null) ? this.peers.putIfAbsent(nodeAddress, fresh)
 				: (this.peers.replace(nodeAddress, current, fresh) ? null : this.peers.get(nodeAddress));
 		if (winner != null) {
 			return winner;
@@ -313,7 +317,7 @@ public final class Transport implements AutoCloseable {
 		return fresh;
 	}
 
-	private void connect(String nodeAddress, CompletableFuture<PeerConnection> result) {
+	private void connect(String nodeAddress, Connecting result) {
 		SocketAddress remote;
 		try {
 			remote = (this.unixServer != null) ? UnixSockets.peerAddress(nodeAddress) : null;
@@ -373,7 +377,7 @@ public final class Transport implements AutoCloseable {
 		return peer.join().kind();
 	}
 
-	private void failConnect(String nodeAddress, CompletableFuture<PeerConnection> result, Throwable error) {
+	private void failConnect(String nodeAddress, Connecting result, Throwable error) {
 		this.peers.remove(nodeAddress, result);
 		result.completeExceptionally(
 				new PoolDownException("cannot connect to actor pool at " + nodeAddress + ": " + rootMessage(error), error));
