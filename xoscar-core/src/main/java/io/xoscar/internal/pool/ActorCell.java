@@ -194,6 +194,10 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		if (received != null || caller != null) {
 			call = Call.single(this, target, args, reply, received, observed);
 			call.caller = caller;
+			if (received != null) {
+				call.queuedAt = CoarseClock.millis();
+				this.watchdog.acrossProcesses().arrived(call);
+			}
 		}
 		else {
 			Call current = (reply && this.detectsDeadlocks) ? Running.current() : null;

@@ -66,8 +66,7 @@ public final class CallChain {
 		}
 		List<ChainLink> links = new ArrayList<>();
 		for (CallChain entry = chain; entry != null; entry = entry.next) {
-			links.add(new ChainLink(entry.address, entry.uid, entry.method,
-					(entry.holder != null) ? entry.holder.chainId() : entry.holderId));
+			links.add(entry.link());
 		}
 		return links;
 	}
@@ -103,6 +102,22 @@ public final class CallChain {
 		finally {
 			waiter.blocked = outer;
 		}
+	}
+
+	/** @return this entry as it travels: the actor, its method and the id of its call */
+	ChainLink link() {
+		return new ChainLink(this.address, this.uid, this.method,
+				(this.holder != null) ? this.holder.chainId() : this.holderId);
+	}
+
+	/**
+	 * @param call a call of this JVM
+	 * @return the first link of the chain its calls to other processes carry (the stateful actor
+	 * nearest to it that waits for it), or {@code null} if they carry none
+	 */
+	static ChainLink linkOf(Call call) {
+		CallChain chain = of(call);
+		return (chain != null) ? chain.link() : null;
 	}
 
 	/** @return the chain a call received from another process carries, {@code null} if none */

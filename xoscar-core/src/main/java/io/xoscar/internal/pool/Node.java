@@ -125,7 +125,7 @@ public final class Node implements LocalNode {
 			this.recorder.addListener(this.metrics);
 		}
 		this.watchdog = new Watchdog(this.recorder, this.debugThread, this.directory::values,
-				config.slowCallThreshold(), config.backlogThreshold(), config.callTimeout());
+				config.slowCallThreshold(), config.backlogThreshold(), config.callTimeout(), new Links(parent));
 		this.router = new CallRouter(config.callTimeout(), this::remoteTarget,
 				ClientObservations.of(config.observationRegistry()));
 		this.pools = new Pools(this.address, config, this::processExited);
@@ -534,10 +534,57 @@ public final class Node implements LocalNode {
 
 	@Override
 	public void received(DebugEvent event) {
+		if (event.drop() != null) {
+			this.watchdog.acrossProcesses().drop(event.drop());
+			return;
+		}
+		if (event.waits() != null) {
+			if (this.pools.byAddress(event.waits().node()) instanceof ProcessActorPool) {
+				this.watchdog.acrossProcesses().received(event.waits());
+			}
+			return;
+		}
 		ActorPool pool = this.pools.byAddress(event.address());
 		if (pool != null) {
 			this.recorder.received(event.inPool(pool.index()));
 		}
+	}
+
+	/** How this node's deadlock detection reaches its parent or its process pools. */
+	private final class Links implements ProcessLinks {
+
+		private final String parent;
+
+		Links(String parent) {
+			this.parent = parent;
+		}
+
+		@Override
+		public String address() {
+			return Node.this.address;
+		}
+
+		@Override
+		public String parent() {
+			return this.parent;
+		}
+
+		@Override
+		public void send(String node, DebugEvent event) {
+			Node.this.transport.report(node, event);
+		}
+
+		@Override
+		public boolean inFamily(String node) {
+			return node.equals(Node.this.address) || Node.this.pools.byAddress(node) instanceof ProcessActorPool;
+		}
+
+		@Override
+		public int poolIndex(String address) {
+			ActorPool pool = Node.this.pools.byAddress(address);
+			return (pool != null) ? pool.index() : 0;
+		}
+
 	}
 
 	@Override

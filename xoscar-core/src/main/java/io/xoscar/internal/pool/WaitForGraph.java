@@ -4,24 +4,32 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.xoscar.debug.DeadlockReport;
+import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.debug.WaitFragment;
 
 /**
  * Finds cycles of waiting calls that no single call chain shows: two (or more) chains each holding
  * a stateful actor and waiting for a call queued behind the other's holder ({@code a.transfer(b)}
  * and {@code b.transfer(a)} at once). Runs on the watchdog's thread, once per scan, and only from
- * the heads of mailboxes queued for at least {@link #QUEUED_MILLIS}: calls pay nothing for it.
+ * the heads of mailboxes queued for at least {@link #QUEUED_MILLIS} and from calls that came from
+ * other processes that long ago: calls pay nothing for it.
  * <p>
  * The graph has one edge per call at most: a queued call waits for the call holding its actor's
  * lock; a running call waits for the call it is blocked on, or whose future its method returned
- * ({@link Call#waitsFor()}). Following edges from a mailbox head either ends, or comes back to a
- * call of its own walk: a cycle. Each call is walked once per scan, so a scan costs at most the
- * calls it reaches. A cycle counts only when a second scan finds the same calls in it again: every
- * edge once seen and seen again later held in between (a queued call stays queued until it starts,
- * a lock holder holds until it is done, and a wait on a call lasts until that call is done), so
- * the calls really were all waiting at once and none can move any more.
+ * ({@link Call#waitsFor()}). Each call's edge is read once per scan. Following edges from a mailbox
+ * head either ends, leaves the JVM (a wait for a call to another process), or comes back to a call
+ * of its own walk: a cycle. A cycle counts only when the next scan finds the same calls in it
+ * again: every edge once seen and seen again later held in between (a queued call stays queued until
+ * it starts, a lock holder holds until it is done, and a wait on a call lasts until that call is
+ * done), so the calls really were all waiting at once and none can move any more.
+ * <p>
+ * A walk from a call that came from another process and leaves the JVM again is a
+ * {@link WaitFragment}: the node and its process pools put theirs together to find the cycles that
+ * span processes ({@link CrossProcessWaits}).
  * <p>
  * A wait the runtime cannot trace to a call (an actor awaiting a future derived from a call's future,
  * or whose thread is parked in a {@code join} of one) is guessed to be for the call it made last. A
@@ -36,15 +44,23 @@ final class WaitForGraph {
 	/** The longest walk: deeper waits are not followed. */
 	private static final int MAX_STEPS = 64;
 
+	/** What a call waits for that is not a call of this JVM: nothing, or nothing the walk can follow. */
+	private static final Object END = new Object();
+
 	/** Cycles found by the last scan, by their calls. */
 	private List<Cycle> previous = List.of();
 
 	private final List<Cycle> found = new ArrayList<>();
 
+	/** This scan's edges: per call, an {@link Edge}, a {@link Callers.RemoteCall} or {@link #END}. */
+	private final Map<Call, Object> edges = new IdentityHashMap<>();
+
+	/** Calls already walked from in this scan. */
 	private final Set<Call> walked = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	/** Starts a scan. */
 	void begin() {
+		this.edges.clear();
 		this.walked.clear();
 		this.found.clear();
 	}
@@ -55,24 +71,79 @@ final class WaitForGraph {
 	 */
 	void walkFrom(Call head) {
 		List<Call> path = new ArrayList<>();
-		List<Boolean> guessed = new ArrayList<>();
 		Call node = head;
 		while (node != null && path.size() < MAX_STEPS) {
 			if (!this.walked.add(node)) {
 				int start = indexOf(path, node);
 				if (start >= 0) {
-					this.found.add(new Cycle(path.subList(start, path.size()), guessed.subList(start, guessed.size())));
+					this.found.add(new Cycle(path.subList(start, path.size()), guesses(path.subList(start, path.size()))));
 				}
 				return;
 			}
 			path.add(node);
-			Edge edge = edgeFrom(node);
-			if (edge == null) {
-				return;
-			}
-			guessed.add(edge.guessed);
-			node = edge.to;
+			node = (edgeOf(node) instanceof Edge edge) ? edge.to : null;
 		}
+	}
+
+	/**
+	 * Follows the waits from a call that came from another process.
+	 * @param entry the call
+	 * @param node this JVM's node address
+	 * @param queuedById where the queued calls of the walk are put, by the id it gives them
+	 * @return the walk, when it leaves this JVM again through traced waits, else {@code null}
+	 */
+	WaitFragment fragmentFrom(Call entry, String node, Map<Long, Call> queuedById) {
+		ChainLink waiter = (entry.chain != null) ? entry.chain.link() : null;
+		if (waiter == null) {
+			return null;
+		}
+		List<Call> path = new ArrayList<>();
+		Call call = entry;
+		while (path.size() < MAX_STEPS) {
+			if (indexOf(path, call) >= 0) {
+				return null;
+			}
+			path.add(call);
+			Object edge = edgeOf(call);
+			if (edge instanceof Callers.RemoteCall remote) {
+				ChainLink exit = CallChain.linkOf(call);
+				return (exit != null) ? fragment(node, waiter, entry, path, exit, remote, queuedById) : null;
+			}
+			if (!(edge instanceof Edge next) || next.guessed) {
+				return null;
+			}
+			call = next.to;
+		}
+		return null;
+	}
+
+	private static WaitFragment fragment(String node, ChainLink waiter, Call entry, List<Call> path, ChainLink exit,
+			Callers.RemoteCall remote, Map<Long, Call> queuedById) {
+		List<DeadlockReport.Step> steps = new ArrayList<>();
+		List<WaitFragment.Queued> queued = new ArrayList<>();
+		StringBuilder text = new StringBuilder();
+		long now = CoarseClock.millis();
+		for (int i = 0; i < path.size(); i++) {
+			Call call = path.get(i);
+			steps.add(step(call));
+			text.append((i == 0) ? "" : isQueued(path.get(i - 1)) ? ", queued behind " : ", which waits for its call ")
+				.append(Callers.step(call));
+			if (isQueued(call) && call.reply() != null) {
+				queued.add(new WaitFragment.Queued(call.chainId(), Math.max(0, now - call.queuedAt), describeQueued(path, i)));
+				queuedById.put(call.chainId(), call);
+			}
+		}
+		text.append(isQueued(path.get(path.size() - 1)) ? ", queued behind " : ", which waits for its call ")
+			.append("'").append(remote.uid()).append("'.").append(remote.method()).append(" at ").append(remote.address());
+		return new WaitFragment(node, waiter, entry.cell.uid(), entry.cell.poolAddress(), exit, remote.address(),
+				remote.uid(), steps, queued, text.toString());
+	}
+
+	/** @return "the call of X made by Y" for the queued call at {@code index} of a walk */
+	private static String describeQueued(List<Call> path, int index) {
+		Call call = path.get(index);
+		Object caller = (index > 0) ? path.get(index - 1) : call.caller;
+		return "the call of " + Callers.step(call) + " made by " + Callers.describe(caller);
 	}
 
 	/**
@@ -111,6 +182,14 @@ final class WaitForGraph {
 		return null;
 	}
 
+	private List<Boolean> guesses(List<Call> calls) {
+		List<Boolean> guesses = new ArrayList<>(calls.size());
+		for (Call call : calls) {
+			guesses.add(edgeOf(call) instanceof Edge edge && edge.guessed);
+		}
+		return guesses;
+	}
+
 	private static int indexOf(List<Call> path, Call node) {
 		for (int i = 0; i < path.size(); i++) {
 			if (path.get(i) == node) {
@@ -120,26 +199,43 @@ final class WaitForGraph {
 		return -1;
 	}
 
-	/** @return what a call waits for, or {@code null} if it does not wait for a call of this JVM */
-	static Edge edgeFrom(Call call) {
+	/** @return the call's edge of this scan, read once */
+	private Object edgeOf(Call call) {
+		Object edge = this.edges.get(call);
+		if (edge == null) {
+			edge = readEdge(call);
+			this.edges.put(call, edge);
+		}
+		return edge;
+	}
+
+	/** @return what a call waits for: an {@link Edge} to a call of this JVM, a remote call, or {@link #END} */
+	static Object readEdge(Call call) {
 		ActorCell cell = call.cell;
 		Call holder = cell.lockHolder();
-		if (holder != call && call.startedAt == Call.NOT_STARTED && !call.hasStarted()) {
+		if (holder != call && isQueued(call)) {
 			// queued: behind the call holding the lock (a @NoLock call waits for no lock)
-			return (holder != null && !call.noLock()) ? new Edge(holder, false) : null;
+			return (holder != null && !call.noLock()) ? new Edge(holder, false) : END;
 		}
 		if (!cell.isInFlight(call)) {
-			return null;
+			return END;
 		}
 		Object waited = call.waitsFor();
 		if (waited instanceof Call next) {
 			return new Edge(next, false);
 		}
+		if (waited instanceof Callers.RemoteCall remote) {
+			return remote;
+		}
 		boolean seemsToWait = (waited == Call.UNKNOWN_WAIT) || (waited == null && isParked(call.runner()));
 		if (seemsToWait && call.outgoing instanceof Call last && last.isPending()) {
 			return new Edge(last, true);
 		}
-		return null;
+		return END;
+	}
+
+	static boolean isQueued(Call call) {
+		return call.startedAt == Call.NOT_STARTED && !call.hasStarted();
 	}
 
 	private static boolean isParked(Thread thread) {
@@ -148,6 +244,11 @@ final class WaitForGraph {
 		}
 		Thread.State state = thread.getState();
 		return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
+	}
+
+	static DeadlockReport.Step step(Call call) {
+		return new DeadlockReport.Step(call.cell.uid(), call.cell.info().type().getSimpleName(), call.method,
+				call.cell.poolAddress());
 	}
 
 	/** A wait of one call for another, traced or guessed (from the call it made last). */
@@ -185,8 +286,7 @@ final class WaitForGraph {
 		Call victim() {
 			Call youngest = null;
 			for (Call call : this.calls) {
-				if (!call.hasStarted() && call.reply() != null
-						&& (youngest == null || call.queuedAt >= youngest.queuedAt)) {
+				if (isQueued(call) && call.reply() != null && (youngest == null || call.queuedAt >= youngest.queuedAt)) {
 					youngest = call;
 				}
 			}
@@ -206,8 +306,7 @@ final class WaitForGraph {
 		List<DeadlockReport.Step> steps(Call last) {
 			List<DeadlockReport.Step> steps = new ArrayList<>();
 			for (Call call : rotatedToEndWith(last)) {
-				steps.add(new DeadlockReport.Step(call.cell.uid(), call.cell.info().type().getSimpleName(), call.method,
-						call.cell.poolAddress()));
+				steps.add(step(call));
 			}
 			return steps;
 		}
@@ -225,11 +324,10 @@ final class WaitForGraph {
 					text.append(Callers.step(call));
 				}
 				Call next = calls.get((i + 1) % calls.size());
-				boolean queued = edgeIsQueue(call);
 				if (i == calls.size() - 1) {
 					text.append(", queued behind ").append(Callers.step(next)).append(", which closes the cycle");
 				}
-				else if (queued) {
+				else if (isQueued(call)) {
 					text.append(", queued behind ").append(Callers.step(next));
 				}
 				else {
@@ -249,10 +347,6 @@ final class WaitForGraph {
 				}
 			}
 			return String.join("; ", chains);
-		}
-
-		private static boolean edgeIsQueue(Call call) {
-			return call.startedAt == Call.NOT_STARTED && !call.hasStarted();
 		}
 
 		private List<Call> rotatedToEndWith(Call last) {

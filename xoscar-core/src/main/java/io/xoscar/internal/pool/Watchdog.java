@@ -63,6 +63,8 @@ final class Watchdog {
 
 	private final WaitForGraph waits = new WaitForGraph();
 
+	private final CrossProcessDeadlocks acrossProcesses;
+
 	/**
 	 * @param recorder where alerts and reports go
 	 * @param thread the node's debug thread
@@ -70,10 +72,12 @@ final class Watchdog {
 	 * @param slowCallThreshold the node's slow-call threshold
 	 * @param backlogThreshold the node's backlog threshold
 	 * @param callTimeout the node's call timeout (the default of its callers)
+	 * @param links how the node reaches its parent or its process pools
 	 */
 	Watchdog(DebugRecorder recorder, ScheduledExecutorService thread, Supplier<Collection<ActorCell>> cells,
-			Duration slowCallThreshold, Duration backlogThreshold, Duration callTimeout) {
+			Duration slowCallThreshold, Duration backlogThreshold, Duration callTimeout, ProcessLinks links) {
 		this.recorder = recorder;
+		this.acrossProcesses = new CrossProcessDeadlocks(links, recorder, thread);
 		this.thread = thread;
 		this.cells = cells;
 		this.slowCallMillis = slowCallThreshold.toMillis();
@@ -140,6 +144,7 @@ final class Watchdog {
 			for (WaitForGraph.Cycle cycle : this.waits.end(now)) {
 				resolve(cycle);
 			}
+			this.acrossProcesses.scan(this.waits, now);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.warn("Watchdog scan failed", ex);
@@ -193,6 +198,11 @@ final class Watchdog {
 		}
 		raise(head, cell, SlowCallAlert.Kind.BACKLOG, waited, this.backlogMillis, cell.whereStuck(head),
 				(holder != null) ? holder.runner() : null);
+	}
+
+	/** @return where calls that came from other processes, and what they report, are followed */
+	CrossProcessDeadlocks acrossProcesses() {
+		return this.acrossProcesses;
 	}
 
 	/** The head of a mailbox has been queued for a while behind a call holding the actor: walk the waits. */
