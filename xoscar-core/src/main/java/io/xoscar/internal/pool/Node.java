@@ -248,6 +248,7 @@ public final class Node implements LocalNode {
 			}
 		}
 		else {
+			((ProcessActorPool) pool).retire();
 			uids = this.processPoolActors.forgetAll(pool);
 			this.ends.removed(pool, uids);
 			if (this.metrics != null) {

@@ -123,6 +123,11 @@ public final class ProcessActorPool extends ActorPool {
 		return this.status;
 	}
 
+	/** The pool is being removed: it takes no more calls, its handles resolve again. */
+	void retire() {
+		this.up = false;
+	}
+
 	/** Kills the process at once (SIGKILL); its calls in flight fail with a lost connection. */
 	void kill() {
 		this.up = false;
