@@ -5,8 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import org.reactivestreams.Publisher;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -18,6 +21,7 @@ import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 
+import io.xoscar.exception.WireValueException;
 import io.xoscar.internal.call.ChainLink;
 
 /**
@@ -39,6 +43,30 @@ final class FrameModule extends SimpleModule {
 		super("xoscar-frames");
 		addSerializer(Outbound.class, new OutboundSerializer());
 		addDeserializer(Inbound.class, new InboundDeserializer(requestTypes));
+		addSerializer(Publisher.class, new NotAValue<>(Publisher.class, "a reactive stream"));
+		addSerializer(CompletionStage.class, new NotAValue<>(CompletionStage.class, "a future"));
+		addSerializer(Future.class, new NotAValue<>(Future.class, "a future"));
+	}
+
+	/**
+	 * Refuses what is not data but a handle on something still going on in this process: a bean
+	 * serializer would write some of its getters and the receiver could not rebuild it.
+	 */
+	private static final class NotAValue<T> extends StdSerializer<T> {
+
+		private final String what;
+
+		NotAValue(Class<T> type, String what) {
+			super(type);
+			this.what = what;
+		}
+
+		@Override
+		public void serialize(T value, JsonGenerator generator, SerializationContext context) {
+			throw new IllegalArgumentException(value.getClass().getName() + " is " + this.what + " (" + handledType().getName()
+					+ "), not a value: it cannot cross to another process; send what it produces instead");
+		}
+
 	}
 
 	private static final class OutboundSerializer extends StdSerializer<Outbound> {
@@ -146,7 +174,10 @@ final class FrameModule extends SimpleModule {
 					decoded = readResult(parser, context, expected);
 				}
 				catch (RuntimeException ex) {
-					decoded = new UndecodableResult(ex);
+					// the reader stopped somewhere inside the value: the rest of this frame is not read
+					// (its length delimited it, the next frame starts cleanly), its call fails alone
+					return new Inbound(op, id, target, uid, name, signature, null, null, List.of(), null,
+							new UndecodableResult(ex), null, null);
 				}
 				chosen = null;
 			}
@@ -173,11 +204,22 @@ final class FrameModule extends SimpleModule {
 				if (chosen == null) {
 					throw ex;
 				}
-				throw new UndecodableArgumentsException(op, id, ex.getMessage(), ex);
+				throw new UndecodableArgumentsException(op, id, target, uid, name, ex.getMessage(), ex);
 			}
 			ErrorInfo error = null;
 			if (parser.nextToken() != JsonToken.VALUE_NULL) {
-				error = context.readValue(parser, ErrorInfo.class);
+				try {
+					error = context.readValue(parser, ErrorInfo.class);
+				}
+				catch (RuntimeException ex) {
+					if (op != Op.ERROR) {
+						throw ex;
+					}
+					// as for a result: the rest of this frame is not read, its call fails alone
+					return new Inbound(op, id, target, uid, name, signature, null, new ErrorInfo(
+							WireValueException.class.getName(), "the error it answered cannot be decoded: " + WireReasons.of(ex),
+							null, null, null), List.of(), null, null, null, null);
+				}
 			}
 			List<ChainLink> chain = null;
 			JsonToken next = parser.nextToken();
@@ -315,7 +357,7 @@ final class FrameModule extends SimpleModule {
 			}
 			catch (RuntimeException ex) {
 				throw new IllegalArgumentException("argument " + (index + 1) + " of " + chosen.method() + " does not decode into "
-						+ type.toCanonical() + ": " + ex.getMessage(), ex);
+						+ type.toCanonical() + ": " + WireReasons.of(ex), ex);
 			}
 		}
 

@@ -3,6 +3,7 @@ package io.xoscar.internal.transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.exception.WireValueException;
 import io.xoscar.internal.call.AbortableFuture;
 import io.xoscar.internal.call.ChainLink;
 
@@ -93,9 +95,9 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 			frame = this.wire.encode(this.channel,
 					Outbound.request(op, id, target, uid, name, signature, payload, chain, headers));
 		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(new IllegalArgumentException(
-					"the arguments of " + name + " cannot be serialized: " + ex.getMessage(), ex));
+		catch (RuntimeException | StackOverflowError ex) {
+			return CompletableFuture.failedFuture(new WireValueException("the arguments of " + describe(op, target, uid, name)
+					+ " cannot be encoded: " + WireReasons.typeOf(unencodable(payload)) + ": " + WireReasons.of(ex), ex));
 		}
 		if (!Op.expectsReply(op)) {
 			CompletableFuture<Object> written = new CompletableFuture<>();
@@ -109,7 +111,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 			});
 			return written;
 		}
-		Pending call = new Pending(id, resultType, batch);
+		Pending call = new Pending(id, resultType, batch, op, target, uid, name);
 		this.pending.put(id, call);
 		if (this.closed) {
 			this.pending.remove(id);
@@ -129,6 +131,23 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		return new PoolDownException("connection to actor pool " + this.peer + " lost", cause);
 	}
 
+	/** @return what a request does, for messages: "call m of actor 'uid' at address" */
+	private static String describe(int op, String target, String uid, String name) {
+		if (op == Op.CALL || op == Op.TELL || op == Op.BATCH || op == Op.TELL_BATCH) {
+			return "call " + name + " of actor '" + uid + "' at " + target;
+		}
+		return "request " + op + ((name != null) ? " " + name : "") + " to " + target;
+	}
+
+	/** @return the argument that did not encode if there is just one, else the arguments */
+	private static Object unencodable(Object payload) {
+		return (payload instanceof Object[] args && args.length == 1) ? args[0] : payload;
+	}
+
+	/**
+	 * Completes the call an answer is for. Whatever fails here fails that call alone: the frame was
+	 * delimited by its length, so the connection and the other calls on it carry on.
+	 */
 	@Override
 	protected void channelRead0(ChannelHandlerContext context, ReceivedFrame frame) {
 		Inbound answer;
@@ -144,26 +163,43 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		if (call == null) {
 			return;
 		}
+		try {
+			complete(call, answer);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			call.completeExceptionally(new WireValueException("the answer to " + call.describe() + " cannot be read: "
+					+ WireReasons.of(ex), ex));
+		}
+	}
+
+	private void complete(Pending call, Inbound answer) {
 		if (answer.op() == Op.ERROR) {
-			call.completeExceptionally(this.errors.rebuild(answer.error(), this.peer));
+			call.completeExceptionally(this.errors.rebuild(Objects.requireNonNull(answer.error(), "an error without details"),
+					this.peer));
 			return;
 		}
 		if (answer.decoded() instanceof UndecodableResult failed) {
-			call.completeExceptionally(new IllegalStateException("the result from " + this.peer + " does not decode into "
-					+ call.resultType + ": " + failed.error().getMessage(), failed.error()));
+			call.completeExceptionally(undecodable(call, failed.error()));
 			return;
 		}
 		if (answer.payload() == null) {
 			call.complete(answer.decoded());
 			return;
 		}
+		Object value;
 		try {
-			call.complete(decode(answer, call));
+			value = decode(answer, call);
 		}
 		catch (RuntimeException ex) {
-			call.completeExceptionally(new IllegalStateException(
-					"the result from " + this.peer + " does not decode into " + call.resultType + ": " + ex.getMessage(), ex));
+			call.completeExceptionally(undecodable(call, ex));
+			return;
 		}
+		call.complete(value);
+	}
+
+	private static WireValueException undecodable(Pending call, RuntimeException error) {
+		return new WireValueException("the result of " + call.describe() + " cannot be decoded into "
+				+ call.resultType.toCanonical() + ": " + WireReasons.of(error), error);
 	}
 
 	/** While an answer is read: what its call expects. */
@@ -217,10 +253,26 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 
 		private final boolean batch;
 
-		Pending(long id, JavaType resultType, boolean batch) {
+		private final int op;
+
+		private final String target;
+
+		private final String uid;
+
+		private final String name;
+
+		Pending(long id, JavaType resultType, boolean batch, int op, String target, String uid, String name) {
 			this.id = id;
 			this.resultType = resultType;
 			this.batch = batch;
+			this.op = op;
+			this.target = target;
+			this.uid = uid;
+			this.name = name;
+		}
+
+		String describe() {
+			return PeerConnection.describe(this.op, this.target, this.uid, this.name);
 		}
 
 		@Override

@@ -73,7 +73,8 @@ public final class Wire {
 			.addModule(new FrameModule(() -> this.requestTypes))
 			.build();
 		this.frameWriter = this.mapper.writerFor(Outbound.class);
-		this.frameReader = this.mapper.readerFor(Inbound.class);
+		// a frame whose result does not decode is not read to its end: its call fails alone
+		this.frameReader = this.mapper.readerFor(Inbound.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	/**
