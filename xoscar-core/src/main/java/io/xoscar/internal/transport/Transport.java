@@ -72,6 +72,7 @@ public final class Transport implements AutoCloseable {
 		}
 		this.address = advertisedAddress(host, ((InetSocketAddress) this.server.address()).getPort(), advertised);
 		this.unixServer = settings.unixSockets() ? bindUnixSocket(requests) : null;
+		ErrorPathWarmUp.start(this.wire, this.errors, this.address);
 	}
 
 	private TcpServer server(RequestHandler requests) {
