@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.exception.WireValueException;
 import io.xoscar.internal.call.AbortableFuture;
+import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.ChainLink;
 
 /**
@@ -85,15 +86,17 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	 * @param batch whether the answer is a list of results
 	 * @param chain the stateful actors waiting on a call, or {@code null}
 	 * @param headers what a call carries of its caller's observation, or {@code null}
+	 * @param origin who makes a call, or {@code null}
 	 * @return the answer; for operations without one, completes when the frame is written
 	 */
 	CompletableFuture<Object> request(int op, String target, String uid, String name, List<String> signature,
-			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers) {
+			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers,
+			CallOrigin origin) {
 		long id = IDS.incrementAndGet();
 		ByteBuf frame;
 		try {
 			frame = this.wire.encode(this.channel,
-					Outbound.request(op, id, target, uid, name, signature, payload, chain, headers));
+					Outbound.request(op, id, target, uid, name, signature, payload, chain, headers, origin));
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			return CompletableFuture.failedFuture(new WireValueException("the arguments of " + describe(op, target, uid, name)

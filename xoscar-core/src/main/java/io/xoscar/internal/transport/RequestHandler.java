@@ -81,8 +81,9 @@ final class RequestHandler {
 					}
 					else {
 						// an actor of one of this node's process pools, called through the main address
-						result = reply ? target.send(request.name(), call.args(), Timeout.RELAYED, observed)
-								: target.tell(request.name(), call.args(), observed).thenApply((ignored) -> null);
+						result = RemoteTarget.relaying(request.origin(),
+								() -> reply ? target.send(request.name(), call.args(), Timeout.RELAYED, observed)
+										: target.tell(request.name(), call.args(), observed).thenApply((ignored) -> null));
 					}
 					if (reply) {
 						answerWhenDone(request.id(), result, channel, inflight, context);
@@ -99,7 +100,8 @@ final class RequestHandler {
 					CallerObservation observed = CallerObservation.received(request.headers());
 					CompletableFuture<List<Object>> results = (target instanceof LocalActor actor)
 							? actor.batch(request.name(), batch.targets(), batch.args(), reply, observed)
-							: target.batch(request.name(), batch.args(), reply, Timeout.RELAYED, observed);
+							: RemoteTarget.relaying(request.origin(),
+									() -> target.batch(request.name(), batch.args(), reply, Timeout.RELAYED, observed));
 					if (reply) {
 						answerWhenDone(request.id(), results, channel, inflight, context);
 					}
@@ -145,8 +147,14 @@ final class RequestHandler {
 		}
 	}
 
-	/** Who made a call that came over the wire: the calling actor, if it waits, else the connection. */
+	/**
+	 * Who made a call that came over the wire: the origin it carries; from an older sender, the
+	 * calling actor if it waits, else the connection.
+	 */
 	private static Object caller(Inbound request, Channel channel) {
+		if (request.origin() != null) {
+			return request.origin();
+		}
 		if (request.chain() != null && !request.chain().isEmpty()) {
 			return request.chain().get(0);
 		}
@@ -158,7 +166,8 @@ final class RequestHandler {
 
 		@Override
 		public String toString() {
-			return "a caller in another process (connection from " + this.from + ")";
+			String address = (this.from != null) ? this.from.toString() : "";
+			return "a caller in another process" + (address.isEmpty() ? "" : " (connection from " + address + ")");
 		}
 
 	}

@@ -23,6 +23,7 @@ import tools.jackson.databind.JavaType;
 
 import io.xoscar.ActorSystem;
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.AbortableFuture;
@@ -186,19 +187,21 @@ public final class Transport implements AutoCloseable {
 
 	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
 			Object payload, JavaType resultType, boolean batch) {
-		return request(address, op, uid, name, signature, payload, resultType, batch, null, null);
+		return request(address, op, uid, name, signature, payload, resultType, batch, null, null, null);
 	}
 
 	/**
 	 * @param chain the stateful actors waiting on a call, or {@code null}
 	 * @param headers what a call carries of its caller's observation, or {@code null}
+	 * @param origin who makes a call, or {@code null}
 	 */
 	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
-			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers) {
+			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers,
+			CallOrigin origin) {
 		CompletableFuture<PeerConnection> connection = connection(LocalNodes.nodeAddress(address));
 		if (connection.isDone() && !connection.isCompletedExceptionally()) {
 			return connection.join()
-				.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers);
+				.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers, origin);
 		}
 		AfterConnect call = new AfterConnect();
 		connection.whenComplete((peer, error) -> {
@@ -206,7 +209,8 @@ public final class Transport implements AutoCloseable {
 				call.completeExceptionally(error);
 			}
 			else {
-				call.forward(peer.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers));
+				call.forward(peer.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers,
+						origin));
 			}
 		});
 		return call;

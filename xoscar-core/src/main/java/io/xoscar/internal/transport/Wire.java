@@ -105,7 +105,7 @@ public final class Wire {
 		Object payload = Attachments.detach(frame.payload(), attached);
 		Outbound body = (payload == frame.payload()) ? frame
 				: new Outbound(frame.op(), frame.id(), frame.target(), frame.uid(), frame.name(), frame.signature(), payload,
-						frame.error(), frame.chain(), frame.headers());
+						frame.error(), frame.chain(), frame.headers(), frame.origin());
 		ByteBuf head = allocator.buffer(256);
 		try {
 			head.writeInt(0);
