@@ -46,6 +46,9 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 
 	private volatile boolean closed;
 
+	/** Why this side closed the connection, if it did. */
+	private volatile String closeReason;
+
 	private final String kind;
 
 	PeerConnection(String peer, String kind, Wire wire, RemoteErrors errors) {
@@ -131,7 +134,9 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	}
 
 	private PoolDownException lost(Throwable cause) {
-		return new PoolDownException("connection to actor pool " + this.peer + " lost", cause);
+		String reason = this.closeReason;
+		return new PoolDownException("connection to actor pool " + this.peer + " lost" + ((reason != null) ? ": " + reason : ""),
+				cause);
 	}
 
 	/** @return what a request does, for messages: "call m of actor 'uid' at address" */
@@ -159,6 +164,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Closing connection to {}: malformed frame ({})", this.peer, ex.getMessage());
+			this.closeReason = "it sent a malformed frame (" + ex.getMessage() + ")";
 			context.close();
 			return;
 		}
@@ -243,6 +249,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		}
 		else {
 			logger.warn("Closing connection to {}: {}", this.peer, cause.toString());
+			this.closeReason = cause.getMessage();
 		}
 		context.close();
 	}

@@ -47,6 +47,10 @@ public final class Transport implements AutoCloseable {
 
 	private final int maxFrameBytes;
 
+	private final FrameMemory frameMemory;
+
+	private final Duration frameReadTimeout;
+
 	private final Duration connectTimeout;
 
 	private final DisposableServer server;
@@ -63,6 +67,8 @@ public final class Transport implements AutoCloseable {
 		this.untyped = new RemoteTarget.Resolved(null, this.wire.type(Object.class));
 		this.errors = new RemoteErrors(settings.exceptionPackages());
 		this.maxFrameBytes = settings.maxFrameBytes();
+		this.frameMemory = new FrameMemory(settings.incompleteFrameMemory());
+		this.frameReadTimeout = settings.frameReadTimeout();
 		this.connectTimeout = settings.connectTimeout();
 		RequestHandler requests = new RequestHandler(node, this.wire);
 		try {
@@ -137,8 +143,13 @@ public final class Transport implements AutoCloseable {
 		return advertised;
 	}
 
+	/** @return the node's memory for frames still arriving */
+	FrameMemory frameMemory() {
+		return this.frameMemory;
+	}
+
 	private FrameDecoder frameDecoder() {
-		return new FrameDecoder(this.maxFrameBytes);
+		return new FrameDecoder(this.maxFrameBytes, this.frameMemory, this.frameReadTimeout);
 	}
 
 	private static String rootMessage(Throwable error) {
