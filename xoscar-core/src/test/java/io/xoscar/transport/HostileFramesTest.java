@@ -129,6 +129,36 @@ class HostileFramesTest {
 	}
 
 	@Test
+	void processPoolsApplyTheLimitsOfTheirParent() throws IOException {
+		try (ActorSystem parent = ActorSystem.create(ActorSystemConfig.builder()
+			.mainPoolThreads(1)
+			.incompleteFrameMemory(2 * MIB)
+			.frameReadTimeout(Duration.ofSeconds(1))
+			.pool(io.xoscar.config.PoolConfig.process("limited"))
+			.build())) {
+			String address = parent.pools().get(1).address();
+			String poolHost = address.substring(0, address.lastIndexOf(':'));
+			int poolPort = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+			try (Socket tooLarge = new Socket(poolHost, poolPort); Socket stalling = new Socket(poolHost, poolPort)) {
+				tooLarge.setSoTimeout(10_000);
+				stalling.setSoTimeout(10_000);
+				DataOutputStream large = new DataOutputStream(tooLarge.getOutputStream());
+				large.writeInt(3 * MIB);
+				large.flush();
+				DataOutputStream stalled = new DataOutputStream(stalling.getOutputStream());
+				stalled.writeInt(1000);
+				stalled.writeInt(996);
+				stalled.flush();
+				long started = System.nanoTime();
+				assertThat(closedByPeer(tooLarge)).isTrue();
+				assertThat(closedByPeer(stalling)).isTrue();
+				// the child's own default read timeout is 30 s
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+			}
+		}
+	}
+
+	@Test
 	void aFrameLargerThanTheMemoryForIncompleteFramesIsRefusedAtOnce() throws IOException {
 		try (Socket socket = connect()) {
 			DataOutputStream out = new DataOutputStream(socket.getOutputStream());
