@@ -237,10 +237,11 @@ final class RequestHandler {
 			frame = this.wire.encode(channel, answer);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
-			String what = (answer.op() == Op.RESULT) ? "the result of " : "the error of ";
-			WireValueException unencodable = new WireValueException(what + ((context != null) ? context : "the call")
-					+ " cannot be encoded: " + WireReasons.typeOf((answer.op() == Op.RESULT) ? answer.payload()
-							: answer.error()) + ": " + WireReasons.of(ex));
+			boolean result = answer.op() == Op.RESULT;
+			WireValueException unencodable = new WireValueException(((result) ? "the result of " : "the error of ")
+					+ ((context != null) ? context : "the call") + " cannot be encoded: "
+					+ ((result) ? WireReasons.typeOf(answer.payload()) : answer.error().className()) + ": "
+					+ WireReasons.of(ex));
 			frame = encodeError(channel, answer.id(), unencodable, context);
 		}
 		channel.writeAndFlush(frame);
