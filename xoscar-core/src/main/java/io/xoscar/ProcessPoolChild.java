@@ -53,6 +53,12 @@ public final class ProcessPoolChild {
 			else if (arg.startsWith("--xoscar-pool.max-frame-size=")) {
 				config.maxFrameSize(Integer.parseInt(value));
 			}
+			else if (arg.startsWith("--xoscar-pool.incomplete-frame-memory=")) {
+				config.incompleteFrameMemory(Long.parseLong(value));
+			}
+			else if (arg.startsWith("--xoscar-pool.frame-read-timeout=")) {
+				config.frameReadTimeout(Duration.parse(value));
+			}
 			else if (arg.startsWith("--xoscar-pool.unix-sockets=")) {
 				config.unixSockets(Boolean.parseBoolean(value));
 			}

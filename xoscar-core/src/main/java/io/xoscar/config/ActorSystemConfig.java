@@ -24,6 +24,13 @@ import io.xoscar.debug.DebugListener;
  * another
  * @param maxFrameSize the largest message (in bytes) accepted from the network; a larger one closes
  * its connection
+ * @param incompleteFrameMemory the most bytes the node holds, over all its connections, for messages
+ * still arriving (memory is taken as their bytes arrive, not as their length is announced); a
+ * message that would exceed it closes its connection, and one larger than it can never arrive; 0
+ * for a quarter of this JVM's maximum heap, at most 256 MiB (a process pool's child computes it from
+ * its own heap)
+ * @param frameReadTimeout how long a message that has started to arrive may go without receiving
+ * a byte before it is dropped and its connection closed
  * @param connectTimeout how long connecting to another node may take
  * @param exceptionPackages packages of your exception classes: a remote exception of such a class
  * arrives as itself (JDK and Xoscar exceptions always do); others arrive as
@@ -59,7 +66,8 @@ import io.xoscar.debug.DebugListener;
  * the callee (also across processes and hosts); {@code null} (or a no-op registry) for none
  */
 public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
-		int maxFrameSize, Duration connectTimeout, List<String> exceptionPackages, boolean unixSockets,
+		int maxFrameSize, long incompleteFrameMemory, Duration frameReadTimeout, Duration connectTimeout,
+		List<String> exceptionPackages, boolean unixSockets,
 		int sharedMemory, ActorFactory actorFactory, ProcessPoolMain processPoolMain, String advertisedAddress,
 		List<JacksonModule> jacksonModules, boolean deadlockDetection, MeterRegistry meterRegistry,
 		Duration slowCallThreshold, Duration backlogThreshold, int debugHistory, List<DebugListener> debugListeners,
@@ -87,6 +95,11 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		if (maxFrameSize < 1024) {
 			throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes, was " + maxFrameSize);
 		}
+		if (incompleteFrameMemory < 0) {
+			throw new IllegalArgumentException(
+					"incompleteFrameMemory must not be negative (0 for the default), was " + incompleteFrameMemory);
+		}
+		positive("frameReadTimeout", frameReadTimeout);
 		if (sharedMemory < 0) {
 			throw new IllegalArgumentException("sharedMemory must not be negative, was " + sharedMemory);
 		}
@@ -124,7 +137,8 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 
 	/**
 	 * @return a builder with the defaults: {@code 127.0.0.1:0}, one main pool thread per core, no
-	 * sub pools, a 60 s call timeout, 256 MiB frames, a 5 s connect timeout, Unix domain sockets on,
+	 * sub pools, a 60 s call timeout, 256 MiB frames, a quarter of the heap (at most 256 MiB) for
+	 * frames still arriving, a 30 s frame read timeout, a 5 s connect timeout, Unix domain sockets on,
 	 * 64 MiB of shared memory per Unix socket connection, deadlock detection on, a 2 s slow-call
 	 * threshold, a 10 s backlog threshold, 100 reports and alerts kept
 	 */
@@ -144,6 +158,10 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		private Duration callTimeout = Duration.ofSeconds(60);
 
 		private int maxFrameSize = 256 * 1024 * 1024;
+
+		private long incompleteFrameMemory;
+
+		private Duration frameReadTimeout = Duration.ofSeconds(30);
 
 		private Duration connectTimeout = Duration.ofSeconds(5);
 
@@ -202,6 +220,25 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 
 		public Builder maxFrameSize(int bytes) {
 			this.maxFrameSize = bytes;
+			return this;
+		}
+
+		/**
+		 * @param bytes the most bytes held for messages still arriving, 0 for a quarter of the heap
+		 * (at most 256 MiB)
+		 * @return this builder
+		 */
+		public Builder incompleteFrameMemory(long bytes) {
+			this.incompleteFrameMemory = bytes;
+			return this;
+		}
+
+		/**
+		 * @param timeout how long a message that has started to arrive may receive nothing
+		 * @return this builder
+		 */
+		public Builder frameReadTimeout(Duration timeout) {
+			this.frameReadTimeout = timeout;
 			return this;
 		}
 
@@ -296,7 +333,8 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 
 		public ActorSystemConfig build() {
 			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
-					this.maxFrameSize, this.connectTimeout, this.exceptionPackages, this.unixSockets,
+					this.maxFrameSize, this.incompleteFrameMemory, this.frameReadTimeout, this.connectTimeout,
+					this.exceptionPackages, this.unixSockets,
 					this.sharedMemory, this.actorFactory, this.processPoolMain,
 					this.advertisedAddress, this.jacksonModules,
 					this.deadlockDetection, this.meterRegistry, this.slowCallThreshold, this.backlogThreshold,

@@ -172,7 +172,7 @@ class TwoNodeTest {
 			.hasMessage("org.example.outside.SecretException: hidden")
 			.satisfies((error) -> assertThat(((RemoteActorException) error).remoteMessage()).isEqualTo("hidden"));
 		assertThatThrownBy(() -> counter.method("unserializable").call()).isInstanceOf(XoscarException.class)
-			.hasMessageContaining("cannot be serialized");
+			.hasMessageContaining("cannot be encoded");
 		assertThatThrownBy(() -> counter.method("nope").send().join()).hasCauseInstanceOf(NoSuchActorMethodException.class)
 			.hasMessageContaining("nope");
 		assertThatThrownBy(() -> counter.method("add").call(new Object())).isInstanceOf(NoSuchActorMethodException.class);

@@ -112,7 +112,8 @@ public final class Node implements LocalNode {
 		String[] hostAndPort = hostAndPort(config.address());
 		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]),
 				config.advertisedAddress(), new TransportSettings(
-				config.maxFrameSize(), config.connectTimeout(), config.exceptionPackages(), config.unixSockets(), config.sharedMemory(),
+				config.maxFrameSize(), config.incompleteFrameMemory(), config.frameReadTimeout(), config.connectTimeout(),
+				config.exceptionPackages(), config.unixSockets(), config.sharedMemory(),
 				config.jacksonModules()),
 				this::router);
 		this.address = this.transport.address();

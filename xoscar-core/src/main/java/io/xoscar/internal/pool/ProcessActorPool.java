@@ -58,6 +58,8 @@ public final class ProcessActorPool extends ActorPool {
 		List<String> args = new ArrayList<>(List.of("--xoscar-pool.host=" + host,
 				"--xoscar-pool.threads=" + config.threads(), "--xoscar-pool.call-timeout=" + node.callTimeout(),
 				"--xoscar-pool.max-frame-size=" + node.maxFrameSize(),
+				"--xoscar-pool.incomplete-frame-memory=" + node.incompleteFrameMemory(),
+				"--xoscar-pool.frame-read-timeout=" + node.frameReadTimeout(),
 				"--xoscar-pool.connect-timeout=" + node.connectTimeout(),
 				"--xoscar-pool.unix-sockets=" + node.unixSockets(), "--xoscar-pool.shared-memory=" + node.sharedMemory()));
 		if (!advertisedHost.equals(host)) {

@@ -5,8 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import org.reactivestreams.Publisher;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -18,14 +21,18 @@ import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 
+import io.xoscar.exception.WireValueException;
+import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.ChainLink;
 
 /**
  * Writes and reads the frame array field by field: every call goes through here twice, and the
  * generic record support (reflection, a method handle call per record) costs more than the rest of
  * a small call's decoding. A frame has eight elements, then optional ones that are left out when
- * they and those after them are absent: the call chain (null when absent but headers follow), then
- * the headers (a map of strings). A reader of frames without them finds them absent.
+ * they and those after them are absent, each null when absent but one after it follows: the call
+ * chain, the headers (a map of strings), the caller's origin (an array of four strings: uid, class,
+ * method, pool address of the calling actor, or null, null, thread name, node address). A reader of
+ * frames without them finds them absent.
  */
 final class FrameModule extends SimpleModule {
 
@@ -39,6 +46,30 @@ final class FrameModule extends SimpleModule {
 		super("xoscar-frames");
 		addSerializer(Outbound.class, new OutboundSerializer());
 		addDeserializer(Inbound.class, new InboundDeserializer(requestTypes));
+		addSerializer(Publisher.class, new NotAValue<>(Publisher.class, "a reactive stream"));
+		addSerializer(CompletionStage.class, new NotAValue<>(CompletionStage.class, "a future"));
+		addSerializer(Future.class, new NotAValue<>(Future.class, "a future"));
+	}
+
+	/**
+	 * Refuses what is not data but a handle on something still going on in this process: a bean
+	 * serializer would write some of its getters and the receiver could not rebuild it.
+	 */
+	private static final class NotAValue<T> extends StdSerializer<T> {
+
+		private final String what;
+
+		NotAValue(Class<T> type, String what) {
+			super(type);
+			this.what = what;
+		}
+
+		@Override
+		public void serialize(T value, JsonGenerator generator, SerializationContext context) {
+			throw new IllegalArgumentException(value.getClass().getName() + " is " + this.what + " (" + handledType().getName()
+					+ "), not a value: it cannot cross to another process; send what it produces instead");
+		}
+
 	}
 
 	private static final class OutboundSerializer extends StdSerializer<Outbound> {
@@ -49,7 +80,7 @@ final class FrameModule extends SimpleModule {
 
 		@Override
 		public void serialize(Outbound frame, JsonGenerator generator, SerializationContext context) {
-			int length = (frame.headers() != null) ? 10 : (frame.chain() != null) ? 9 : 8;
+			int length = (frame.origin() != null) ? 11 : (frame.headers() != null) ? 10 : (frame.chain() != null) ? 9 : 8;
 			generator.writeStartArray(frame, length);
 			generator.writeNumber(frame.op());
 			generator.writeNumber(frame.id());
@@ -90,6 +121,18 @@ final class FrameModule extends SimpleModule {
 					generator.writeString(header.getValue());
 				}
 				generator.writeEndObject();
+			}
+			else if (length > 10) {
+				generator.writeNull();
+			}
+			CallOrigin origin = frame.origin();
+			if (origin != null) {
+				generator.writeStartArray(origin, 4);
+				writeNullableString(generator, origin.uid());
+				writeNullableString(generator, origin.actorClass());
+				writeNullableString(generator, origin.name());
+				writeNullableString(generator, origin.address());
+				generator.writeEndArray();
 			}
 			generator.writeEndArray();
 		}
@@ -146,7 +189,10 @@ final class FrameModule extends SimpleModule {
 					decoded = readResult(parser, context, expected);
 				}
 				catch (RuntimeException ex) {
-					decoded = new UndecodableResult(ex);
+					// the reader stopped somewhere inside the value: the rest of this frame is not read
+					// (its length delimited it, the next frame starts cleanly), its call fails alone
+					return new Inbound(op, id, target, uid, name, signature, null, null, List.of(), null,
+							new UndecodableResult(ex), null, null, null);
 				}
 				chosen = null;
 			}
@@ -173,11 +219,22 @@ final class FrameModule extends SimpleModule {
 				if (chosen == null) {
 					throw ex;
 				}
-				throw new UndecodableArgumentsException(op, id, ex.getMessage(), ex);
+				throw new UndecodableArgumentsException(op, id, target, uid, name, ex.getMessage(), ex);
 			}
 			ErrorInfo error = null;
 			if (parser.nextToken() != JsonToken.VALUE_NULL) {
-				error = context.readValue(parser, ErrorInfo.class);
+				try {
+					error = context.readValue(parser, ErrorInfo.class);
+				}
+				catch (RuntimeException ex) {
+					if (op != Op.ERROR) {
+						throw ex;
+					}
+					// as for a result: the rest of this frame is not read, its call fails alone
+					return new Inbound(op, id, target, uid, name, signature, null, new ErrorInfo(
+							WireValueException.class.getName(), "the error it answered cannot be decoded: " + WireReasons.of(ex),
+							null, null, null), List.of(), null, null, null, null, null);
+				}
 			}
 			List<ChainLink> chain = null;
 			JsonToken next = parser.nextToken();
@@ -191,11 +248,21 @@ final class FrameModule extends SimpleModule {
 			Map<String, String> headers = null;
 			if (next == JsonToken.START_OBJECT) {
 				headers = readHeaders(parser);
-				parser.nextToken();
+				next = parser.nextToken();
 			}
-			expect(parser, parser.currentToken() == JsonToken.END_ARRAY, "the end of the frame");
+			else if (next == JsonToken.VALUE_NULL) {
+				next = parser.nextToken();
+			}
+			CallOrigin origin = null;
+			if (next == JsonToken.START_ARRAY) {
+				origin = new CallOrigin(nextNullableString(parser), nextNullableString(parser), nextNullableString(parser),
+						nextNullableString(parser));
+				expect(parser, parser.nextToken() == JsonToken.END_ARRAY, "the end of the origin");
+				next = parser.nextToken();
+			}
+			expect(parser, next == JsonToken.END_ARRAY, "the end of the frame");
 			return new Inbound(op, id, target, uid, name, signature, payload, error, List.of(),
-					(chosen != null) ? chosen.method() : null, decoded, chain, headers);
+					(chosen != null) ? chosen.method() : null, decoded, chain, headers, origin);
 		}
 
 		private static Map<String, String> readHeaders(JsonParser parser) {
@@ -315,7 +382,7 @@ final class FrameModule extends SimpleModule {
 			}
 			catch (RuntimeException ex) {
 				throw new IllegalArgumentException("argument " + (index + 1) + " of " + chosen.method() + " does not decode into "
-						+ type.toCanonical() + ": " + ex.getMessage(), ex);
+						+ type.toCanonical() + ": " + WireReasons.of(ex), ex);
 			}
 		}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
+import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.reflect.MethodInfo;
 
@@ -26,14 +27,15 @@ import io.xoscar.internal.reflect.MethodInfo;
  * or {@code null}: then the payload holds them as a tree
  * @param chain the call chain of a request, or {@code null}
  * @param headers what a request carries of its caller's observation (trace context), or {@code null}
+ * @param origin who made a request, or {@code null} (a frame from an older sender, or no call)
  */
 record Inbound(int op, long id, String target, String uid, String name, List<String> signature, JsonNode payload,
 		ErrorInfo error, List<byte[]> attachments, MethodInfo chosen, Object decoded, List<ChainLink> chain,
-		Map<String, String> headers) {
+		Map<String, String> headers, CallOrigin origin) {
 
 	Inbound withAttachments(List<byte[]> attached) {
 		return new Inbound(this.op, this.id, this.target, this.uid, this.name, this.signature, this.payload, this.error,
-				attached, this.chosen, this.decoded, this.chain, this.headers);
+				attached, this.chosen, this.decoded, this.chain, this.headers, this.origin);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.xoscar.internal.transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,7 +18,9 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.exception.WireValueException;
 import io.xoscar.internal.call.AbortableFuture;
+import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.ChainLink;
 
 /**
@@ -42,6 +45,9 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	private volatile Channel channel;
 
 	private volatile boolean closed;
+
+	/** Why this side closed the connection, if it did. */
+	private volatile String closeReason;
 
 	private final String kind;
 
@@ -83,19 +89,21 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	 * @param batch whether the answer is a list of results
 	 * @param chain the stateful actors waiting on a call, or {@code null}
 	 * @param headers what a call carries of its caller's observation, or {@code null}
+	 * @param origin who makes a call, or {@code null}
 	 * @return the answer; for operations without one, completes when the frame is written
 	 */
 	CompletableFuture<Object> request(int op, String target, String uid, String name, List<String> signature,
-			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers) {
+			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers,
+			CallOrigin origin) {
 		long id = IDS.incrementAndGet();
 		ByteBuf frame;
 		try {
 			frame = this.wire.encode(this.channel,
-					Outbound.request(op, id, target, uid, name, signature, payload, chain, headers));
+					Outbound.request(op, id, target, uid, name, signature, payload, chain, headers, origin));
 		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(new IllegalArgumentException(
-					"the arguments of " + name + " cannot be serialized: " + ex.getMessage(), ex));
+		catch (RuntimeException | StackOverflowError ex) {
+			return CompletableFuture.failedFuture(new WireValueException("the arguments of " + describe(op, target, uid, name)
+					+ " cannot be encoded: " + WireReasons.typeOf(unencodable(payload)) + ": " + WireReasons.of(ex), ex));
 		}
 		if (!Op.expectsReply(op)) {
 			CompletableFuture<Object> written = new CompletableFuture<>();
@@ -109,7 +117,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 			});
 			return written;
 		}
-		Pending call = new Pending(id, resultType, batch);
+		Pending call = new Pending(id, resultType, batch, op, target, uid, name);
 		this.pending.put(id, call);
 		if (this.closed) {
 			this.pending.remove(id);
@@ -126,9 +134,28 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	}
 
 	private PoolDownException lost(Throwable cause) {
-		return new PoolDownException("connection to actor pool " + this.peer + " lost", cause);
+		String reason = this.closeReason;
+		return new PoolDownException("connection to actor pool " + this.peer + " lost" + ((reason != null) ? ": " + reason : ""),
+				cause);
 	}
 
+	/** @return what a request does, for messages: "call m of actor 'uid' at address" */
+	private static String describe(int op, String target, String uid, String name) {
+		if (op == Op.CALL || op == Op.TELL || op == Op.BATCH || op == Op.TELL_BATCH) {
+			return "call " + name + " of actor '" + uid + "' at " + target;
+		}
+		return "request " + op + ((name != null) ? " " + name : "") + " to " + target;
+	}
+
+	/** @return the argument that did not encode if there is just one, else the arguments */
+	private static Object unencodable(Object payload) {
+		return (payload instanceof Object[] args && args.length == 1) ? args[0] : payload;
+	}
+
+	/**
+	 * Completes the call an answer is for. Whatever fails here fails that call alone: the frame was
+	 * delimited by its length, so the connection and the other calls on it carry on.
+	 */
 	@Override
 	protected void channelRead0(ChannelHandlerContext context, ReceivedFrame frame) {
 		Inbound answer;
@@ -137,6 +164,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Closing connection to {}: malformed frame ({})", this.peer, ex.getMessage());
+			this.closeReason = "it sent a malformed frame (" + ex.getMessage() + ")";
 			context.close();
 			return;
 		}
@@ -144,26 +172,43 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		if (call == null) {
 			return;
 		}
+		try {
+			complete(call, answer);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			call.completeExceptionally(new WireValueException("the answer to " + call.describe() + " cannot be read: "
+					+ WireReasons.of(ex), ex));
+		}
+	}
+
+	private void complete(Pending call, Inbound answer) {
 		if (answer.op() == Op.ERROR) {
-			call.completeExceptionally(this.errors.rebuild(answer.error(), this.peer));
+			call.completeExceptionally(this.errors.rebuild(Objects.requireNonNull(answer.error(), "an error without details"),
+					this.peer));
 			return;
 		}
 		if (answer.decoded() instanceof UndecodableResult failed) {
-			call.completeExceptionally(new IllegalStateException("the result from " + this.peer + " does not decode into "
-					+ call.resultType + ": " + failed.error().getMessage(), failed.error()));
+			call.completeExceptionally(undecodable(call, failed.error()));
 			return;
 		}
 		if (answer.payload() == null) {
 			call.complete(answer.decoded());
 			return;
 		}
+		Object value;
 		try {
-			call.complete(decode(answer, call));
+			value = decode(answer, call);
 		}
 		catch (RuntimeException ex) {
-			call.completeExceptionally(new IllegalStateException(
-					"the result from " + this.peer + " does not decode into " + call.resultType + ": " + ex.getMessage(), ex));
+			call.completeExceptionally(undecodable(call, ex));
+			return;
 		}
+		call.complete(value);
+	}
+
+	private static WireValueException undecodable(Pending call, RuntimeException error) {
+		return new WireValueException("the result of " + call.describe() + " cannot be decoded into "
+				+ call.resultType.toCanonical() + ": " + WireReasons.of(error), error);
 	}
 
 	/** While an answer is read: what its call expects. */
@@ -204,6 +249,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		}
 		else {
 			logger.warn("Closing connection to {}: {}", this.peer, cause.toString());
+			this.closeReason = cause.getMessage();
 		}
 		context.close();
 	}
@@ -217,10 +263,26 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 
 		private final boolean batch;
 
-		Pending(long id, JavaType resultType, boolean batch) {
+		private final int op;
+
+		private final String target;
+
+		private final String uid;
+
+		private final String name;
+
+		Pending(long id, JavaType resultType, boolean batch, int op, String target, String uid, String name) {
 			this.id = id;
 			this.resultType = resultType;
 			this.batch = batch;
+			this.op = op;
+			this.target = target;
+			this.uid = uid;
+			this.name = name;
+		}
+
+		String describe() {
+			return PeerConnection.describe(this.op, this.target, this.uid, this.name);
 		}
 
 		@Override

@@ -12,12 +12,14 @@ import java.util.concurrent.Future;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
 
+import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.Timeout;
 import io.xoscar.internal.call.Waiting;
 import io.xoscar.internal.pool.CallChain;
+import io.xoscar.internal.pool.CallOrigins;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.BatchMethod;
 import io.xoscar.internal.reflect.Invocable;
@@ -30,6 +32,9 @@ import io.xoscar.internal.reflect.MethodInfo;
  * overload and results arrive as plain values (maps, lists, numbers, strings).
  */
 final class RemoteTarget implements CallTarget {
+
+	/** The origin of the call the current thread relays, if it relays one. */
+	private static final ThreadLocal<CallOrigin> RELAYED = new ThreadLocal<>();
 
 	private final Transport transport;
 
@@ -111,7 +116,30 @@ final class RemoteTarget implements CallTarget {
 			List<ChainLink> chain, CallerObservation observed) {
 		Resolved resolved = resolve(target);
 		return this.transport.request(this.address, op, this.uid, method, resolved.signature(), args,
-				resolved.resultType(), false, chain, headers(observed));
+				resolved.resultType(), false, chain, headers(observed), origin());
+	}
+
+	/** @return who makes a call now: the call relayed from another process, the actor call or the thread */
+	private CallOrigin origin() {
+		CallOrigin relayed = RELAYED.get();
+		return (relayed != null) ? relayed : CallOrigins.current(this.transport.address());
+	}
+
+	/**
+	 * Runs a call relayed for another process (a request to a process pool's actor through its
+	 * parent's address) with that call's origin.
+	 */
+	static <T> T relaying(CallOrigin origin, java.util.function.Supplier<T> call) {
+		if (origin == null) {
+			return call.get();
+		}
+		RELAYED.set(origin);
+		try {
+			return call.get();
+		}
+		finally {
+			RELAYED.remove();
+		}
 	}
 
 	/** @return the trace headers the call takes over the wire, or {@code null} */
@@ -164,7 +192,7 @@ final class RemoteTarget implements CallTarget {
 			return CompletableFuture.failedFuture(ex);
 		}
 		CompletableFuture<Object> sent = this.transport.request(this.address, reply ? Op.BATCH : Op.TELL_BATCH, this.uid,
-				method, resolved.signature(), calls, resolved.resultType(), true, null, headers(observed));
+				method, resolved.signature(), calls, resolved.resultType(), true, null, headers(observed), origin());
 		CompletableFuture<Object> results = reply ? bound(sent, method, timeout.of(batchTarget(method, calls))) : sent;
 		return results.thenApply((list) -> (List<Object>) list);
 	}

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import io.xoscar.AbstractActor;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
-import io.xoscar.exception.XoscarException;
+import io.xoscar.exception.WireValueException;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.call.LocalActor;
@@ -81,8 +81,9 @@ final class RequestHandler {
 					}
 					else {
 						// an actor of one of this node's process pools, called through the main address
-						result = reply ? target.send(request.name(), call.args(), Timeout.RELAYED, observed)
-								: target.tell(request.name(), call.args(), observed).thenApply((ignored) -> null);
+						result = RemoteTarget.relaying(request.origin(),
+								() -> reply ? target.send(request.name(), call.args(), Timeout.RELAYED, observed)
+										: target.tell(request.name(), call.args(), observed).thenApply((ignored) -> null));
 					}
 					if (reply) {
 						answerWhenDone(request.id(), result, channel, inflight, context);
@@ -99,9 +100,10 @@ final class RequestHandler {
 					CallerObservation observed = CallerObservation.received(request.headers());
 					CompletableFuture<List<Object>> results = (target instanceof LocalActor actor)
 							? actor.batch(request.name(), batch.targets(), batch.args(), reply, observed)
-							: target.batch(request.name(), batch.args(), reply, Timeout.RELAYED, observed);
+							: RemoteTarget.relaying(request.origin(),
+									() -> target.batch(request.name(), batch.args(), reply, Timeout.RELAYED, observed));
 					if (reply) {
-						answerWhenDone(request.id(), results.thenApply((list) -> list), channel, inflight, context);
+						answerWhenDone(request.id(), results, channel, inflight, context);
 					}
 				}
 				case Op.CANCEL -> {
@@ -139,15 +141,21 @@ final class RequestHandler {
 				default -> throw new IllegalArgumentException("unknown operation " + request.op());
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | LinkageError ex) {
 			if (Op.expectsReply(request.op())) {
 				answer(channel, Outbound.error(request.id(), RemoteErrors.describe(ex, context)));
 			}
 		}
 	}
 
-	/** Who made a call that came over the wire: the calling actor, if it waits, else the connection. */
+	/**
+	 * Who made a call that came over the wire: the origin it carries; from an older sender, the
+	 * calling actor if it waits, else the connection.
+	 */
 	private static Object caller(Inbound request, Channel channel) {
+		if (request.origin() != null) {
+			return request.origin();
+		}
 		if (request.chain() != null && !request.chain().isEmpty()) {
 			return request.chain().get(0);
 		}
@@ -159,7 +167,8 @@ final class RequestHandler {
 
 		@Override
 		public String toString() {
-			return "a caller in another process (connection from " + this.from + ")";
+			String address = (this.from != null) ? this.from.toString() : "";
+			return "a caller in another process" + (address.isEmpty() ? "" : " (connection from " + address + ")");
 		}
 
 	}
@@ -178,7 +187,9 @@ final class RequestHandler {
 	/** Answers a request whose arguments did not decode with that error. */
 	void refuse(UndecodableArgumentsException ex, Channel channel) {
 		if (Op.expectsReply(ex.op())) {
-			answer(channel, Outbound.error(ex.id(), RemoteErrors.describe(new IllegalArgumentException(ex.getMessage()), null)));
+			WireValueException error = new WireValueException("the arguments of call " + ex.name() + " of actor '"
+					+ ex.uid() + "' at " + ex.target() + " cannot be decoded: " + ex.getMessage());
+			answer(channel, Outbound.error(ex.id(), RemoteErrors.describe(error, null)));
 		}
 	}
 
@@ -198,15 +209,18 @@ final class RequestHandler {
 	private void answerWhenDone(long id, CompletableFuture<?> result, Channel channel,
 			Map<Long, CompletableFuture<?>> inflight, String context) {
 		inflight.put(id, result);
-		result.whenComplete((value, error) -> {
+		// handle, not whenComplete: a stage completing with the error would wrap it in a
+		// CompletionException, whose constructor calls toString, which may throw (a getMessage that does)
+		result.handle((value, error) -> {
 			inflight.remove(id);
 			if (error == null) {
 				answer(channel, Outbound.result(id, value), context);
 			}
 			else if (!result.isCancelled()) {
 				Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
-				answer(channel, Outbound.error(id, RemoteErrors.describe(cause, context)));
+				answer(channel, Outbound.error(id, RemoteErrors.describe(cause, context)), context);
 			}
+			return null;
 		});
 	}
 
@@ -214,17 +228,37 @@ final class RequestHandler {
 		answer(channel, answer, null);
 	}
 
+	/**
+	 * Writes an answer. A result that cannot be encoded is answered with a {@link WireValueException}
+	 * instead: the caller always hears back, and only its call fails.
+	 */
 	private void answer(Channel channel, Outbound answer, String context) {
 		ByteBuf frame;
 		try {
 			frame = this.wire.encode(channel, answer);
 		}
-		catch (RuntimeException ex) {
-			XoscarException unserializable = new XoscarException("the result of " + ((context != null) ? context : "the call")
-					+ " cannot be serialized: " + ex.getMessage());
-			frame = this.wire.encode(channel, Outbound.error(answer.id(), RemoteErrors.describe(unserializable, context)));
+		catch (RuntimeException | StackOverflowError ex) {
+			boolean result = answer.op() == Op.RESULT;
+			WireValueException unencodable = new WireValueException(((result) ? "the result of " : "the error of ")
+					+ ((context != null) ? context : "the call") + " cannot be encoded: "
+					+ ((result) ? WireReasons.typeOf(answer.payload()) : answer.error().className()) + ": "
+					+ WireReasons.of(ex));
+			frame = encodeError(channel, answer.id(), unencodable, context);
 		}
 		channel.writeAndFlush(frame);
+	}
+
+	private ByteBuf encodeError(Channel channel, long id, Throwable error, String context) {
+		try {
+			return this.wire.encode(channel, Outbound.error(id, RemoteErrors.describe(error, context)));
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// only strings are left, and one of them does not encode (a broken surrogate pair)
+			return this.wire.encode(channel, Outbound.error(id, new ErrorInfo(WireValueException.class.getName(),
+					"the answer of " + ((context != null) ? context : "the call") + " cannot be encoded: "
+							+ ex.getClass().getName(),
+					null, null, null)));
+		}
 	}
 
 }

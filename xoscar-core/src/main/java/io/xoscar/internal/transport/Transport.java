@@ -24,6 +24,7 @@ import tools.jackson.databind.JavaType;
 
 import io.xoscar.ActorSystem;
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.AbortableFuture;
@@ -48,6 +49,10 @@ public final class Transport implements AutoCloseable {
 
 	private final int maxFrameBytes;
 
+	private final FrameMemory frameMemory;
+
+	private final Duration frameReadTimeout;
+
 	private final Duration connectTimeout;
 
 	private final DisposableServer server;
@@ -64,6 +69,8 @@ public final class Transport implements AutoCloseable {
 		this.untyped = new RemoteTarget.Resolved(null, this.wire.type(Object.class));
 		this.errors = new RemoteErrors(settings.exceptionPackages());
 		this.maxFrameBytes = settings.maxFrameBytes();
+		this.frameMemory = new FrameMemory(settings.incompleteFrameMemory());
+		this.frameReadTimeout = settings.frameReadTimeout();
 		this.connectTimeout = settings.connectTimeout();
 		RequestHandler requests = new RequestHandler(node, this.wire);
 		try {
@@ -74,6 +81,7 @@ public final class Transport implements AutoCloseable {
 		}
 		this.address = advertisedAddress(host, ((InetSocketAddress) this.server.address()).getPort(), advertised);
 		this.unixServer = settings.unixSockets() ? bindUnixSocket(requests) : null;
+		ErrorPathWarmUp.start(this.wire, this.errors, this.address);
 	}
 
 	private TcpServer server(RequestHandler requests) {
@@ -137,8 +145,13 @@ public final class Transport implements AutoCloseable {
 		return advertised;
 	}
 
+	/** @return the node's memory for frames still arriving */
+	FrameMemory frameMemory() {
+		return this.frameMemory;
+	}
+
 	private FrameDecoder frameDecoder() {
-		return new FrameDecoder(this.maxFrameBytes);
+		return new FrameDecoder(this.maxFrameBytes, this.frameMemory, this.frameReadTimeout);
 	}
 
 	private static String rootMessage(Throwable error) {
@@ -187,19 +200,21 @@ public final class Transport implements AutoCloseable {
 
 	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
 			Object payload, JavaType resultType, boolean batch) {
-		return request(address, op, uid, name, signature, payload, resultType, batch, null, null);
+		return request(address, op, uid, name, signature, payload, resultType, batch, null, null, null);
 	}
 
 	/**
 	 * @param chain the stateful actors waiting on a call, or {@code null}
 	 * @param headers what a call carries of its caller's observation, or {@code null}
+	 * @param origin who makes a call, or {@code null}
 	 */
 	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
-			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers) {
+			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers,
+			CallOrigin origin) {
 		Connecting connection = connection(LocalNodes.nodeAddress(address));
 		if (connection.isReady()) {
 			return connection.join()
-				.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers);
+				.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers, origin);
 		}
 		AfterConnect call = new AfterConnect();
 		connection.then(() -> {
@@ -211,7 +226,8 @@ public final class Transport implements AutoCloseable {
 				call.completeExceptionally(ex.getCause());
 				return;
 			}
-			call.forward(peer.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers));
+			call.forward(peer.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers,
+					origin));
 		});
 		return call;
 	}

@@ -10,10 +10,20 @@ final class UndecodableArgumentsException extends IllegalArgumentException {
 
 	private final long id;
 
-	UndecodableArgumentsException(int op, long id, String message, Throwable cause) {
+	private final String target;
+
+	private final String uid;
+
+	private final String name;
+
+	UndecodableArgumentsException(int op, long id, String target, String uid, String name, String message,
+			Throwable cause) {
 		super(message, cause);
 		this.op = op;
 		this.id = id;
+		this.target = target;
+		this.uid = uid;
+		this.name = name;
 	}
 
 	int op() {
@@ -22,6 +32,18 @@ final class UndecodableArgumentsException extends IllegalArgumentException {
 
 	long id() {
 		return this.id;
+	}
+
+	String target() {
+		return this.target;
+	}
+
+	String uid() {
+		return this.uid;
+	}
+
+	String name() {
+		return this.name;
 	}
 
 }

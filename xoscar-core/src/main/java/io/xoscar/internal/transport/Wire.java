@@ -73,7 +73,8 @@ public final class Wire {
 			.addModule(new FrameModule(() -> this.requestTypes))
 			.build();
 		this.frameWriter = this.mapper.writerFor(Outbound.class);
-		this.frameReader = this.mapper.readerFor(Inbound.class);
+		// a frame whose result does not decode is not read to its end: its call fails alone
+		this.frameReader = this.mapper.readerFor(Inbound.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	/**
@@ -104,7 +105,7 @@ public final class Wire {
 		Object payload = Attachments.detach(frame.payload(), attached);
 		Outbound body = (payload == frame.payload()) ? frame
 				: new Outbound(frame.op(), frame.id(), frame.target(), frame.uid(), frame.name(), frame.signature(), payload,
-						frame.error(), frame.chain(), frame.headers());
+						frame.error(), frame.chain(), frame.headers(), frame.origin());
 		ByteBuf head = allocator.buffer(256);
 		try {
 			head.writeInt(0);

@@ -10,15 +10,16 @@ import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.dataformat.cbor.CBORMapper;
 
+import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.ChainLink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The optional trailing headers of a frame (what a call carries of its caller's observation):
- * they travel with or without a call chain, and frames written without them, as before they
- * existed, still decode.
+ * The optional trailing elements of a frame: the headers (what a call carries of its caller's
+ * observation) and the caller's origin travel with or without the elements before them, and frames
+ * written without them, as before they existed, still decode.
  */
 class FrameHeadersTest {
 
@@ -32,7 +33,7 @@ class FrameHeadersTest {
 	@Test
 	void headersTravelWithARequest() {
 		Inbound received = roundTrip(
-				Outbound.request(Op.CALL, 1, "127.0.0.1:7700", "echo", "echo", null, new Object[] { "hi" }, null, HEADERS));
+				Outbound.request(Op.CALL, 1, "127.0.0.1:7700", "echo", "echo", null, new Object[] { "hi" }, null, HEADERS, null));
 		assertThat(received.headers()).isEqualTo(HEADERS);
 		assertThat(received.chain()).isNull();
 		assertThat(received.payload().get(0).stringValue()).isEqualTo("hi");
@@ -41,15 +42,37 @@ class FrameHeadersTest {
 	@Test
 	void headersTravelAfterACallChain() {
 		Inbound received = roundTrip(
-				Outbound.request(Op.CALL, 2, "127.0.0.1:7700", "echo", "echo", null, new Object[] { "hi" }, CHAIN, HEADERS));
+				Outbound.request(Op.CALL, 2, "127.0.0.1:7700", "echo", "echo", null, new Object[] { "hi" }, CHAIN, HEADERS, null));
 		assertThat(received.headers()).isEqualTo(HEADERS);
 		assertThat(received.chain()).isEqualTo(CHAIN);
 	}
 
 	@Test
+	void theOriginTravelsAloneOrAfterTheOtherElements() {
+		CallOrigin actor = new CallOrigin("a", "Relay", "relay", "127.0.0.1:7700/1");
+		CallOrigin thread = CallOrigin.thread("main", "127.0.0.1:7700");
+		Inbound alone = roundTrip(Outbound.request(Op.CALL, 6, "127.0.0.1:7701", "echo", "echo", null,
+				new Object[] { "hi" }, null, null, thread));
+		assertThat(alone.origin()).isEqualTo(thread);
+		assertThat(alone.origin()).hasToString("thread main of node 127.0.0.1:7700");
+		assertThat(alone.chain()).isNull();
+		assertThat(alone.headers()).isNull();
+		Inbound withAll = roundTrip(Outbound.request(Op.CALL, 7, "127.0.0.1:7701", "echo", "echo", null,
+				new Object[] { "hi" }, CHAIN, HEADERS, actor));
+		assertThat(withAll.origin()).isEqualTo(actor);
+		assertThat(withAll.origin()).hasToString("'a' (Relay).relay at 127.0.0.1:7700/1");
+		assertThat(withAll.chain()).isEqualTo(CHAIN);
+		assertThat(withAll.headers()).isEqualTo(HEADERS);
+		Inbound afterHeaders = roundTrip(Outbound.request(Op.CALL, 8, "127.0.0.1:7701", "echo", "echo", null,
+				new Object[] { "hi" }, null, HEADERS, actor));
+		assertThat(afterHeaders.origin()).isEqualTo(actor);
+		assertThat(afterHeaders.headers()).isEqualTo(HEADERS);
+	}
+
+	@Test
 	void framesWithoutHeadersDecodeAsBefore() {
 		Inbound withChain = roundTrip(
-				Outbound.request(Op.CALL, 3, "127.0.0.1:7700", "echo", "echo", null, new Object[] { "hi" }, CHAIN, null));
+				Outbound.request(Op.CALL, 3, "127.0.0.1:7700", "echo", "echo", null, new Object[] { "hi" }, CHAIN, null, null));
 		assertThat(withChain.chain()).isEqualTo(CHAIN);
 		assertThat(withChain.headers()).isNull();
 		Inbound plain = roundTrip(Outbound.result(4, "done"));
@@ -66,6 +89,7 @@ class FrameHeadersTest {
 		assertThat(received.id()).isEqualTo(5);
 		assertThat(received.chain()).isNull();
 		assertThat(received.headers()).isNull();
+		assertThat(received.origin()).isNull();
 	}
 
 	private Inbound roundTrip(Outbound frame) {

@@ -25,6 +25,7 @@ final class ActorSystemConfigFactory {
 			.backlogThreshold(debug.backlogThreshold())
 			.debugHistory(debug.history())
 			.maxFrameSize((int) transport.maxFrameSize().toBytes())
+			.frameReadTimeout(transport.frameReadTimeout())
 			.connectTimeout(transport.connectTimeout())
 			.unixSockets(transport.unixSockets())
 			.sharedMemory((int) transport.sharedMemory().toBytes());
@@ -33,6 +34,9 @@ final class ActorSystemConfigFactory {
 		}
 		if (properties.mainPoolThreads() > 0) {
 			builder.mainPoolThreads(properties.mainPoolThreads());
+		}
+		if (transport.incompleteFrameMemory() != null) {
+			builder.incompleteFrameMemory(transport.incompleteFrameMemory().toBytes());
 		}
 		transport.exceptionPackages().forEach(builder::exceptionPackage);
 		properties.pools().forEach((name, pool) -> builder.pool(poolConfig(name, pool)));

@@ -202,10 +202,18 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 	 * arrays of 64KB and more, which then reach processes of this host with one copy on each side
 	 * instead of through the socket. Arrays that do not fit at the moment take the socket. 0 turns it
 	 * off.
+	 * @param incompleteFrameMemory Most memory the node holds, over all its connections, for messages
+	 * still arriving. Memory is taken as their bytes arrive, not as their length is announced. A
+	 * message that would exceed it closes its connection, and a message larger than it can never
+	 * arrive. Unset, a quarter of the JVM's maximum heap, at most 256MB (a process pool's JVM then
+	 * computes it from its own heap).
+	 * @param frameReadTimeout How long a message that has started to arrive may go without receiving a
+	 * byte before it is dropped and its connection closed.
 	 */
 	public record Transport(@DefaultValue("256MB") DataSize maxFrameSize, @DefaultValue("5s") Duration connectTimeout,
 			@DefaultValue("true") boolean unixSockets, List<String> exceptionPackages,
-			@DefaultValue("64MB") DataSize sharedMemory) {
+			@DefaultValue("64MB") DataSize sharedMemory, DataSize incompleteFrameMemory,
+			@DefaultValue("30s") Duration frameReadTimeout) {
 
 		private static final DataSize MIN_FRAME = DataSize.ofKilobytes(1);
 
@@ -218,6 +226,11 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 						"Set it to a size such as 256MB.");
 			}
 			positive(PREFIX + "transport.connect-timeout", connectTimeout);
+			if (incompleteFrameMemory != null && incompleteFrameMemory.toBytes() <= 0) {
+				throw invalid(PREFIX + "transport.incomplete-frame-memory", incompleteFrameMemory, "must be positive",
+						"Set it to a size such as 256MB, or leave it unset for a quarter of the heap.");
+			}
+			positive(PREFIX + "transport.frame-read-timeout", frameReadTimeout);
 			if (sharedMemory == null || sharedMemory.isNegative() || sharedMemory.compareTo(MAX_FRAME) > 0) {
 				throw invalid(PREFIX + "transport.shared-memory", sharedMemory, "must be between 0 and 2GB-1",
 						"Set it to a size such as 64MB, or 0 to send everything through the socket.");

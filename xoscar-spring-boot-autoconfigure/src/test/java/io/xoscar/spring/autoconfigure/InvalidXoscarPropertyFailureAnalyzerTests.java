@@ -52,6 +52,8 @@ class InvalidXoscarPropertyFailureAnalyzerTests {
 			xoscar.transport.connect-timeout=0ms                        | xoscar.transport.connect-timeout   | PT0S
 			xoscar.transport.max-frame-size=512B                        | xoscar.transport.max-frame-size    | 512B
 			xoscar.transport.max-frame-size=2GB                         | xoscar.transport.max-frame-size    | 2147483648B
+			xoscar.transport.incomplete-frame-memory=0B                 | xoscar.transport.incomplete-frame-memory | 0B
+			xoscar.transport.frame-read-timeout=0s                      | xoscar.transport.frame-read-timeout | PT0S
 			""")
 	void invalidValueFailsStartupNamingTheKey(String properties, String key, String value) {
 		this.runner.withPropertyValues(properties.split(" ")).run((context) -> {

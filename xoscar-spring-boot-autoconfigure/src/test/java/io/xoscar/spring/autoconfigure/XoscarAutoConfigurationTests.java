@@ -76,6 +76,7 @@ class XoscarAutoConfigurationTests {
 					"xoscar.debug.deadlock-detection=false", "xoscar.transport.max-frame-size=16MB",
 					"xoscar.transport.connect-timeout=2s", "xoscar.transport.unix-sockets=false",
 					"xoscar.transport.shared-memory=8MB", "xoscar.advertised-address=10.0.0.5",
+					"xoscar.transport.incomplete-frame-memory=64MB", "xoscar.transport.frame-read-timeout=5s",
 					"xoscar.transport.exception-packages=com.example.errors,org.acme")
 			.run((context) -> {
 				ActorSystemConfig config = context.getBean(ActorSystemConfig.class);
@@ -90,6 +91,8 @@ class XoscarAutoConfigurationTests {
 				assertThat(config.connectTimeout()).hasSeconds(2);
 				assertThat(config.unixSockets()).isFalse();
 				assertThat(config.sharedMemory()).isEqualTo(8 * 1024 * 1024);
+				assertThat(config.incompleteFrameMemory()).isEqualTo(64L * 1024 * 1024);
+				assertThat(config.frameReadTimeout()).hasSeconds(5);
 				assertThat(config.advertisedAddress()).isEqualTo("10.0.0.5");
 				assertThat(config.exceptionPackages()).containsExactly("com.example.errors", "org.acme");
 				assertThat(config.pools()).containsExactly(
