@@ -26,6 +26,7 @@ import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.LocalNode;
 import io.xoscar.internal.debug.DebugEvent;
+import io.xoscar.internal.pool.PoolStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -83,6 +84,11 @@ class FrameMemoryTest {
 
 		@Override
 		public void received(DebugEvent event) {
+		}
+
+		@Override
+		public PoolStatus status() {
+			return new PoolStatus(0, List.of());
 		}
 
 	}
