@@ -205,10 +205,15 @@ public final class ActorSystem implements AutoCloseable {
 	}
 
 	/**
-	 * Shuts down gracefully: lets the calls running and queued in this JVM finish, runs every actor's
-	 * preDestroy, fails calls still queued with {@link PoolDownException} and stops the pools (child
-	 * JVMs of process pools exit), waiting at most {@code timeout} for each step.
-	 * @param timeout the longest wait per step
+	 * Shuts down gracefully, by one deadline: at once, new calls from outside the node's actors (and
+	 * new actors) are refused with {@link PoolDownException}; the calls running and queued in this
+	 * JVM may finish until {@code timeout} has passed (calls the node's actors make meanwhile still
+	 * run); every actor's preDestroy runs within what is left; calls still running or queued then
+	 * fail with {@link PoolDownException} saying the node is shutting down (a running one is
+	 * interrupted); the pools stop (child JVMs of process pools exit, killed if they do not by then).
+	 * Returns shortly after {@code timeout}. Called again while it runs, it returns at once; called by
+	 * an actor, it does not wait for the calls in flight (it would wait for itself).
+	 * @param timeout the bound of the whole shutdown
 	 */
 	public void shutdown(Duration timeout) {
 		this.node.close(timeout);

@@ -16,6 +16,7 @@ import io.xoscar.AbstractActor;
 import io.xoscar.ActorSystem;
 import io.xoscar.exception.ActorCallContext;
 import io.xoscar.exception.ActorNotFoundException;
+import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.LocalActor;
@@ -68,6 +69,12 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	private final ServerObservations observations;
 
 	private final LongAdder concurrentCalls = new LongAdder();
+
+	/**
+	 * Why calls from outside the node's actors are refused (its node is shutting down), or
+	 * {@code null} while they are taken.
+	 */
+	private volatile String refusal;
 
 	/** Calls running side by side: all of a stateless actor's, the {@code @NoLock} ones of a stateful one. */
 	private final RunningCalls concurrent;
@@ -147,6 +154,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	public CompletableFuture<Object> send(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		Invocable target;
 		try {
+			refuseIfShuttingDown(method);
 			target = this.info.resolve(method, args);
 		}
 		catch (RuntimeException ex) {
@@ -189,6 +197,11 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	@Override
 	public CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply, List<ChainLink> chain,
 			Object caller, CallerObservation observed) {
+		String refused = this.refusal;
+		if (refused != null && chain == null) {
+			// from another process, and not for an actor of the node's that waits
+			return CompletableFuture.failedFuture(refusedCall(refused, target.name()));
+		}
 		CallChain received = (chain != null && reply && this.detectsDeadlocks) ? CallChain.of(chain) : null;
 		Call call;
 		if (received != null || caller != null) {
@@ -209,6 +222,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	@Override
 	public Object call(String method, Object[] args, Timeout timeout, CallerObservation observed) {
+		refuseIfShuttingDown(method);
 		Invocable target = this.info.resolve(method, args);
 		// a timeout chosen for the call or its method can only bound it on a pool thread, never inline
 		Duration chosen = timeout.chosenFor(target);
@@ -244,6 +258,36 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		return Waiting.await(call.reply(), timeout, () -> describe(call.method), () -> whereStuck(call));
 	}
 
+	/**
+	 * Fails a call made from outside the node's actors while the node shuts down (calls its actors
+	 * make, on their pools' threads, still run: they may be what ends a call in flight).
+	 */
+	private void refuseIfShuttingDown(String method) {
+		String refused = this.refusal;
+		if (refused != null && !(Thread.currentThread() instanceof ThreadActorPool.Worker)) {
+			throw refusedCall(refused, method);
+		}
+	}
+
+	private PoolDownException refusedCall(String why, String method) {
+		return new PoolDownException(why + ": new calls are refused (" + describe(method) + ")");
+	}
+
+	/** The node shuts down: from now on calls from outside its actors are refused. */
+	void refuseNewCalls(String why) {
+		this.refusal = why;
+	}
+
+	/** The node's shutdown timeout passed: the calls still in flight fail (and are cancelled). */
+	void abortInFlight(String why) {
+		for (Call call : inFlight()) {
+			CallFuture reply = call.reply();
+			if (reply != null) {
+				reply.abort(new PoolDownException(why + "; " + describe(call.method) + " was still running"));
+			}
+		}
+	}
+
 	/** Where a call is, for a timeout message: queued (behind what), running (on which thread), awaiting. */
 	String whereStuck(Call call) {
 		long now = CoarseClock.millis();
@@ -268,6 +312,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	@Override
 	public CompletableFuture<Void> tell(String method, Object[] args, CallerObservation observed) {
 		try {
+			refuseIfShuttingDown(method);
 			Call call = Call.single(this, this.info.resolve(method, args), args, false, null, observed);
 			call.caller = Callers.of(null);
 			dispatch(call);
@@ -299,6 +344,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		}
 		Call call;
 		try {
+			refuseIfShuttingDown(method);
 			BatchMethod batchMethod = this.info.batchOf(method);
 			List<Invocable> singles = resolved;
 			if (batchMethod != null && (resolved == null || !batchMethod.boundAlike(resolved))) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
@@ -92,7 +93,13 @@ public final class Node implements LocalNode {
 
 	private volatile boolean closed;
 
+	/** Set by the first {@link #close}: the node refuses new actors and calls from outside its actors. */
+	private final AtomicBoolean closing = new AtomicBoolean();
+
 	private static final long DRAIN_CHECK_NANOS = 5_000_000;
+
+	/** How much longer than the deadline a process pool may take to be killed and gone. */
+	private static final long PROCESS_STOP_SLACK_MILLIS = 1000;
 
 	/** How often process pools are asked for their {@link PoolStatus}, and how long an answer may take. */
 	static final Duration POOL_STATUS_PERIOD = Duration.ofSeconds(1);
@@ -741,23 +748,46 @@ public final class Node implements LocalNode {
 	// shutdown
 
 	private void checkOpen() {
-		if (this.closed) {
-			throw new PoolDownException("actor system at " + this.address + " is shut down");
+		if (this.closing.get()) {
+			throw new PoolDownException("actor system at " + this.address + " is shutting down or shut down");
 		}
 	}
 
 	/**
-	 * Lets the calls in flight and queued in this JVM finish, runs every actor's preDestroy, fails
-	 * what is still queued and stops the pools; each step waits at most the timeout.
-	 * @param timeout how long to wait for calls to drain, and for preDestroy hooks
+	 * Shuts the node down by one deadline: from now on calls from outside the node's actors are
+	 * refused; calls in flight and queued in this JVM may finish until the deadline, then every
+	 * actor's preDestroy runs (within what is left); calls still running then fail with
+	 * {@link PoolDownException} (and are interrupted), queued ones too, and the pools stop (process
+	 * pools in parallel).
+	 * @param timeout the whole shutdown's bound
 	 */
 	public void close(Duration timeout) {
-		if (this.closed) {
+		if (!this.closing.compareAndSet(false, true)) {
 			return;
 		}
-		drain(timeout);
+		long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+		String shuttingDown = "actor system at " + this.address + " is shutting down";
+		for (ActorCell cell : this.directory.values()) {
+			cell.refuseNewCalls(shuttingDown);
+		}
+		drain(deadline, timeout);
 		this.closed = true;
 		LocalNodes.unregister(this.address, this);
+		runPreDestroyHooks(deadline, timeout);
+		for (ActorCell cell : List.copyOf(this.directory.values())) {
+			cell.abortInFlight(shuttingDown + " and its shutdown timeout (" + timeout + ") has passed");
+			remove(cell, new PoolDownException(shuttingDown + ": the call was still queued when its shutdown timeout ("
+					+ timeout + ") passed"));
+		}
+		stopPools(deadline);
+		if (this.metrics != null) {
+			this.metrics.close();
+		}
+		this.transport.close();
+		this.debugThread.shutdownNow();
+	}
+
+	private void runPreDestroyHooks(long deadline, Duration timeout) {
 		List<CompletableFuture<Void>> hooks = new ArrayList<>();
 		for (ActorCell cell : this.directory.values()) {
 			CompletableFuture<Void> hook = new CompletableFuture<>();
@@ -773,40 +803,58 @@ public final class Node implements LocalNode {
 			hooks.add(hook);
 		}
 		try {
-			CompletableFuture.allOf(hooks.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			CompletableFuture.allOf(hooks.toArray(CompletableFuture[]::new))
+				.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		catch (Exception ex) {
-			logger.warn("Actor system at {}: preDestroy hooks did not all finish within {}", this.address, timeout);
+			logger.warn("Actor system at {}: preDestroy hooks did not all finish within the shutdown timeout ({})",
+					this.address, timeout);
 		}
-		PoolDownException down = new PoolDownException("actor system at " + this.address + " is shut down");
-		for (ActorCell cell : List.copyOf(this.directory.values())) {
-			remove(cell, down);
-		}
+	}
+
+	/** Stops the pools by the deadline: thread pools get what is left, process pools stop side by side. */
+	private void stopPools(long deadline) {
+		List<Thread> stopping = new ArrayList<>();
 		for (ActorPool pool : this.pools.all()) {
-			pool.shutdown(timeout);
+			Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+			if (pool instanceof ProcessActorPool) {
+				Thread stopper = new Thread(() -> pool.shutdown(left), "xoscar-stop-pool-" + pool.index());
+				stopper.setDaemon(true);
+				stopper.start();
+				stopping.add(stopper);
+			}
+			else {
+				pool.shutdown(left);
+			}
 		}
-		if (this.metrics != null) {
-			this.metrics.close();
+		for (Thread stopper : stopping) {
+			try {
+				stopper.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000) + PROCESS_STOP_SLACK_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
 		}
-		this.transport.close();
-		this.debugThread.shutdownNow();
 	}
 
 	/**
-	 * Waits until no actor of this JVM has a call running or queued. Skipped when an actor's own
-	 * thread shuts the node down: it would wait for itself.
+	 * Waits until no actor of this JVM has a call running or queued, or the deadline. Skipped when an
+	 * actor's own thread shuts the node down: it would wait for itself.
 	 */
-	private void drain(Duration timeout) {
+	private void drain(long deadline, Duration timeout) {
 		if (Thread.currentThread() instanceof ThreadActorPool.Worker) {
 			return;
 		}
-		long deadline = System.nanoTime() + timeout.toNanos();
 		while (this.directory.values().stream().anyMatch(ActorCell::isBusy)) {
 			if (System.nanoTime() - deadline >= 0) {
 				logger.warn("Actor system at {}: calls still running after {}; shutting down anyway", this.address, timeout);
 				return;
 			}
-			LockSupport.parkNanos(DRAIN_CHECK_NANOS);
+			LockSupport.parkNanos(Math.min(DRAIN_CHECK_NANOS, Math.max(1, deadline - System.nanoTime())));
 		}
 	}
 
