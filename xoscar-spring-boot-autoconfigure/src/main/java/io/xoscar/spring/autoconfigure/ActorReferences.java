@@ -7,7 +7,10 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,6 +20,8 @@ import org.springframework.core.ResolvableType;
 import io.xoscar.AbstractActor;
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
+import io.xoscar.exception.CallTimeoutException;
+import io.xoscar.exception.XoscarException;
 
 /**
  * Makes what {@link io.xoscar.spring.ActorRef @ActorRef} injects. A typed proxy of an actor this
@@ -34,6 +39,8 @@ final class ActorReferences {
 
 	private final Duration callTimeout;
 
+	private final Map<String, Object> made = new ConcurrentHashMap<>();
+
 	ActorReferences(ActorSystem system, ConfigurableListableBeanFactory beanFactory, List<XActorDefinition> actors,
 			Duration callTimeout) {
 		this.system = system;
@@ -44,7 +51,15 @@ final class ActorReferences {
 		this.callTimeout = callTimeout;
 	}
 
-	Object create(ActorRefInjectionPoints.Wanted wanted) {
+	/**
+	 * @param wanted an injection point
+	 * @return its reference: the same one for every point of the same uid, address and type
+	 */
+	Object create(ActorRefInjectionPoint wanted) {
+		return this.made.computeIfAbsent(wanted.key(), (key) -> make(wanted));
+	}
+
+	private Object make(ActorRefInjectionPoint wanted) {
 		String address = this.beanFactory.resolveEmbeddedValue(wanted.address());
 		boolean here = address == null || address.isBlank();
 		String target = here ? this.system.address() : address.trim();
@@ -64,10 +79,26 @@ final class ActorReferences {
 		if (known != null) {
 			return this.system.handle(target, uid, known).as(type);
 		}
-		return lazyProxy(type, (api) -> this.system.actorRef(target, uid)
-			.orTimeout(this.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
-			.join()
-			.as(api));
+		return lazyProxy(type, (api) -> find(target, uid).as(api));
+	}
+
+	/** Finds an actor known only at run time, within the call timeout; fails as the call would. */
+	private ActorHandle<Object> find(String address, String uid) {
+		try {
+			return this.system.actorRef(address, uid).get(this.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new XoscarException("cannot find actor '" + uid + "' at " + address, ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new CallTimeoutException("actor '" + uid + "' at " + address + " was not found within "
+					+ this.callTimeout + " (xoscar.debug.call-timeout)");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new XoscarException("interrupted while finding actor '" + uid + "' at " + address, ex);
+		}
 	}
 
 	/** A proxy that finds its actor, and makes the typed proxy, at its first call. */

@@ -79,8 +79,8 @@ public final class XoscarAutoConfiguration {
 	}
 
 	@Bean
-	static ActorRefRegistrar xoscarActorRefRegistrar() {
-		return new ActorRefRegistrar();
+	static ActorRefResolverInstaller xoscarActorRefResolver() {
+		return new ActorRefResolverInstaller(true);
 	}
 
 	@Bean

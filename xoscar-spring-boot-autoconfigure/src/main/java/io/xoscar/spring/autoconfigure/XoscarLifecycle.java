@@ -10,17 +10,31 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 
 /**
  * Creates the application's {@code @XActor}s when the context starts, before the web server takes
- * requests, and shuts the actor system down when it stops, after the web server has drained: calls
- * in flight get up to the shutdown phase's timeout to finish.
+ * requests, and shuts the actor system down when the context closes, after the web server has
+ * drained: calls in flight get until the shutdown phase's timeout
+ * ({@code spring.lifecycle.timeout-per-shutdown-phase}), one deadline for the whole shutdown.
+ * <p>
+ * A stop that is not a close (an explicit {@code context.stop()}, or the test framework pausing a
+ * cached context) leaves the node as it is: its address (a free port is picked anew on every bind),
+ * its pools and child JVMs, its actors and their state are what injected references point to, so a
+ * later {@code start()} finds them all and creates nothing twice. The node is not pausable for the
+ * same reason: {@link #isPauseable()} is false. A context closed while stopped shuts the node down
+ * when this bean is destroyed, by the same timeout.
  */
-final class XoscarLifecycle implements SmartLifecycle {
+final class XoscarLifecycle
+		implements SmartLifecycle, ApplicationListener<ContextClosedEvent>, ApplicationContextAware, DisposableBean {
 
 	/** Before the web server starts (Spring Boot's start/stop phases are DEFAULT_PHASE - 1024 and - 2048). */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -35,13 +49,21 @@ final class XoscarLifecycle implements SmartLifecycle {
 
 	private final Duration shutdownTimeout;
 
+	private ApplicationContext context;
+
 	private volatile boolean running;
+
+	/** Whether the actors were created (by the first start). */
+	private volatile boolean created;
+
+	/** Whether the context closes: then a stop shuts the node down. */
+	private volatile boolean closing;
 
 	/**
 	 * @param system the node
 	 * @param actors the actors to create at start; none in a process pool's child
 	 * @param createTimeout how long creating them may take
-	 * @param shutdownTimeout how long calls in flight may take to finish at stop
+	 * @param shutdownTimeout how long the node's shutdown may take when the context closes
 	 */
 	XoscarLifecycle(ActorSystem system, List<XActorDefinition> actors, Duration createTimeout,
 			Duration shutdownTimeout) {
@@ -52,7 +74,27 @@ final class XoscarLifecycle implements SmartLifecycle {
 	}
 
 	@Override
+	public void setApplicationContext(ApplicationContext context) {
+		this.context = context;
+	}
+
+	@Override
+	public void onApplicationEvent(ContextClosedEvent event) {
+		if (event.getApplicationContext() == this.context) {
+			this.closing = true;
+		}
+	}
+
+	@Override
 	public void start() {
+		if (!this.created) {
+			createActors();
+			this.created = true;
+		}
+		this.running = true;
+	}
+
+	private void createActors() {
 		List<CompletableFuture<?>> created = new ArrayList<>();
 		for (XActorDefinition actor : this.actors) {
 			for (String uid : actor.uids()) {
@@ -80,18 +122,30 @@ final class XoscarLifecycle implements SmartLifecycle {
 		if (!created.isEmpty()) {
 			logger.info("Created {} actor(s) declared with @XActor", created.size());
 		}
-		this.running = true;
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
+		if (this.closing) {
+			this.system.shutdown(this.shutdownTimeout);
+		}
+	}
+
+	/** The context closes after a stop that was no close: the node shuts down now, by the same deadline. */
+	@Override
+	public void destroy() {
 		this.system.shutdown(this.shutdownTimeout);
 	}
 
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	@Override
+	public boolean isPauseable() {
+		return false;
 	}
 
 	@Override
