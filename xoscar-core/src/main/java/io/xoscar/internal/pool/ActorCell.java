@@ -3,9 +3,7 @@ package io.xoscar.internal.pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.micrometer.observation.Observation;
@@ -17,6 +15,7 @@ import io.xoscar.ActorSystem;
 import io.xoscar.exception.ActorCallContext;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.exception.XoscarException;
 import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.LocalActor;
@@ -434,23 +433,18 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	 */
 	private CompletableFuture<Object> completeLater(Call call, CompletableFuture<Object> pending,
 			Observation observation) {
-		if (pending.isDone()) {
-			try {
-				Object value = pending.join();
-				ended(call, null, observation);
-				call.complete(value);
-			}
-			catch (CompletionException | CancellationException ex) {
-				ended(call, ex, observation);
-				finish(call, null, ex);
-			}
+		// handle, not join or whenComplete: those wrap a failure in a CompletionException, whose
+		// constructor describes it, and an exception whose description throws would escape here
+		CompletableFuture<Object> ended = pending.handle((value, error) -> {
+			ended(call, error, observation);
+			finish(call, value, error);
+			return null;
+		});
+		if (ended.isDone()) {
 			return null;
 		}
 		call.await(pending);
-		return pending.whenComplete((value, error) -> {
-			ended(call, error, observation);
-			finish(call, value, error);
-		});
+		return ended;
 	}
 
 	/**
@@ -568,8 +562,9 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		}
 	}
 
-	private Throwable withContext(Throwable error, String method) {
+	private Throwable withContext(Throwable thrown, String method) {
 		String where = "raised by " + describe(method);
+		Throwable error = describable(thrown, where);
 		for (Throwable suppressed : error.getSuppressed()) {
 			if (suppressed instanceof ActorCallContext && where.equals(suppressed.getMessage())) {
 				return error;
@@ -577,6 +572,29 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		}
 		error.addSuppressed(new ActorCallContext(where));
 		return error;
+	}
+
+	/**
+	 * Futures describe the exceptions they carry ({@code toString()}, so {@code getMessage()}): one
+	 * whose description throws would break every future it passes through and leave its caller
+	 * without an answer. It is replaced by an exception saying so, with its stack.
+	 */
+	private static Throwable describable(Throwable error, String where) {
+		try {
+			error.toString();
+			return error;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			XoscarException replaced = new XoscarException(error.getClass().getName() + " " + where
+					+ " cannot be described: its getMessage() or toString() threw " + ex.getClass().getName());
+			try {
+				replaced.setStackTrace(error.getStackTrace());
+			}
+			catch (RuntimeException ignored) {
+				// keep the replacement's own stack
+			}
+			return replaced;
+		}
 	}
 
 	@Override
