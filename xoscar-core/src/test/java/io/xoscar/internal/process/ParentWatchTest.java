@@ -1,12 +1,17 @@
 package io.xoscar.internal.process;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +52,61 @@ class ParentWatchTest {
 		pipe.sink().close();
 
 		assertThat(watching).succeedsWithin(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void receivesThePrivateInputAndLeavesWhatFollowsToTheWatch() throws IOException {
+		ByteArrayOutputStream written = new ByteArrayOutputStream();
+		PrivateInput.of("a=1".getBytes(StandardCharsets.UTF_8)).writeTo(written);
+		written.write(new byte[] { 7, 7 });
+		ByteArrayInputStream in = new ByteArrayInputStream(written.toByteArray());
+		BlockingQueue<Object> received = new ArrayBlockingQueue<>(1);
+
+		ParentWatch.receivePrivateInput(in, received);
+
+		assertThat(received.poll()).isInstanceOf(byte[].class)
+			.satisfies((bytes) -> assertThat((byte[]) bytes).asString(StandardCharsets.UTF_8).isEqualTo("a=1"));
+		assertThat(in.available()).isEqualTo(2);
+	}
+
+	@Test
+	void anInputThatEndsEarlyIsAnEndOfStream() {
+		BlockingQueue<Object> inBody = new ArrayBlockingQueue<>(1);
+		BlockingQueue<Object> inLength = new ArrayBlockingQueue<>(1);
+
+		ParentWatch.receivePrivateInput(new ByteArrayInputStream(new byte[] { 0, 0, 0, 100, 1, 2 }), inBody);
+		ParentWatch.receivePrivateInput(new ByteArrayInputStream(new byte[] { 0, 0 }), inLength);
+
+		assertThat(inBody.poll()).isInstanceOf(EOFException.class);
+		assertThat(inLength.poll()).isInstanceOf(EOFException.class);
+	}
+
+	@Test
+	void aLengthNoParentWritesIsRejectedWithoutAllocatingIt() {
+		BlockingQueue<Object> received = new ArrayBlockingQueue<>(1);
+
+		ParentWatch.receivePrivateInput(new ByteArrayInputStream(new byte[] { 0x7f, -1, -1, -1 }), received);
+
+		assertThat(received.poll()).isInstanceOf(IOException.class)
+			.hasFieldOrPropertyWithValue("message",
+					"standard input does not start with the length of a private input: 2147483647");
+	}
+
+	@Test
+	void waitsForTheWholeInputAndFailsIfThePipeClosesMeanwhile() throws IOException {
+		Pipe pipe = Pipe.open();
+		BlockingQueue<Object> received = new ArrayBlockingQueue<>(1);
+		CompletableFuture<Void> receiving = CompletableFuture
+			.runAsync(() -> ParentWatch.receivePrivateInput(Channels.newInputStream(pipe.source()), received));
+
+		pipe.sink().write(ByteBuffer.wrap(new byte[] { 0, 0, 0, 5, 1, 2 }));
+		assertThat(receiving).isNotDone();
+		pipe.sink().close();
+
+		assertThat(receiving).succeedsWithin(Duration.ofSeconds(5));
+		assertThat(received.poll()).isInstanceOf(EOFException.class)
+			.hasFieldOrPropertyWithValue("message",
+					"standard input ended after 2 of the 5 bytes of the private input");
 	}
 
 }
