@@ -1,5 +1,6 @@
 package io.xoscar.internal.process;
 
+import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -106,8 +107,9 @@ public final class ParentWatch {
 
 	private static void watch() {
 		InputStream in = new FileInputStream(FileDescriptor.in);
-		receivePrivateInput(in, privateInput);
-		awaitEndOfStream(in);
+		if (receivePrivateInput(in, privateInput)) {
+			awaitEndOfStream(in);
+		}
 		sayLastWords();
 		Runtime.getRuntime().halt(EXIT_STATUS);
 	}
@@ -115,19 +117,24 @@ public final class ParentWatch {
 	/**
 	 * Reads the private input at the start of the stream.
 	 * @param in the stream
-	 * @param into receives the bytes, or the exception that ended reading them (such as the end of the
-	 * stream: the parent is gone)
+	 * @param into receives the bytes, or the exception that ended reading them; not the end of the
+	 * stream, which means that the parent is gone: this JVM halts, nobody needs to hear of it
+	 * @return whether the stream goes on (it did not end)
 	 */
-	static void receivePrivateInput(InputStream in, BlockingQueue<Object> into) {
+	static boolean receivePrivateInput(InputStream in, BlockingQueue<Object> into) {
 		Object received;
 		try {
 			received = PrivateInput.readFrom(in);
+		}
+		catch (EOFException ex) {
+			return false;
 		}
 		catch (IOException | RuntimeException | OutOfMemoryError ex) {
 			// whatever happens, the watch goes on: fate sharing must not depend on the hand-off
 			received = ex;
 		}
 		into.offer(received);
+		return true;
 	}
 
 	/**

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The watch loop only: installing the watch in the test JVM would halt it when its own standard input
@@ -62,7 +63,7 @@ class ParentWatchTest {
 		ByteArrayInputStream in = new ByteArrayInputStream(written.toByteArray());
 		BlockingQueue<Object> received = new ArrayBlockingQueue<>(1);
 
-		ParentWatch.receivePrivateInput(in, received);
+		assertThat(ParentWatch.receivePrivateInput(in, received)).as("the stream goes on").isTrue();
 
 		assertThat(received.poll()).isInstanceOf(byte[].class)
 			.satisfies((bytes) -> assertThat((byte[]) bytes).asString(StandardCharsets.UTF_8).isEqualTo("a=1"));
@@ -70,22 +71,22 @@ class ParentWatchTest {
 	}
 
 	@Test
-	void anInputThatEndsEarlyIsAnEndOfStream() {
-		BlockingQueue<Object> inBody = new ArrayBlockingQueue<>(1);
-		BlockingQueue<Object> inLength = new ArrayBlockingQueue<>(1);
+	void anInputThatEndsEarlyEndsTheWatchWithoutAnAnswer() {
+		BlockingQueue<Object> received = new ArrayBlockingQueue<>(1);
 
-		ParentWatch.receivePrivateInput(new ByteArrayInputStream(new byte[] { 0, 0, 0, 100, 1, 2 }), inBody);
-		ParentWatch.receivePrivateInput(new ByteArrayInputStream(new byte[] { 0, 0 }), inLength);
-
-		assertThat(inBody.poll()).isInstanceOf(EOFException.class);
-		assertThat(inLength.poll()).isInstanceOf(EOFException.class);
+		assertThat(ParentWatch.receivePrivateInput(new ByteArrayInputStream(new byte[] { 0, 0, 0, 100, 1, 2 }),
+				received)).isFalse();
+		assertThat(ParentWatch.receivePrivateInput(new ByteArrayInputStream(new byte[] { 0, 0 }), received)).isFalse();
+		assertThat(received).isEmpty();
 	}
 
 	@Test
 	void aLengthNoParentWritesIsRejectedWithoutAllocatingIt() {
 		BlockingQueue<Object> received = new ArrayBlockingQueue<>(1);
 
-		ParentWatch.receivePrivateInput(new ByteArrayInputStream(new byte[] { 0x7f, -1, -1, -1 }), received);
+		assertThat(ParentWatch.receivePrivateInput(new ByteArrayInputStream(new byte[] { 0x7f, -1, -1, -1 }), received))
+			.as("the watch goes on")
+			.isTrue();
 
 		assertThat(received.poll()).isInstanceOf(IOException.class)
 			.hasFieldOrPropertyWithValue("message",
@@ -93,20 +94,28 @@ class ParentWatchTest {
 	}
 
 	@Test
-	void waitsForTheWholeInputAndFailsIfThePipeClosesMeanwhile() throws IOException {
+	void waitsForTheWholeInputAndEndsIfThePipeClosesMeanwhile() throws IOException {
 		Pipe pipe = Pipe.open();
 		BlockingQueue<Object> received = new ArrayBlockingQueue<>(1);
-		CompletableFuture<Void> receiving = CompletableFuture
-			.runAsync(() -> ParentWatch.receivePrivateInput(Channels.newInputStream(pipe.source()), received));
+		CompletableFuture<Boolean> receiving = CompletableFuture
+			.supplyAsync(() -> ParentWatch.receivePrivateInput(Channels.newInputStream(pipe.source()), received));
 
 		pipe.sink().write(ByteBuffer.wrap(new byte[] { 0, 0, 0, 5, 1, 2 }));
 		assertThat(receiving).isNotDone();
 		pipe.sink().close();
 
-		assertThat(receiving).succeedsWithin(Duration.ofSeconds(5));
-		assertThat(received.poll()).isInstanceOf(EOFException.class)
-			.hasFieldOrPropertyWithValue("message",
-					"standard input ended after 2 of the 5 bytes of the private input");
+		assertThat(receiving).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(false);
+		assertThat(received).isEmpty();
+	}
+
+	@Test
+	void anEndOfStreamIsNamedByWhatWasMissing() {
+		assertThatExceptionOfType(EOFException.class)
+			.isThrownBy(() -> PrivateInput.readFrom(new ByteArrayInputStream(new byte[] { 0, 0, 0, 5, 1, 2 })))
+			.withMessage("standard input ended after 2 of the 5 bytes of the private input");
+		assertThatExceptionOfType(EOFException.class)
+			.isThrownBy(() -> PrivateInput.readFrom(new ByteArrayInputStream(new byte[] { 0 })))
+			.withMessage("standard input ended before the length of the private input");
 	}
 
 }
