@@ -97,6 +97,17 @@ public final class ProcessPoolChild {
 	}
 
 	/**
+	 * Takes the bytes the parent hands to this child ({@link io.xoscar.config.ProcessPoolMain#privateInput()}),
+	 * once: call it early in {@code main}, before the work that needs them. Waits until they have
+	 * arrived (bounded); this JVM halts meanwhile if its parent goes away.
+	 * @return the bytes, empty if the parent hands over none
+	 * @throws IllegalStateException if they were taken before or did not arrive in time
+	 */
+	public static byte[] takePrivateInput() {
+		return ChildMainSupport.takePrivateInput();
+	}
+
+	/**
 	 * Tells the parent that the pool runs; until then the parent waits (bounded by the pool's start
 	 * timeout). Call it once, when everything the pool's actors need is ready.
 	 * @param system the child's node

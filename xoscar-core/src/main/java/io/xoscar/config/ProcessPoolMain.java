@@ -2,17 +2,26 @@ package io.xoscar.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What the child JVM of a process pool runs. By default ({@link #BARE}) a node and nothing else. A
  * framework integration runs its own main class, which gets the pool's arguments followed by
  * {@code args}, builds its node from {@link io.xoscar.ProcessPoolChild#parse(String[])} and then
- * calls {@link io.xoscar.ProcessPoolChild#ready(io.xoscar.ActorSystem)}.
+ * calls {@link io.xoscar.ProcessPoolChild#ready(io.xoscar.ActorSystem)}. It may also hand each child
+ * bytes that must not show on a command line or in an environment (settings, secrets): the child
+ * takes them with {@link io.xoscar.ProcessPoolChild#takePrivateInput()}.
  *
  * @param mainClass the child's main class, on the parent's class path
  * @param args arguments appended after the pool's own
+ * @param privateInput called each time a child is launched, for the bytes it gets privately (through
+ * the pipe of its standard input, which only the two processes hold); {@code null} or one that
+ * returns {@code null} for none
  */
-public record ProcessPoolMain(String mainClass, List<String> args) {
+public record ProcessPoolMain(String mainClass, List<String> args, Supplier<byte[]> privateInput) {
+
+	// before BARE, which uses it
+	private static final Supplier<byte[]> NO_INPUT = () -> null;
 
 	/** A node with one pool, nothing else. */
 	public static final ProcessPoolMain BARE = new ProcessPoolMain("io.xoscar.internal.pool.SubPoolMain", List.of());
@@ -20,6 +29,24 @@ public record ProcessPoolMain(String mainClass, List<String> args) {
 	public ProcessPoolMain {
 		Objects.requireNonNull(mainClass, "mainClass");
 		args = List.copyOf(args);
+		privateInput = (privateInput != null) ? privateInput : NO_INPUT;
+	}
+
+	/**
+	 * A main class whose children get no private input.
+	 * @param mainClass the child's main class, on the parent's class path
+	 * @param args arguments appended after the pool's own
+	 */
+	public ProcessPoolMain(String mainClass, List<String> args) {
+		this(mainClass, args, NO_INPUT);
+	}
+
+	/**
+	 * @param input called each time a child is launched, for the bytes it gets privately
+	 * @return a copy handing children these bytes
+	 */
+	public ProcessPoolMain withPrivateInput(Supplier<byte[]> input) {
+		return new ProcessPoolMain(this.mainClass, this.args, input);
 	}
 
 }

@@ -78,7 +78,8 @@ public final class ProcessActorPool extends ActorPool {
 			.withArgs(args)
 			.withEnv(env)
 			.withJvmArgs(config.jvmArgs())
-			.withStartTimeout(config.startTimeout());
+			.withStartTimeout(config.startTimeout())
+			.withPrivateInput(node.processPoolMain().privateInput().get());
 		ChildJvm child = ChildJvm.start(spec);
 		ProcessActorPool pool = new ProcessActorPool(index, config, child);
 		child.onExit().thenAccept((code) -> {

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * child's standard output and error are logged (logger {@code io.xoscar.child.<name>}, INFO and WARN)
  * by daemon threads, so the pipes never fill up and block the child.
  * <p>
+ * The parent hands the child its {@linkplain ChildJvmSpec#privateInput() private input} through the
+ * child's standard input, which only the two processes can read, and {@code start} returns once the
+ * child has read it too.
+ * <p>
  * The child shares the parent's fate: the parent holds the child's standard input open, and the
  * child's {@link ParentWatch} halts the child when it reads the end of it, which happens when
  * {@link #stop(Duration)} closes it and when this JVM dies in any way, {@code kill -9} included. The

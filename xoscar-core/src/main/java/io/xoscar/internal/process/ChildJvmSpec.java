@@ -10,17 +10,20 @@ import java.util.regex.Pattern;
 
 /**
  * What to launch as a child JVM: a main class of the running application, its arguments, the
- * environment variables added to the inherited environment and the options of the child JVM.
+ * environment variables added to the inherited environment, the options of the child JVM and the
+ * bytes handed to it privately.
  * <p>
  * Immutable: the lists and the map are copied. In the canonical constructor {@code null} lists and
- * maps stand for empty ones and a {@code null} timeout for {@link #DEFAULT_START_TIMEOUT}. Build one
- * with {@link #of(String, String)} and the {@code with…} methods:
+ * maps stand for empty ones, a {@code null} timeout for {@link #DEFAULT_START_TIMEOUT} and a
+ * {@code null} private input for {@link PrivateInput#NONE}. Build one with
+ * {@link #of(String, String)} and the {@code with…} methods:
  * <pre>{@code
  * ChildJvmSpec spec = ChildJvmSpec.of("gpu-1", "com.example.PoolMain")
  * 		.withArgs("--port", "0")
  * 		.withEnvVar("CUDA_VISIBLE_DEVICES", "1")
  * 		.withJvmArgs("-Xmx2g")
- * 		.withStartTimeout(Duration.ofSeconds(60));
+ * 		.withStartTimeout(Duration.ofSeconds(60))
+ * 		.withPrivateInput(settings);
  * }</pre>
  *
  * @param name names the child in thread and logger names ({@code io.xoscar.child.<name>}), not blank
@@ -30,9 +33,11 @@ import java.util.regex.Pattern;
  * @param jvmArgs options of the child JVM, such as {@code -Xmx2g} or {@code -Dkey=value}; they are not
  * inherited from the parent
  * @param startTimeout how long the child may take to report that it is ready, positive
+ * @param privateInput bytes the child takes with {@link ChildMainSupport#takePrivateInput()}, passed
+ * through its standard input: they are neither in its command line nor in its environment
  */
 public record ChildJvmSpec(String name, String mainClass, List<String> args, Map<String, String> env,
-		List<String> jvmArgs, Duration startTimeout) {
+		List<String> jvmArgs, Duration startTimeout, PrivateInput privateInput) {
 
 	/** The start timeout unless told otherwise. */
 	public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(30);
@@ -61,17 +66,19 @@ public record ChildJvmSpec(String name, String mainClass, List<String> args, Map
 			throw new IllegalArgumentException(
 					"The start timeout of child JVM '" + name + "' must be positive, not " + startTimeout);
 		}
+		privateInput = (privateInput != null) ? privateInput : PrivateInput.NONE;
 	}
 
 	/**
-	 * A child running {@code mainClass} without arguments, extra environment or JVM options, with the
-	 * default start timeout.
+	 * A child running {@code mainClass} without arguments, extra environment, JVM options or private
+	 * input, with the default start timeout.
 	 * @param name names the child in thread and logger names
 	 * @param mainClass fully qualified name of the main class
 	 * @return the spec
 	 */
 	public static ChildJvmSpec of(String name, String mainClass) {
-		return new ChildJvmSpec(name, mainClass, List.of(), Map.of(), List.of(), DEFAULT_START_TIMEOUT);
+		return new ChildJvmSpec(name, mainClass, List.of(), Map.of(), List.of(), DEFAULT_START_TIMEOUT,
+				PrivateInput.NONE);
 	}
 
 	/**
@@ -79,7 +86,8 @@ public record ChildJvmSpec(String name, String mainClass, List<String> args, Map
 	 * @return a copy with these arguments instead of the current ones
 	 */
 	public ChildJvmSpec withArgs(List<String> newArgs) {
-		return new ChildJvmSpec(this.name, this.mainClass, newArgs, this.env, this.jvmArgs, this.startTimeout);
+		return new ChildJvmSpec(this.name, this.mainClass, newArgs, this.env, this.jvmArgs, this.startTimeout,
+				this.privateInput);
 	}
 
 	/**
@@ -95,7 +103,8 @@ public record ChildJvmSpec(String name, String mainClass, List<String> args, Map
 	 * @return a copy with these variables instead of the current ones
 	 */
 	public ChildJvmSpec withEnv(Map<String, String> newEnv) {
-		return new ChildJvmSpec(this.name, this.mainClass, this.args, newEnv, this.jvmArgs, this.startTimeout);
+		return new ChildJvmSpec(this.name, this.mainClass, this.args, newEnv, this.jvmArgs, this.startTimeout,
+				this.privateInput);
 	}
 
 	/**
@@ -114,7 +123,8 @@ public record ChildJvmSpec(String name, String mainClass, List<String> args, Map
 	 * @return a copy with these options instead of the current ones
 	 */
 	public ChildJvmSpec withJvmArgs(List<String> newJvmArgs) {
-		return new ChildJvmSpec(this.name, this.mainClass, this.args, this.env, newJvmArgs, this.startTimeout);
+		return new ChildJvmSpec(this.name, this.mainClass, this.args, this.env, newJvmArgs, this.startTimeout,
+				this.privateInput);
 	}
 
 	/**
@@ -131,7 +141,18 @@ public record ChildJvmSpec(String name, String mainClass, List<String> args, Map
 	 */
 	public ChildJvmSpec withStartTimeout(Duration timeout) {
 		return new ChildJvmSpec(this.name, this.mainClass, this.args, this.env, this.jvmArgs,
-				Objects.requireNonNull(timeout, "timeout"));
+				Objects.requireNonNull(timeout, "timeout"), this.privateInput);
+	}
+
+	/**
+	 * @param bytes what the child takes with {@link ChildMainSupport#takePrivateInput()}, at most
+	 * {@link PrivateInput#MAX_LENGTH}; {@code null} or empty for none
+	 * @return a copy handing the child these bytes (copied) instead of the current ones
+	 * @throws IllegalArgumentException if there are too many bytes
+	 */
+	public ChildJvmSpec withPrivateInput(byte[] bytes) {
+		return new ChildJvmSpec(this.name, this.mainClass, this.args, this.env, this.jvmArgs, this.startTimeout,
+				PrivateInput.of(bytes));
 	}
 
 	private static void checkEnvVar(String name, String key, String value) {

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Launches a child JVM and waits, for a bounded time, until it reports that it is ready
- * ({@link ChildMainSupport#ready(String)}), exits or closes its standard output. Its output is logged
+ * Launches a child JVM, hands it its {@link PrivateInput} through its standard input and waits, for a
+ * bounded time, until it reports that it is ready ({@link ChildMainSupport#ready(String)}) and has
+ * read that input, exits or closes its standard output. Its output is logged
  * from the start (logger {@code io.xoscar.child.<name>}: standard output at INFO, standard error at
  * WARN) and its last lines are kept to explain a failure. A child that fails to start is killed and
  * reaped before {@link ChildStartException} is thrown.
@@ -41,6 +42,9 @@ final class ChildLauncher {
 
 	private final CompletableFuture<String> ready = new CompletableFuture<>();
 
+	/** Completes when the private input is written (the child read all but what a pipe buffers). */
+	private final CompletableFuture<Void> handedOver = new CompletableFuture<>();
+
 	private final LinePump outPump;
 
 	private final LinePump errPump;
@@ -57,6 +61,26 @@ final class ChildLauncher {
 			.thenCompose((exited) -> this.outPump.finished()
 				.completeOnTimeout(null, DRAIN_WAIT.toMillis(), TimeUnit.MILLISECONDS))
 			.thenRun(() -> this.ready.completeExceptionally(new IOException("exited")));
+		handOver();
+	}
+
+	/**
+	 * Writes the private input on a thread of its own: a child that does not read it (yet) must not
+	 * block the launch once the pipe is full. The thread ends when the child has read what the pipe
+	 * does not buffer, or is gone.
+	 */
+	private void handOver() {
+		Thread writer = new Thread(() -> {
+			try {
+				this.spec.privateInput().writeTo(this.process.getOutputStream());
+				this.handedOver.complete(null);
+			}
+			catch (IOException | RuntimeException ex) {
+				this.handedOver.completeExceptionally(ex);
+			}
+		}, threadName(this.spec, "stdin"));
+		writer.setDaemon(true);
+		writer.start();
 	}
 
 	/**
@@ -150,11 +174,10 @@ final class ChildLauncher {
 
 	private ChildJvm awaitReady() {
 		Duration timeout = this.spec.startTimeout();
+		long deadline = System.nanoTime() + nanos(timeout);
+		String payload;
 		try {
-			String payload = this.ready.get(nanos(timeout), TimeUnit.NANOSECONDS);
-			logger.debug("{} is ready: {}", describe(this.spec, this.process.pid()), payload);
-			CompletableFuture<Void> drained = CompletableFuture.allOf(this.outPump.finished(), this.errPump.finished());
-			return new ChildJvm(this.spec, this.process, payload, drained);
+			payload = this.ready.get(nanos(timeout), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
 			throw failure("did not report ready within " + timeout + ", so it was killed", false, null);
@@ -163,11 +186,32 @@ final class ChildLauncher {
 			throw failure("closed its standard output before it reported ready, so it was killed", true, null);
 		}
 		catch (InterruptedException ex) {
-			ChildStartException failure = failure(
-					"was killed because the thread starting it was interrupted before it reported ready", false, ex);
-			Thread.currentThread().interrupt();
-			throw failure;
+			throw interrupted(ex);
 		}
+		try {
+			// a ready child reads standard input (its parent watch runs): the rest of the input goes at once
+			this.handedOver.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw failure("reported ready but did not read its private input (" + this.spec.privateInput()
+					+ ") within " + timeout + ", so it was killed", false, null);
+		}
+		catch (ExecutionException ex) {
+			throw failure("could not be handed its private input: " + ex.getCause(), true, null);
+		}
+		catch (InterruptedException ex) {
+			throw interrupted(ex);
+		}
+		logger.debug("{} is ready: {}", describe(this.spec, this.process.pid()), payload);
+		CompletableFuture<Void> drained = CompletableFuture.allOf(this.outPump.finished(), this.errPump.finished());
+		return new ChildJvm(this.spec, this.process, payload, drained);
+	}
+
+	private ChildStartException interrupted(InterruptedException ex) {
+		ChildStartException failure = failure(
+				"was killed because the thread starting it was interrupted before it reported ready", false, ex);
+		Thread.currentThread().interrupt();
+		return failure;
 	}
 
 	/**

@@ -2,14 +2,17 @@ package io.xoscar.internal.process;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Child side of the readiness handshake with a parent that started this JVM with
- * {@link ChildJvm#start(ChildJvmSpec)}. A child's {@code main} typically reads:
+ * {@link ChildJvm#start(ChildJvmSpec)}, and of the hand-off of its private input. A child's
+ * {@code main} typically reads:
  * <pre>{@code
  * public static void main(String[] args) throws Exception {
  * 	ParentWatch.install();                    // die with the parent, even on kill -9
- * 	Server server = startServer(args);        // whatever makes the child useful
+ * 	byte[] settings = ChildMainSupport.takePrivateInput(); // if the parent hands over any
+ * 	Server server = startServer(args, settings); // whatever makes the child useful
  * 	ChildMainSupport.ready(server.address()); // the parent's start(...) returns now
  * 	server.awaitTermination();                // keep a non-daemon thread alive
  * }
@@ -24,6 +27,12 @@ public final class ChildMainSupport {
 
 	/** The longest payload, in characters. */
 	public static final int MAX_PAYLOAD_LENGTH = 4096;
+
+	/**
+	 * How long {@link #takePrivateInput()} waits: the parent writes the private input as soon as it
+	 * launched the child, so it is there long before.
+	 */
+	public static final Duration PRIVATE_INPUT_TIMEOUT = Duration.ofSeconds(30);
 
 	private ChildMainSupport() {
 	}
@@ -58,6 +67,19 @@ public final class ChildMainSupport {
 				throw new IllegalStateException("Could not write the ready line to standard output");
 			}
 		}
+	}
+
+	/**
+	 * Takes the bytes the parent handed to this JVM ({@link ChildJvmSpec#withPrivateInput(byte[])}), once:
+	 * the JVM keeps no copy of them. Waits until they have arrived, at most
+	 * {@link #PRIVATE_INPUT_TIMEOUT}; meanwhile this JVM still halts when its parent goes away, since
+	 * this {@linkplain ParentWatch#install() installs the parent watch} in case {@code main} did not.
+	 * @return the bytes, empty if the parent handed over none
+	 * @throws IllegalStateException if they were taken before, did not arrive in time or could not be
+	 * read (this JVM was not started by {@link ChildJvm})
+	 */
+	public static byte[] takePrivateInput() {
+		return ParentWatch.takePrivateInput(PRIVATE_INPUT_TIMEOUT);
 	}
 
 	/**

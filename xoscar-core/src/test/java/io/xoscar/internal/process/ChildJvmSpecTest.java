@@ -1,5 +1,6 @@
 package io.xoscar.internal.process;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,14 +45,41 @@ class ChildJvmSpecTest {
 	@Test
 	void componentsAreImmutableCopies() {
 		List<String> args = new ArrayList<>(List.of("a"));
-		ChildJvmSpec spec = new ChildJvmSpec("n", "com.example.Main", args, null, null, null);
+		ChildJvmSpec spec = new ChildJvmSpec("n", "com.example.Main", args, null, null, null, null);
 		args.add("b");
 
 		assertThat(spec.args()).containsExactly("a");
 		assertThat(spec.env()).isEmpty();
 		assertThat(spec.jvmArgs()).isEmpty();
 		assertThat(spec.startTimeout()).isEqualTo(ChildJvmSpec.DEFAULT_START_TIMEOUT);
+		assertThat(spec.privateInput()).isEqualTo(PrivateInput.NONE);
 		assertThatThrownBy(() -> spec.args().add("c")).isInstanceOf(UnsupportedOperationException.class);
+	}
+
+	@Test
+	void privateInputIsCopiedComparedByContentAndNotShown() {
+		byte[] secret = "token=s3cr3t".getBytes(StandardCharsets.UTF_8);
+		ChildJvmSpec spec = ChildJvmSpec.of("n", "com.example.Main").withPrivateInput(secret);
+		secret[0] = 'X';
+
+		assertThat(spec.privateInput().bytes()).asString(StandardCharsets.UTF_8).isEqualTo("token=s3cr3t");
+		assertThat(spec).isEqualTo(ChildJvmSpec.of("n", "com.example.Main")
+			.withPrivateInput("token=s3cr3t".getBytes(StandardCharsets.UTF_8)));
+		assertThat(spec.toString()).contains("PrivateInput[12 bytes]").doesNotContain("s3cr3t");
+		assertThat(spec.withArgs("a").withEnvVar("A", "1").withJvmArgs("-Xmx1g").withStartTimeout(Duration.ofSeconds(1))
+			.privateInput()).isEqualTo(spec.privateInput());
+		assertThat(spec.withPrivateInput(null).privateInput()).isEqualTo(PrivateInput.NONE);
+	}
+
+	@Test
+	void privateInputIsBounded() {
+		ChildJvmSpec spec = ChildJvmSpec.of("n", "com.example.Main");
+
+		assertThat(spec.withPrivateInput(new byte[PrivateInput.MAX_LENGTH]).privateInput().length())
+			.isEqualTo(PrivateInput.MAX_LENGTH);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> spec.withPrivateInput(new byte[PrivateInput.MAX_LENGTH + 1]))
+			.withMessageContaining("must not be longer than " + PrivateInput.MAX_LENGTH + " bytes");
 	}
 
 	@Test

@@ -12,6 +12,8 @@ import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 import io.xoscar.ActorSystem;
@@ -24,7 +26,8 @@ import io.xoscar.config.ProcessPoolMain;
  * definitions with their dependencies. That context has no web server, creates beans lazily (only
  * what the hosted actors need), runs no {@code ApplicationRunner} or {@code CommandLineRunner}, and
  * its node is the pool ({@link ProcessPoolRole}). It gets the parent's command line arguments and
- * active profiles; other property sources it reads as the parent does (application.yml, environment).
+ * active profiles, and the parent's effective properties ({@link ParentProperties}: test property
+ * sources included) through the child's private input.
  */
 public final class ProcessPoolApplication {
 
@@ -35,21 +38,29 @@ public final class ProcessPoolApplication {
 
 	/**
 	 * @param application the application's main configuration class
-	 * @param activeProfiles the parent's active profiles, which the child activates too
+	 * @param environment the application's environment: its active profiles, which the child
+	 * activates too, and its properties, which the child gets when it is launched
 	 * @param applicationArgs the parent's command line arguments, which the child gets too
 	 * @return what process pools of that application run
 	 */
-	static ProcessPoolMain of(Class<?> application, String[] activeProfiles, String[] applicationArgs) {
+	static ProcessPoolMain of(Class<?> application, Environment environment, String[] applicationArgs) {
 		List<String> args = new ArrayList<>();
 		args.add(APPLICATION + application.getName());
 		args.addAll(List.of(applicationArgs));
+		String[] activeProfiles = environment.getActiveProfiles();
 		if (activeProfiles.length > 0) {
 			args.add("--spring.profiles.active=" + String.join(",", activeProfiles));
 		}
-		return new ProcessPoolMain(ProcessPoolApplication.class.getName(), args);
+		ProcessPoolMain main = new ProcessPoolMain(ProcessPoolApplication.class.getName(), args);
+		if (environment instanceof ConfigurableEnvironment configurable) {
+			main = main.withPrivateInput(() -> ParentProperties.of(configurable).encode());
+		}
+		return main;
 	}
 
 	public static void main(String[] args) throws Exception {
+		// first: this also makes the JVM halt when its parent goes away
+		ParentProperties parentProperties = ParentProperties.decode(ProcessPoolChild.takePrivateInput());
 		ProcessPoolChild.Arguments arguments = ProcessPoolChild.parse(args);
 		String application = null;
 		List<String> springArgs = new ArrayList<>();
@@ -68,6 +79,7 @@ public final class ProcessPoolApplication {
 		spring.setWebApplicationType(WebApplicationType.NONE);
 		spring.setLazyInitialization(true);
 		spring.setBannerMode(Banner.Mode.OFF);
+		spring.addListeners(parentProperties);
 		spring.addInitializers((context) -> {
 			context.getBeanFactory().registerSingleton(ProcessPoolRole.BEAN_NAME, new ProcessPoolRole(arguments));
 			context.addBeanFactoryPostProcessor((beanFactory) -> removeRunners(beanFactory));

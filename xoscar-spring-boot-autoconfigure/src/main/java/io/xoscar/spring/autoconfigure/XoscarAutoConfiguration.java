@@ -62,7 +62,7 @@ public final class XoscarAutoConfiguration {
 		Class<?> application = applicationClass(beanFactory);
 		if (application != null) {
 			String[] args = arguments.getIfAvailable(() -> new DefaultApplicationArguments()).getSourceArgs();
-			builder.processPoolMain(ProcessPoolApplication.of(application, environment.getActiveProfiles(), args));
+			builder.processPoolMain(ProcessPoolApplication.of(application, environment, args));
 		}
 		else if (!properties.pools().isEmpty()) {
 			logger.info("No @SpringBootConfiguration class found: process pools run a bare node, without this"

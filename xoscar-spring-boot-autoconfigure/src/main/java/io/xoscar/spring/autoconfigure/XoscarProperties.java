@@ -38,11 +38,14 @@ import static io.xoscar.spring.autoconfigure.PropertyChecks.positive;
  * @param recovery Automatic restart of failed actors and crashed pool processes.
  * @param security Authentication and encryption between nodes.
  * @param transport Messaging between pools, processes and hosts.
+ * @param web How Spring MVC and WebFlux applications answer requests that fail with xoscar's
+ * exceptions.
  */
 @ConfigurationProperties("xoscar")
 public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1:0") String address,
 		@DefaultValue("") String advertisedAddress, @DefaultValue("0") int mainPoolThreads, Map<String, Pool> pools, @DefaultValue Debug debug,
-		@DefaultValue Recovery recovery, @DefaultValue Security security, @DefaultValue Transport transport) {
+		@DefaultValue Recovery recovery, @DefaultValue Security security, @DefaultValue Transport transport,
+		@DefaultValue Web web) {
 
 	private static final String PREFIX = "xoscar.";
 
@@ -239,6 +242,33 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 			for (int i = 0; i < exceptionPackages.size(); i++) {
 				notBlank(PREFIX + "transport.exception-packages[" + i + "]", exceptionPackages.get(i));
 			}
+		}
+
+	}
+
+	/**
+	 * How Spring MVC and WebFlux applications answer requests that fail with xoscar's exceptions.
+	 *
+	 * @param problemDetails RFC 9457 problem details for xoscar's exceptions.
+	 */
+	public record Web(@DefaultValue ProblemDetails problemDetails) {
+
+		/**
+		 * RFC 9457 problem details for xoscar's exceptions.
+		 *
+		 * @param enabled Whether a request handled by a controller that fails with one of xoscar's
+		 * exceptions (a pool down, a call timeout, a deadlock, an actor not found...) is answered with a
+		 * problem detail and a matching status, such as 503 for a pool that is down, instead of a 500.
+		 * The application's own exception handlers take precedence.
+		 * @param retryAfter The Retry-After of the 503 answer to a call to a pool that is down, in whole
+		 * seconds (rounded up).
+		 */
+		public record ProblemDetails(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration retryAfter) {
+
+			public ProblemDetails {
+				positive(PREFIX + "web.problem-details.retry-after", retryAfter);
+			}
+
 		}
 
 	}

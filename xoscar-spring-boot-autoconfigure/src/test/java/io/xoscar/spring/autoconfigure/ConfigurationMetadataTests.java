@@ -28,7 +28,8 @@ class ConfigurationMetadataTests {
 					"xoscar.security.tls.enabled", "xoscar.transport.max-frame-size",
 					"xoscar.transport.connect-timeout", "xoscar.transport.unix-sockets",
 					"xoscar.transport.exception-packages", "xoscar.transport.shared-memory",
-					"xoscar.transport.incomplete-frame-memory", "xoscar.transport.frame-read-timeout");
+					"xoscar.transport.incomplete-frame-memory", "xoscar.transport.frame-read-timeout",
+					"xoscar.web.problem-details.enabled", "xoscar.web.problem-details.retry-after");
 		assertThat(properties).allSatisfy((property) -> {
 			JsonNode description = property.get("description");
 			assertThat(description).as("description of %s", property.get("name")).isNotNull();
@@ -47,7 +48,8 @@ class ConfigurationMetadataTests {
 					"xoscar.debug.slow-call-threshold=2s", "xoscar.debug.backlog-threshold=10s",
 					"xoscar.debug.backlog-fails-health=false", "xoscar.debug.history=100",
 					"xoscar.transport.max-frame-size=256MB",
-					"xoscar.transport.connect-timeout=5s", "xoscar.transport.frame-read-timeout=30s");
+					"xoscar.transport.connect-timeout=5s", "xoscar.transport.frame-read-timeout=30s",
+					"xoscar.web.problem-details.enabled=true", "xoscar.web.problem-details.retry-after=5s");
 	}
 
 	@Test
