@@ -24,8 +24,8 @@ import io.xoscar.Placement;
 import io.xoscar.StatelessActor;
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
-import io.xoscar.exception.RemoteActorException;
 import io.xoscar.exception.WireValueException;
+import io.xoscar.exception.XoscarException;
 import io.xoscar.internal.process.ChildJvm;
 import io.xoscar.internal.process.ChildJvmSpec;
 
@@ -336,10 +336,10 @@ class UnsendableValuesTest {
 	@EnumSource(Topology.class)
 	void anExceptionWhoseMessageThrowsIsAnsweredAtOnce(Topology topology) throws Exception {
 		onlyTheBadCallFails(topology, "message", (actor) -> actor.method("failWithUnreadableMessage").send(),
-				(error) -> assertThat(error).isInstanceOf(RemoteActorException.class)
-					.satisfies((remote) -> assertThat(((RemoteActorException) remote).remoteClassName())
-						.isEqualTo(UnreadableMessageException.class.getName()))
-					.hasMessageContaining("getMessage() threw java.lang.IllegalStateException: message unavailable"));
+				(error) -> assertThat(error).isExactlyInstanceOf(XoscarException.class)
+					.hasMessageStartingWith(UnreadableMessageException.class.getName() + " raised by actor ")
+					.hasMessageContaining("method failWithUnreadableMessage")
+					.hasMessageContaining("threw java.lang.IllegalStateException: message unavailable"));
 	}
 
 	@ParameterizedTest

@@ -585,8 +585,15 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			return error;
 		}
 		catch (RuntimeException | LinkageError ex) {
+			String why;
+			try {
+				why = ex.toString();
+			}
+			catch (RuntimeException | LinkageError again) {
+				why = ex.getClass().getName();
+			}
 			XoscarException replaced = new XoscarException(error.getClass().getName() + " " + where
-					+ " cannot be described: its getMessage() or toString() threw " + ex.getClass().getName());
+					+ " cannot be described: its getMessage() or toString() threw " + why);
 			try {
 				replaced.setStackTrace(error.getStackTrace());
 			}
