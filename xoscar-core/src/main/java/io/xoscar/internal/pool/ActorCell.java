@@ -282,7 +282,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		for (Call call : inFlight()) {
 			CallFuture reply = call.reply();
 			if (reply != null) {
-				reply.abort(new PoolDownException(why + "; " + describe(call.method) + " was still running"));
+				reply.abort(new PoolDownException(why + "; " + describe(call.method) + " was still running at the deadline"));
 			}
 		}
 	}

@@ -749,7 +749,8 @@ public final class Node implements LocalNode {
 
 	private void checkOpen() {
 		if (this.closing.get()) {
-			throw new PoolDownException("actor system at " + this.address + " is shutting down or shut down");
+			throw new PoolDownException(
+					"actor system at " + this.address + (this.closed ? " is shut down" : " is shutting down"));
 		}
 	}
 

@@ -29,7 +29,8 @@ import io.xoscar.CreateOptions;
  * A stop that is not a close (an explicit {@code context.stop()}, or the test framework pausing a
  * cached context) leaves the node as it is: its address (a free port is picked anew on every bind),
  * its pools and child JVMs, its actors and their state are what injected references point to, so a
- * later {@code start()} finds them all and creates nothing twice. The node is not pausable for the
+ * later {@code start()} finds them all and creates only the {@code @XActor}s that are gone (destroyed
+ * meanwhile). The node is not pausable for the
  * same reason: {@link #isPauseable()} is false. A context closed while stopped shuts the node down
  * when this bean is destroyed, by the same timeout.
  */
@@ -87,17 +88,20 @@ final class XoscarLifecycle
 
 	@Override
 	public void start() {
-		if (!this.created) {
-			createActors();
-			this.created = true;
-		}
+		createActors(this.created);
+		this.created = true;
 		this.running = true;
 	}
 
-	private void createActors() {
+	/** @param onlyMissing whether to create only those that are gone (destroyed while the context was stopped) */
+	private void createActors(boolean onlyMissing) {
 		List<CompletableFuture<?>> created = new ArrayList<>();
 		for (XActorDefinition actor : this.actors) {
 			for (String uid : actor.uids()) {
+				if (onlyMissing && this.system.hasActor(this.system.handle(this.system.address(), uid, actor.type()))
+					.join()) {
+					continue;
+				}
 				created.add(this.system.createActor(actor.type(), CreateOptions.uid(uid).placement(actor.placement()))
 					.exceptionally((error) -> {
 						Throwable cause = (error instanceof CompletionException && error.getCause() != null)

@@ -97,6 +97,20 @@ class XoscarLifecycleTests {
 	}
 
 	@Test
+	void aStartAfterAStopCreatesTheXActorsThatAreGone() {
+		this.runner.run((context) -> {
+			ConfigurableApplicationContext configurable = (ConfigurableApplicationContext) context;
+			SleeperApi sleeper = context.getBean(Service.class).sleeper;
+			ActorSystem system = context.getBean(ActorSystem.class);
+			assertThat(sleeper.count()).isEqualTo(1);
+			configurable.stop();
+			system.destroyActor(system.handle(system.address(), "sleeper", Sleeper.class)).join();
+			configurable.start();
+			assertThat(sleeper.count()).as("a new actor behind the same proxy").isEqualTo(1);
+		});
+	}
+
+	@Test
 	void aCloseShutsTheNodeDownByTheShutdownPhaseTimeout() {
 		this.runner.withPropertyValues("spring.lifecycle.timeout-per-shutdown-phase=2s").run((context) -> {
 			ActorSystem system = context.getBean(ActorSystem.class);
