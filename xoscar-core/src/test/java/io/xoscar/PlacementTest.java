@@ -202,8 +202,7 @@ class PlacementTest {
 		ActorHandle<Worker> found = this.system.actorRef(this.system.address(), "on-sub", Worker.class).join();
 		assertThat(found).isEqualTo(sub);
 		assertThat(found.address()).isEqualTo(poolAddress(4));
-		ActorHandle<Worker> viaMain = new io.xoscar.internal.call.DefaultActorHandle<>(this.system.address(), "on-sub",
-				Worker.class, io.xoscar.internal.call.CallRouter.DEFAULT);
+		ActorHandle<Worker> viaMain = this.system.handle(this.system.address(), "on-sub", Worker.class);
 		assertThat(viaMain.method("where").<String>call()).isEqualTo(poolAddress(4));
 		assertThat(this.system.hasActor(viaMain).join()).isTrue();
 		this.system.destroyActor(viaMain).join();

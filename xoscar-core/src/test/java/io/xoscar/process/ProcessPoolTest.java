@@ -25,8 +25,6 @@ import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.DeadlockException;
 import io.xoscar.exception.NoIdleSlotException;
 import io.xoscar.exception.PoolDownException;
-import io.xoscar.internal.call.CallRouter;
-import io.xoscar.internal.call.DefaultActorHandle;
 import io.xoscar.internal.process.ChildJvm;
 import io.xoscar.internal.process.ChildJvmSpec;
 import io.xoscar.internal.process.ProcessProbe;
@@ -212,8 +210,7 @@ class ProcessPoolTest {
 			.createActor(Probe.class, CreateOptions.uid("behind-main").placement(Placement.pool(3)))
 			.join();
 		// a handle naming the node's main address, as a peer that never resolved it sends one
-		ActorHandle<Probe> throughMain = new DefaultActorHandle<>(system.address(), "behind-main", Probe.class,
-				CallRouter.DEFAULT);
+		ActorHandle<Probe> throughMain = system.handle(system.address(), "behind-main", Probe.class);
 		assertThat(caller.method("ask").<String>call(throughMain)).isEqualTo(callee.address());
 		system.destroyActor(callee).join();
 	}

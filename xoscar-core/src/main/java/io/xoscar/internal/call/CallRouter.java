@@ -1,49 +1,46 @@
 package io.xoscar.internal.call;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.xoscar.exception.PoolDownException;
 
 /**
- * Resolves handles to call targets and holds what every call needs: the call timeout and a timer
- * for delayed tells. Actors in this JVM are reached directly (no copy, no serialization); others
- * through the node's transport.
+ * The one place that decides where a handle's calls go: to its own node's actors directly (no copy,
+ * no serialization), to every other actor through the node's transport. It also holds what every
+ * call of the node's handles needs: the default call timeout, the deadlines and the caller's
+ * observations.
  */
 public final class CallRouter {
 
-	private static final ScheduledExecutorService TIMER = createTimer();
-
-	/** Used by handles that were deserialized outside any node: they reach actors of this JVM only. */
-	public static final CallRouter DEFAULT = new CallRouter(Duration.ofSeconds(60), null, null);
+	/**
+	 * Of handles decoded where no node of this JVM owns their address: they reach no actor, and say so.
+	 */
+	public static final CallRouter DETACHED = new CallRouter(Duration.ofSeconds(60), null, null, null, null);
 
 	private final Duration callTimeout;
+
+	private final LocalNode local;
 
 	private final RemoteTargets remote;
 
 	private final ClientObservations observations;
 
+	private final Deadlines deadlines;
+
 	/**
 	 * @param callTimeout the bound of blocking calls
-	 * @param remote how actors outside this JVM are reached, or {@code null}
+	 * @param local the node whose actors are reached directly, or {@code null}
+	 * @param remote how other actors are reached, or {@code null}
 	 * @param observations observes the calls made through its handles, or {@code null}
+	 * @param deadlines ends calls whose time is up, and makes delayed calls; {@code null} without a node
 	 */
-	public CallRouter(Duration callTimeout, RemoteTargets remote, ClientObservations observations) {
+	public CallRouter(Duration callTimeout, LocalNode local, RemoteTargets remote, ClientObservations observations,
+			Deadlines deadlines) {
 		this.callTimeout = callTimeout;
+		this.local = local;
 		this.remote = remote;
 		this.observations = observations;
-	}
-
-	private static ScheduledExecutorService createTimer() {
-		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "xoscar-timer");
-			thread.setDaemon(true);
-			return thread;
-		});
-		timer.setRemoveOnCancelPolicy(true);
-		return Executors.unconfigurableScheduledExecutorService(timer);
+		this.deadlines = deadlines;
 	}
 
 	public Duration callTimeout() {
@@ -55,9 +52,15 @@ public final class CallRouter {
 		return this.observations;
 	}
 
-	/** @return the JVM's timer of delayed tells and call timeouts */
-	public static ScheduledExecutorService timer() {
-		return TIMER;
+	/**
+	 * @return the deadlines of the node's calls
+	 * @throws PoolDownException for a handle decoded outside any node
+	 */
+	public Deadlines deadlines() {
+		if (this.deadlines == null) {
+			throw detached(null);
+		}
+		return this.deadlines;
 	}
 
 	/**
@@ -69,14 +72,19 @@ public final class CallRouter {
 	 * @throws PoolDownException if no pool at the address can be reached
 	 */
 	public CallTarget route(String address, String uid, Class<?> actorClass) {
-		LocalNode node = LocalNodes.find(address);
-		if (node != null) {
-			return node.lookup(address, uid);
+		if (this.local != null && this.local.owns(address)) {
+			return this.local.lookup(address, uid);
 		}
 		if (this.remote == null) {
-			throw new PoolDownException("no actor pool at " + address + " in this JVM, and this handle has no transport");
+			throw detached(address);
 		}
 		return this.remote.target(address, uid, actorClass);
+	}
+
+	private static PoolDownException detached(String address) {
+		return new PoolDownException("this handle was decoded where no actor system of this JVM has its address"
+				+ ((address != null) ? " (" + address + ")" : "") + ", so it reaches no actor;"
+				+ " take handles from an ActorSystem (handle, actorRef) instead");
 	}
 
 }

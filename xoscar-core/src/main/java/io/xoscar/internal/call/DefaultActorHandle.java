@@ -102,7 +102,7 @@ public final class DefaultActorHandle<T> implements ActorHandle<T>, Serializable
 	@Serial
 	private Object readResolve() {
 		ActorUids.check(this.uid);
-		this.router = CallRouter.DEFAULT;
+		this.router = DeserializedHandles.routerFor(this.address);
 		return this;
 	}
 

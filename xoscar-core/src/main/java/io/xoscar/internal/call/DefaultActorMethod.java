@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
@@ -13,7 +12,9 @@ import reactor.core.publisher.Mono;
 
 import io.xoscar.ActorMethod;
 import io.xoscar.DelayedCall;
+import io.xoscar.exception.PoolDownException;
 import io.xoscar.observation.ActorCallKind;
+import io.xoscar.time.ActorClock;
 
 /**
  * The {@link ActorMethod} implementation: each call resolves the handle's target (cached) and hands
@@ -183,22 +184,32 @@ final class DefaultActorMethod implements ActorMethod {
 		// the call is made on the timer thread: its observation continues the trace of the thread asking for it
 		ObservationView parent = (this.observations != null) ? this.observations.current() : null;
 		CompletableFuture<Void> handedOver = new CompletableFuture<>();
-		ScheduledFuture<?> scheduled = CallRouter.timer().schedule(() -> {
-			if (!handedOver.isDone()) {
-				CompletableFuture<Void> told = (parent != null) ? tellObserved(arguments, parent) : tell(arguments);
-				told.whenComplete((ignored, error) -> {
-					if (error != null) {
-						handedOver.completeExceptionally(error);
-					}
-					else {
-						handedOver.complete(null);
-					}
-				});
-			}
-		}, delay.toNanos(), TimeUnit.NANOSECONDS);
+		ActorClock.Scheduled scheduled;
+		try {
+			scheduled = this.handle.router().deadlines().later(delay, () -> {
+				if (!handedOver.isDone()) {
+					CompletableFuture<Void> told = (parent != null) ? tellObserved(arguments, parent) : tell(arguments);
+					told.whenComplete((ignored, error) -> {
+						if (error != null) {
+							handedOver.completeExceptionally(error);
+						}
+						else {
+							handedOver.complete(null);
+						}
+					});
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			// a handle outside any node, or a node that is closed
+			return CompletableFuture.failedFuture((ex instanceof RejectedExecutionException)
+					? new PoolDownException("the actor system is shut down: delayed call " + this.name + " of actor '"
+							+ this.handle.uid() + "' at " + this.handle.address() + " was refused")
+					: ex);
+		}
 		handedOver.whenComplete((ignored, error) -> {
 			if (handedOver.isCancelled()) {
-				scheduled.cancel(false);
+				scheduled.cancel();
 			}
 		});
 		return handedOver;

@@ -6,7 +6,7 @@ import io.xoscar.ActorHandle;
 import io.xoscar.CreateOptions;
 
 /**
- * A node (actor system) of this JVM, as the call path and the transport see it.
+ * A node (actor system), as its own call path and transport see it.
  */
 public interface LocalNode {
 
@@ -18,6 +18,12 @@ public interface LocalNode {
 	 * @throws io.xoscar.exception.ActorNotFoundException if it does not live there
 	 */
 	CallTarget lookup(String address, String uid);
+
+	/**
+	 * @param address a pool address
+	 * @return whether it is the address of one of this node's pools (its main address included)
+	 */
+	boolean owns(String address);
 
 	<T> CompletableFuture<ActorHandle<T>> create(Class<T> type, CreateOptions options, Object[] args);
 

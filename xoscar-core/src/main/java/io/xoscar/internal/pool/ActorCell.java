@@ -18,6 +18,7 @@ import io.xoscar.exception.PoolDownException;
 import io.xoscar.exception.XoscarException;
 import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.call.Deadlines;
 import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.call.HandedOver;
 import io.xoscar.internal.call.Timeout;
@@ -26,6 +27,7 @@ import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.BatchMethod;
 import io.xoscar.internal.reflect.Invocable;
 import io.xoscar.internal.reflect.MethodCalls;
+import io.xoscar.internal.time.Time;
 
 /**
  * An actor living in a pool of this JVM, and the local {@link io.xoscar.internal.call.CallTarget} of its handles: calls are
@@ -67,6 +69,12 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	/** Observes the calls it runs, or {@code null} when the node does not. */
 	private final ServerObservations observations;
 
+	/** Ends its callers' calls whose time is up. */
+	private final Deadlines deadlines;
+
+	/** The node's time: when calls were queued and started. */
+	final Time time;
+
 	private final LongAdder concurrentCalls = new LongAdder();
 
 	/**
@@ -79,10 +87,12 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	private final RunningCalls concurrent;
 
 	ActorCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			MethodCalls[] meters, boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations) {
-		this.detectsDeadlocks = detectsDeadlocks;
-		this.watchdog = watchdog;
-		this.observations = observations;
+			MethodCalls[] meters, CellServices services) {
+		this.detectsDeadlocks = services.detectsDeadlocks();
+		this.watchdog = services.watchdog();
+		this.observations = services.observations();
+		this.deadlines = services.deadlines();
+		this.time = services.time();
 		this.pool = pool;
 		this.uid = uid;
 		this.info = info;
@@ -93,11 +103,9 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	}
 
 	static ActorCell create(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context,
-			Placer.Slot slot, MethodCalls[] meters, boolean detectsDeadlocks, Watchdog watchdog,
-			ServerObservations observations) {
-		return info.stateless()
-				? new StatelessCell(pool, uid, info, context, slot, meters, detectsDeadlocks, watchdog, observations)
-				: new StatefulCell(pool, uid, info, context, slot, meters, detectsDeadlocks, watchdog, observations);
+			Placer.Slot slot, MethodCalls[] meters, CellServices services) {
+		return info.stateless() ? new StatelessCell(pool, uid, info, context, slot, meters, services)
+				: new StatefulCell(pool, uid, info, context, slot, meters, services);
 	}
 
 	void attach(AbstractActor actor) {
@@ -172,11 +180,11 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	private CompletableFuture<Object> dispatchBounded(Call call, Timeout timeout) {
 		Duration chosen = timeout.chosenFor(call.invocable());
 		if (chosen == null && timeout.fallback() != null) {
-			call.queuedAt = CoarseClock.millis();
+			call.queuedAt = this.time.millis();
 			call.boundByNode = true;
 		}
 		dispatch(call);
-		return Timeout.bound(call.reply(), chosen, () -> describe(call.method), () -> whereStuck(call));
+		return this.deadlines.bound(call.reply(), chosen, () -> describe(call.method), () -> whereStuck(call));
 	}
 
 	/** The watchdog found a call past the node's timeout: its future fails, and the call is cancelled. */
@@ -207,7 +215,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 			call = Call.single(this, target, args, reply, received, observed);
 			call.caller = caller;
 			if (received != null) {
-				call.queuedAt = CoarseClock.millis();
+				call.queuedAt = this.time.millis();
 				this.watchdog.acrossProcesses().arrived(call);
 			}
 		}
@@ -254,7 +262,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		if (!(inline && this.pool.mayRunOnCurrentThread() && tryRunHere(call, here))) {
 			dispatch(call);
 		}
-		return Waiting.await(call.reply(), timeout, () -> describe(call.method), () -> whereStuck(call));
+		return this.deadlines.await(call.reply(), timeout, () -> describe(call.method), () -> whereStuck(call));
 	}
 
 	/**
@@ -289,7 +297,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	/** Where a call is, for a timeout message: queued (behind what), running (on which thread), awaiting. */
 	String whereStuck(Call call) {
-		long now = CoarseClock.millis();
+		long now = this.time.millis();
 		if (!call.hasStarted()) {
 			StringBuilder where = new StringBuilder("queued, with " + backlog() + " call(s) in the mailbox");
 			for (Call running : inFlight()) {
@@ -453,7 +461,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	 * metrics, the calls in flight.
 	 */
 	private void begin(Call call) {
-		call.startedAt = CoarseClock.millis();
+		call.startedAt = this.time.millis();
 		Alert queued = call.alert;
 		if (queued != null) {
 			call.alert = null;
@@ -496,7 +504,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		call.recordMetrics(error == null);
 		Alert alert = call.alert;
 		if (alert != null) {
-			this.watchdog.ended(alert, CoarseClock.millis() - call.startedAt);
+			this.watchdog.ended(alert, this.time.millis() - call.startedAt);
 		}
 		if (observation != null) {
 			ServerObservations.stop(observation, Async.unwrap(error));
@@ -542,7 +550,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	 * @return a snapshot of the actor for listings
 	 */
 	ActorSystem.ActorInfo snapshot() {
-		long now = CoarseClock.millis();
+		long now = this.time.millis();
 		List<ActorSystem.CallInfo> running = new ArrayList<>();
 		for (Call call : inFlight()) {
 			Thread runner = call.runner();

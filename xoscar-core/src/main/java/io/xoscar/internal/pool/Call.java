@@ -84,12 +84,12 @@ final class Call implements Runnable {
 	/** Written with release semantics: a plain store on the hot path, seen by cancel and listings. */
 	private Thread runner;
 
-	/** When it started running ({@link CoarseClock}), for listings of calls in flight; {@link #NOT_STARTED} before. */
+	/** When it started running ({@link io.xoscar.internal.time.Time#millis()}), for listings of calls in flight; {@link #NOT_STARTED} before. */
 	long startedAt = NOT_STARTED;
 
 	static final long NOT_STARTED = Long.MIN_VALUE;
 
-	/** When it entered its actor's mailbox ({@link CoarseClock}), for backlog alerts and {@link #boundByNode}. */
+	/** When it entered its actor's mailbox ({@link io.xoscar.internal.time.Time#millis()}), for backlog alerts and {@link #boundByNode}. */
 	long queuedAt;
 
 	/**

@@ -58,7 +58,7 @@ public final class CallChain {
 	public static List<ChainLink> linksOfRemoteCall(String address, String uid, String method) {
 		Call current = Running.current();
 		if (current != null) {
-			current.outgoing = new Callers.RemoteCall(address, uid, method, CoarseClock.millis());
+			current.outgoing = new Callers.RemoteCall(address, uid, method, current.cell.time.millis());
 		}
 		CallChain chain = of(current);
 		if (chain == null) {

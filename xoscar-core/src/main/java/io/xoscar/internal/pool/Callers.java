@@ -21,7 +21,7 @@ final class Callers {
 	 * @param address the actor's pool address
 	 * @param uid the actor's uid
 	 * @param method the method
-	 * @param startedAt when it was made ({@link CoarseClock})
+	 * @param startedAt when it was made ({@link io.xoscar.internal.time.Time#millis()})
 	 */
 	record RemoteCall(String address, String uid, String method, long startedAt, AtomicReference<Future<?>> sent) {
 

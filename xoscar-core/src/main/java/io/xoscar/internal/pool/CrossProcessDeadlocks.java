@@ -1,6 +1,5 @@
 package io.xoscar.internal.pool;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import io.xoscar.exception.DeadlockException;
 import io.xoscar.internal.debug.DebugEvent;
 import io.xoscar.internal.debug.DebugRecorder;
 import io.xoscar.internal.debug.WaitFragment;
+import io.xoscar.internal.time.Time;
 
 /**
  * Deadlocks that span the processes of a node (a node and its process pools): each scan, the calls
@@ -31,6 +31,8 @@ final class CrossProcessDeadlocks {
 	private static final int MAX_FRAGMENTS = 1000;
 
 	private final ProcessLinks links;
+
+	private final Time time;
 
 	private final DebugRecorder recorder;
 
@@ -49,7 +51,8 @@ final class CrossProcessDeadlocks {
 
 	private boolean sentSome;
 
-	CrossProcessDeadlocks(ProcessLinks links, DebugRecorder recorder, Executor thread) {
+	CrossProcessDeadlocks(ProcessLinks links, DebugRecorder recorder, Executor thread, Time time) {
+		this.time = time;
 		this.links = links;
 		this.recorder = recorder;
 		this.thread = thread;
@@ -95,7 +98,7 @@ final class CrossProcessDeadlocks {
 	/** A process pool of this node told the parts it sees now. */
 	void received(DebugEvent.Waits waits) {
 		if (this.waits != null) {
-			onThread(() -> this.waits.update(waits.node(), waits.fragments(), CoarseClock.millis()));
+			onThread(() -> this.waits.update(waits.node(), waits.fragments(), this.time.millis()));
 		}
 	}
 
@@ -139,7 +142,7 @@ final class CrossProcessDeadlocks {
 	}
 
 	private void record(List<DeadlockReport.Step> steps, String message, String address) {
-		this.recorder.deadlock(new DeadlockReport(this.recorder.nextId(), Instant.now(),
+		this.recorder.deadlock(new DeadlockReport(this.recorder.nextId(), this.time.instant(),
 				DeadlockReport.Detection.WAIT_FOR_GRAPH, steps, message, this.links.poolIndex(address), address,
 				List.of()));
 	}

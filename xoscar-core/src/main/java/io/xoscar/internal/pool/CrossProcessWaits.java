@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import io.xoscar.internal.call.ChainLink;
-import io.xoscar.internal.call.LocalNodes;
+import io.xoscar.internal.call.PoolAddresses;
 import io.xoscar.internal.debug.WaitFragment;
 
 /**
@@ -48,7 +48,7 @@ final class CrossProcessWaits {
 	/**
 	 * @param node the node that sees them
 	 * @param fragments the parts it sees now (none: it sees no more)
-	 * @param now when ({@link CoarseClock})
+	 * @param now when ({@link io.xoscar.internal.time.Time#millis()})
 	 */
 	void update(String node, List<WaitFragment> fragments, long now) {
 		Parts before = this.parts.get(node);
@@ -62,7 +62,7 @@ final class CrossProcessWaits {
 	}
 
 	/**
-	 * @param now the time ({@link CoarseClock})
+	 * @param now the time ({@link io.xoscar.internal.time.Time#millis()})
 	 * @return the cycles to break (found again after every process in them reported anew) and the
 	 * waits leaving the node and coming back from one other node, to report
 	 */
@@ -132,7 +132,7 @@ final class CrossProcessWaits {
 	private static boolean continues(WaitFragment part, WaitFragment next) {
 		return part.targetUid().equals(next.actorUid())
 				&& (part.targetAddress().equals(next.actorAddress())
-						|| part.targetAddress().equals(LocalNodes.nodeAddress(next.actorAddress())));
+						|| part.targetAddress().equals(PoolAddresses.nodeAddress(next.actorAddress())));
 	}
 
 	private static List<Key> canonical(List<WaitFragment> cycle) {
@@ -205,8 +205,8 @@ final class CrossProcessWaits {
 		List<Found> due = new ArrayList<>();
 		for (Parts part : this.parts.values()) {
 			for (WaitFragment fragment : part.fragments) {
-				String to = LocalNodes.nodeAddress(fragment.targetAddress());
-				String from = LocalNodes.nodeAddress(fragment.waiter().address());
+				String to = PoolAddresses.nodeAddress(fragment.targetAddress());
+				String from = PoolAddresses.nodeAddress(fragment.waiter().address());
 				if (this.family.test(to) || !to.equals(from)) {
 					continue;
 				}

@@ -38,10 +38,14 @@ import io.xoscar.internal.call.ClientObservations;
 import io.xoscar.internal.call.DefaultActorHandle;
 import io.xoscar.internal.call.LocalActor;
 import io.xoscar.internal.call.LocalNode;
-import io.xoscar.internal.call.LocalNodes;
+import io.xoscar.internal.call.Deadlines;
+import io.xoscar.internal.call.DeserializedHandles;
+import io.xoscar.internal.call.PoolAddresses;
 import io.xoscar.internal.debug.DebugEvent;
 import io.xoscar.internal.debug.DebugRecorder;
 import io.xoscar.internal.reflect.ActorClassInfo;
+import io.xoscar.internal.time.SystemTime;
+import io.xoscar.internal.time.Time;
 import io.xoscar.internal.transport.Transport;
 import io.xoscar.internal.transport.TransportSettings;
 
@@ -91,6 +95,12 @@ public final class Node implements LocalNode {
 
 	private final Watchdog watchdog;
 
+	/** The node's time: deadlines, alerts, delayed calls. */
+	private final Time time;
+
+	/** What the node's actor cells share. */
+	private final CellServices cellServices;
+
 	private volatile boolean closed;
 
 	/** Set by the first {@link #close}: the node refuses new actors and calls from outside its actors. */
@@ -132,14 +142,17 @@ public final class Node implements LocalNode {
 		if (this.metrics != null) {
 			this.recorder.addListener(this.metrics);
 		}
+		this.time = new SystemTime(this.address);
+		Deadlines deadlines = new Deadlines(this.time);
 		this.watchdog = new Watchdog(this.recorder, this.debugThread, this.directory::values,
-				config.slowCallThreshold(), config.backlogThreshold(), config.callTimeout(), new Links(parent));
-		this.router = new CallRouter(config.callTimeout(), this::remoteTarget,
-				ClientObservations.of(config.observationRegistry()));
+				config.slowCallThreshold(), config.backlogThreshold(), config.callTimeout(), new Links(parent), this.time);
+		this.cellServices = new CellServices(this.detectsDeadlocks, this.watchdog, this.observations, deadlines);
+		this.router = new CallRouter(config.callTimeout(), this, this::remoteTarget,
+				ClientObservations.of(config.observationRegistry()), deadlines);
+		DeserializedHandles.register(this.address, this.router);
 		this.pools = new Pools(this.address, config, this::processExited);
 		this.placer = new Placer(this.pools::all);
 		try {
-			LocalNodes.register(this.address, this);
 			for (PoolConfig group : config.pools()) {
 				this.pools.add(group);
 			}
@@ -150,10 +163,11 @@ public final class Node implements LocalNode {
 					TimeUnit.MILLISECONDS);
 		}
 		catch (RuntimeException ex) {
-			LocalNodes.unregister(this.address, this);
 			this.pools.all().forEach((pool) -> pool.shutdown(Duration.ZERO));
 			this.transport.close();
 			this.debugThread.shutdownNow();
+			this.time.close();
+			DeserializedHandles.unregister(this.address, this.router);
 			throw ex;
 		}
 	}
@@ -341,9 +355,9 @@ public final class Node implements LocalNode {
 	 */
 	public String channelTo(String address) {
 		if (owner(address) == this && this.pools.byAddress(address) instanceof ProcessActorPool process) {
-			return this.transport.channelTo(LocalNodes.nodeAddress(process.address()));
+			return this.transport.channelTo(PoolAddresses.nodeAddress(process.address()));
 		}
-		return (LocalNodes.find(address) != null) ? "local" : this.transport.channelTo(LocalNodes.nodeAddress(address));
+		return owns(address) ? "local" : this.transport.channelTo(PoolAddresses.nodeAddress(address));
 	}
 
 	public CallRouter router() {
@@ -355,7 +369,7 @@ public final class Node implements LocalNode {
 	 * in one that is gone: a failure saying why.
 	 */
 	private CallTarget remoteTarget(String address, String uid, Class<?> actorClass) {
-		String node = LocalNodes.nodeAddress(address);
+		String node = PoolAddresses.nodeAddress(address);
 		String gone = this.ends.pool(node);
 		if (gone != null) {
 			throw new PoolDownException(gone + "; actor '" + uid + "' was in it");
@@ -374,12 +388,7 @@ public final class Node implements LocalNode {
 	@Override
 	public <T> CompletableFuture<ActorHandle<T>> create(Class<T> type, CreateOptions options, Object[] args) {
 		if (options.placement() instanceof Placement.Address target
-				&& !LocalNodes.nodeAddress(target.address()).equals(this.address)
-				&& this.pools.byAddress(target.address()) == null) {
-			LocalNode other = LocalNodes.find(target.address());
-			if (other != null) {
-				return other.create(type, options, args);
-			}
+				&& !owns(target.address()) && this.pools.byAddress(target.address()) == null) {
 			String uid = (options.uid() != null) ? options.uid() : newUid();
 			return this.transport.create(target.address(), type, uid, args)
 				.thenApply((poolAddress) -> handle(poolAddress, uid, type));
@@ -442,8 +451,7 @@ public final class Node implements LocalNode {
 			Object[] args) throws Throwable {
 		ActorContext context = new ActorContext(uid, pool.address(), handle(pool.address(), uid, type), this.system);
 		ActorCell cell = ActorCell.create(pool, uid, info, context, slot,
-				(this.metrics != null) ? this.metrics.calls(pool.name(), info) : null, this.detectsDeadlocks, this.watchdog,
-				this.observations);
+				(this.metrics != null) ? this.metrics.calls(pool.name(), info) : null, this.cellServices);
 		try {
 			context.beginConstruction();
 			try {
@@ -465,8 +473,17 @@ public final class Node implements LocalNode {
 	// lookup
 
 	@Override
+	public boolean owns(String address) {
+		return PoolAddresses.nodeAddress(address).equals(this.address);
+	}
+
+	@Override
 	public CallTarget lookup(String address, String uid) {
 		ActorUids.check(uid);
+		if (this.closed) {
+			throw new PoolDownException("actor system at " + this.address + " is shut down; actor '" + uid + "' at "
+					+ address + " was in it");
+		}
 		ActorCell cell = this.directory.get(uid);
 		if (cell != null && (address.equals(this.address) || address.equals(cell.pool().address()))) {
 			return cell;
@@ -486,7 +503,7 @@ public final class Node implements LocalNode {
 		if (gone != null) {
 			throw new PoolDownException(gone + "; actor '" + uid + "' was in it");
 		}
-		if (!address.equals(this.address) && this.pools.byIndex(LocalNodes.poolIndex(address)) == null) {
+		if (!address.equals(this.address) && this.pools.byIndex(PoolAddresses.poolIndex(address)) == null) {
 			throw new PoolDownException("no pool at " + address + " (node " + this.address + " has pools "
 					+ this.pools.all().stream().map(ActorPool::index).toList() + ")");
 		}
@@ -617,10 +634,9 @@ public final class Node implements LocalNode {
 		if (placed != null) {
 			return CompletableFuture.completedFuture(handle(placed.pool().address(), uid, typeOr(type, placed.type())));
 		}
-		LocalNode local = LocalNodes.find(address);
-		if (local != null) {
+		if (owns(address)) {
 			try {
-				if (local.lookup(address, uid) instanceof LocalActor actor) {
+				if (lookup(address, uid) instanceof LocalActor actor) {
 					return CompletableFuture
 						.completedFuture(handle(actor.poolAddress(), uid, typeOr(type, actor.actorClass())));
 				}
@@ -650,7 +666,7 @@ public final class Node implements LocalNode {
 
 	/** The node that owns an address: this JVM's nodes (and this node's process pools) directly. */
 	private LocalNode owner(String address) {
-		return (this.pools.byAddress(address) != null) ? this : LocalNodes.find(address);
+		return (this.pools.byAddress(address) != null || owns(address)) ? this : null;
 	}
 
 	public CompletableFuture<Void> destroyAnywhere(String address, String uid) {
@@ -773,7 +789,7 @@ public final class Node implements LocalNode {
 		}
 		drain(deadline, timeout);
 		this.closed = true;
-		LocalNodes.unregister(this.address, this);
+		DeserializedHandles.unregister(this.address, this.router);
 		runPreDestroyHooks(deadline, timeout);
 		for (ActorCell cell : List.copyOf(this.directory.values())) {
 			cell.abortInFlight(shuttingDown + " and its shutdown timeout (" + timeout + ") has passed");
@@ -786,6 +802,7 @@ public final class Node implements LocalNode {
 		}
 		this.transport.close();
 		this.debugThread.shutdownNow();
+		this.time.close();
 	}
 
 	private void runPreDestroyHooks(long deadline, Duration timeout) {

@@ -43,8 +43,8 @@ final class StatefulCell extends ActorCell implements Runnable {
 	private final Holding holding = new Holding();
 
 	StatefulCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			MethodCalls[] meters, boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations) {
-		super(pool, uid, info, context, slot, meters, detectsDeadlocks, watchdog, observations);
+			MethodCalls[] meters, CellServices services) {
+		super(pool, uid, info, context, slot, meters, services);
 	}
 
 	@Override
@@ -56,7 +56,7 @@ final class StatefulCell extends ActorCell implements Runnable {
 		if (failsAsDeadlock(call)) {
 			return;
 		}
-		call.queuedAt = CoarseClock.millis();
+		call.queuedAt = this.time.millis();
 		this.mailbox.offer(call);
 		if (tryLock()) {
 			this.pool.execute(this);

@@ -10,8 +10,8 @@ import io.xoscar.internal.reflect.MethodCalls;
 final class StatelessCell extends ActorCell {
 
 	StatelessCell(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context, Placer.Slot slot,
-			MethodCalls[] meters, boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations) {
-		super(pool, uid, info, context, slot, meters, detectsDeadlocks, watchdog, observations);
+			MethodCalls[] meters, CellServices services) {
+		super(pool, uid, info, context, slot, meters, services);
 	}
 
 	@Override

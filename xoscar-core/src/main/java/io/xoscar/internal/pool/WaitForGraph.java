@@ -122,7 +122,7 @@ final class WaitForGraph {
 		List<DeadlockReport.Step> steps = new ArrayList<>();
 		List<WaitFragment.Queued> queued = new ArrayList<>();
 		StringBuilder text = new StringBuilder();
-		long now = CoarseClock.millis();
+		long now = entry.cell.time.millis();
 		for (int i = 0; i < path.size(); i++) {
 			Call call = path.get(i);
 			steps.add(step(call));
@@ -148,7 +148,7 @@ final class WaitForGraph {
 
 	/**
 	 * Ends a scan.
-	 * @param now the scan's time ({@link CoarseClock})
+	 * @param now the scan's time ({@link io.xoscar.internal.time.Time#millis()})
 	 * @return the cycles found by this scan and the last one: those to break (every wait traced) or
 	 * to report (some guessed, lasting long enough, not reported yet)
 	 */

@@ -1,7 +1,6 @@
 package io.xoscar.internal.pool;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +20,9 @@ import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.exception.DeadlockException;
 import io.xoscar.internal.debug.DebugRecorder;
 import io.xoscar.internal.reflect.MethodInfo;
+import io.xoscar.internal.time.SystemTime;
+import io.xoscar.internal.time.Time;
+import io.xoscar.internal.call.Deadlines;
 
 /**
  * Watches a node's actors from its debug thread: fails the futures of calls past the node's call
@@ -63,6 +65,8 @@ final class Watchdog {
 
 	private final WaitForGraph waits = new WaitForGraph();
 
+	private final Time time;
+
 	private final CrossProcessDeadlocks acrossProcesses;
 
 	/**
@@ -73,18 +77,20 @@ final class Watchdog {
 	 * @param backlogThreshold the node's backlog threshold
 	 * @param callTimeout the node's call timeout (the default of its callers)
 	 * @param links how the node reaches its parent or its process pools
+	 * @param time the node's time
 	 */
 	Watchdog(DebugRecorder recorder, ScheduledExecutorService thread, Supplier<Collection<ActorCell>> cells,
-			Duration slowCallThreshold, Duration backlogThreshold, Duration callTimeout, ProcessLinks links) {
+			Duration slowCallThreshold, Duration backlogThreshold, Duration callTimeout, ProcessLinks links, Time time) {
 		this.recorder = recorder;
-		this.acrossProcesses = new CrossProcessDeadlocks(links, recorder, thread);
+		this.time = time;
+		this.acrossProcesses = new CrossProcessDeadlocks(links, recorder, thread, time);
 		this.thread = thread;
 		this.cells = cells;
 		this.slowCallMillis = slowCallThreshold.toMillis();
 		this.backlogMillis = backlogThreshold.toMillis();
 		this.callTimeout = callTimeout;
 		long shortest = Math.min(Math.min(this.slowCallMillis, this.backlogMillis), callTimeout.toMillis());
-		long tick = Math.max(CoarseClock.TICK_MILLIS, Math.min(MAX_TICK_MILLIS, shortest / 10));
+		long tick = Math.max(SystemTime.TICK_MILLIS, Math.min(MAX_TICK_MILLIS, shortest / 10));
 		thread.scheduleWithFixedDelay(this::scan, tick, tick, TimeUnit.MILLISECONDS);
 	}
 
@@ -98,7 +104,7 @@ final class Watchdog {
 	 */
 	DeadlockException deadlock(CallChain.Cycle cycle, ActorCell cell) {
 		Thread blocked = (cycle.holder() != null) ? cycle.holder().runner() : null;
-		this.recorder.deadlock(new DeadlockReport(this.recorder.nextId(), Instant.now(),
+		this.recorder.deadlock(new DeadlockReport(this.recorder.nextId(), this.time.instant(),
 				DeadlockReport.Detection.CALL_CHAIN, cycle.steps(), cycle.message(), cell.pool().index(),
 				cell.poolAddress(), stackOf(blocked)));
 		return new DeadlockException(cycle.message());
@@ -134,7 +140,7 @@ final class Watchdog {
 
 	private void scan() {
 		try {
-			long now = CoarseClock.millis();
+			long now = this.time.millis();
 			this.waits.begin();
 			for (ActorCell cell : this.cells.get()) {
 				cell.watch(this, now);
@@ -244,14 +250,14 @@ final class Watchdog {
 
 	private void report(WaitForGraph.Cycle cycle, Call victim, List<String> stack, String message) {
 		ActorCell cell = victim.cell;
-		this.recorder.deadlock(new DeadlockReport(this.recorder.nextId(), Instant.now(),
+		this.recorder.deadlock(new DeadlockReport(this.recorder.nextId(), this.time.instant(),
 				DeadlockReport.Detection.WAIT_FOR_GRAPH, cycle.steps(victim), message, cell.pool().index(),
 				cell.poolAddress(), stack));
 	}
 
 	/** @return whether the call's future was failed: the node's timeout, which bounds it, has passed */
 	private boolean timesOut(ActorCell cell, Call call, long now) {
-		if (!call.boundByNode || now - call.queuedAt < this.callTimeout.toMillis() || call.reply().isDone()) {
+		if (!call.boundByNode || !Deadlines.isOverdue(call.queuedAt, this.callTimeout, now) || call.reply().isDone()) {
 			return false;
 		}
 		cell.timeOut(call, this.callTimeout);
@@ -260,7 +266,7 @@ final class Watchdog {
 
 	private void raise(Call call, ActorCell cell, SlowCallAlert.Kind kind, long elapsed, long threshold, String state,
 			Thread shown) {
-		SlowCallAlert raised = new SlowCallAlert(this.recorder.nextId(), kind, Instant.now(), cell.pool().index(),
+		SlowCallAlert raised = new SlowCallAlert(this.recorder.nextId(), kind, this.time.instant(), cell.pool().index(),
 				cell.poolAddress(), cell.uid(), cell.info().type().getName(), call.method, Callers.describe(call.caller),
 				Duration.ofMillis(elapsed), Duration.ofMillis(threshold), cell.backlog(), state,
 				(shown != null) ? shown.getName() : null, stackOf(shown), null);
@@ -326,7 +332,7 @@ final class Watchdog {
 				+ (now - suspect.blockedSince) + " ms in a wait its call chain does not show (such as a join on a future"
 				+ " derived from a call, or a latch) while the last call waits for it; that call stays queued until it"
 				+ " times out";
-		this.recorder.deadlock(new DeadlockReport(this.recorder.nextId(), Instant.now(),
+		this.recorder.deadlock(new DeadlockReport(this.recorder.nextId(), this.time.instant(),
 				DeadlockReport.Detection.WAIT_FOR_GRAPH, suspect.cycle.steps(), message, suspect.cell.pool().index(),
 				suspect.cell.poolAddress(), stackOf(suspect.cycle.holder().runner())));
 	}

@@ -17,7 +17,6 @@ import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.Timeout;
-import io.xoscar.internal.call.Waiting;
 import io.xoscar.internal.pool.CallChain;
 import io.xoscar.internal.pool.CallOrigins;
 import io.xoscar.internal.reflect.ActorClassInfo;
@@ -109,7 +108,7 @@ final class RemoteTarget implements CallTarget {
 	}
 
 	private CompletableFuture<Object> bound(CompletableFuture<Object> sent, String method, Duration bound) {
-		return Timeout.bound(sent, bound, () -> describe(method), this::noAnswer);
+		return this.transport.deadlines().bound(sent, bound, () -> describe(method), this::noAnswer);
 	}
 
 	private CompletableFuture<Object> request(int op, String method, Object[] args, Invocable target,
@@ -163,7 +162,7 @@ final class RemoteTarget implements CallTarget {
 			CompletableFuture<Object> sent = request(Op.CALL, method, args, target,
 					CallChain.linksOfRemoteCall(this.address, this.uid, method), observed);
 			CallChain.sentRemoteCall(sent);
-			return Waiting.await(sent, bound, () -> describe(method), this::noAnswer);
+			return this.transport.deadlines().await(sent, bound, () -> describe(method), this::noAnswer);
 		});
 	}
 

@@ -27,11 +27,12 @@ import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.CallRouter;
+import io.xoscar.internal.call.Deadlines;
 import io.xoscar.internal.call.AbortableFuture;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.debug.DebugEvent;
 import io.xoscar.internal.call.LocalNode;
-import io.xoscar.internal.call.LocalNodes;
+import io.xoscar.internal.call.PoolAddresses;
 import io.xoscar.internal.pool.PoolStatus;
 import io.xoscar.internal.reflect.MethodInfo;
 
@@ -63,8 +64,11 @@ public final class Transport implements AutoCloseable {
 
 	private final ConcurrentMap<String, Connecting> peers = new ConcurrentHashMap<>();
 
+	private final Supplier<CallRouter> router;
+
 	private Transport(LocalNode node, String host, int port, String advertised, TransportSettings settings,
 			Supplier<CallRouter> router) {
+		this.router = router;
 		this.wire = new Wire(router, settings.sharedMemoryBytes(), settings.jacksonModules());
 		this.untyped = new RemoteTarget.Resolved(null, this.wire.type(Object.class));
 		this.errors = new RemoteErrors(settings.exceptionPackages());
@@ -211,7 +215,7 @@ public final class Transport implements AutoCloseable {
 	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
 			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers,
 			CallOrigin origin) {
-		Connecting connection = connection(LocalNodes.nodeAddress(address));
+		Connecting connection = connection(PoolAddresses.nodeAddress(address));
 		if (connection.isReady()) {
 			return connection.join()
 				.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers, origin);
@@ -407,6 +411,12 @@ public final class Transport implements AutoCloseable {
 			this.unixServer.disposeNow(Duration.ofSeconds(5));
 			deleteUnixSocket(this.address);
 		}
+	}
+
+
+	/** @return the deadlines of the node's calls, which bound the calls sent to other processes */
+	Deadlines deadlines() {
+		return this.router.get().deadlines();
 	}
 
 }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FrameDecoderTest {
 
-	private final Wire wire = new Wire(() -> CallRouter.DEFAULT);
+	private final Wire wire = new Wire(() -> CallRouter.DETACHED);
 
 	private byte[] frame(long id, Object... args) {
 		ByteBuf buffer = this.wire.encode(ByteBufAllocator.DEFAULT,

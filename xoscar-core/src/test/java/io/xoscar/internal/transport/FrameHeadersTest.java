@@ -28,7 +28,7 @@ class FrameHeadersTest {
 
 	private static final List<ChainLink> CHAIN = List.of(new ChainLink("127.0.0.1:7700", "a", "relay", 42));
 
-	private final Wire wire = new Wire(() -> CallRouter.DEFAULT);
+	private final Wire wire = new Wire(() -> CallRouter.DETACHED);
 
 	@Test
 	void headersTravelWithARequest() {

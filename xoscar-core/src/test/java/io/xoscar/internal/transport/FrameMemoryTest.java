@@ -43,7 +43,7 @@ class FrameMemoryTest {
 
 	private static final long LIMIT = 4 * MIB;
 
-	private final Wire wire = new Wire(() -> CallRouter.DEFAULT);
+	private final Wire wire = new Wire(() -> CallRouter.DETACHED);
 
 	private Transport transport;
 
@@ -55,6 +55,11 @@ class FrameMemoryTest {
 		@Override
 		public CallTarget lookup(String address, String uid) {
 			throw new ActorNotFoundException(address, uid);
+		}
+
+		@Override
+		public boolean owns(String address) {
+			return false;
 		}
 
 		@Override
@@ -98,7 +103,7 @@ class FrameMemoryTest {
 		this.transport = Transport.start(new NoActors(), "127.0.0.1", 0, null,
 				new TransportSettings(256 * MIB, LIMIT, Duration.ofSeconds(1), Duration.ofSeconds(5), List.of(), false, 0,
 						List.of()),
-				() -> CallRouter.DEFAULT);
+				() -> CallRouter.DETACHED);
 		String address = this.transport.address();
 		this.port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
 	}

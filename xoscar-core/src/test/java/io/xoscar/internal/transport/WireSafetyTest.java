@@ -32,7 +32,7 @@ class WireSafetyTest {
 
 	private static final int MAX_FRAME = 64 * 1024;
 
-	private final Wire wire = new Wire(() -> CallRouter.DEFAULT);
+	private final Wire wire = new Wire(() -> CallRouter.DETACHED);
 
 	private ActorSystem system;
 
