@@ -11,6 +11,7 @@ import tools.jackson.databind.JacksonModule;
 
 import io.xoscar.ActorFactory;
 import io.xoscar.debug.DebugListener;
+import io.xoscar.time.ActorClock;
 
 /**
  * The configuration of one node: its main pool, its sub pools and its transport.
@@ -64,6 +65,8 @@ import io.xoscar.debug.DebugListener;
  * {@code xoscar.call.client} on the caller's side, {@code xoscar.call.server} on the callee's side
  * ({@link io.xoscar.observation.ActorCallObservation}), with the caller's trace context carried to
  * the callee (also across processes and hosts); {@code null} (or a no-op registry) for none
+ * @param clock the time the node runs on (call deadlines, slow-call and backlog alerts, delayed calls,
+ * time stamps of reports), or {@code null} for the machine's; a test gives a clock it advances itself
  */
 public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
 		int maxFrameSize, long incompleteFrameMemory, Duration frameReadTimeout, Duration connectTimeout,
@@ -71,7 +74,7 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		int sharedMemory, ActorFactory actorFactory, ProcessPoolMain processPoolMain, String advertisedAddress,
 		List<JacksonModule> jacksonModules, boolean deadlockDetection, MeterRegistry meterRegistry,
 		Duration slowCallThreshold, Duration backlogThreshold, int debugHistory, List<DebugListener> debugListeners,
-		String reportTo, ObservationRegistry observationRegistry) {
+		String reportTo, ObservationRegistry observationRegistry, ActorClock clock) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(address, "address");
@@ -194,6 +197,8 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		private String reportTo;
 
 		private ObservationRegistry observationRegistry;
+
+		private ActorClock clock;
 
 		private Builder() {
 		}
@@ -331,6 +336,15 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
+		/**
+		 * @param clock the time the node runs on, or {@code null} for the machine's (the default)
+		 * @return this builder
+		 */
+		public Builder clock(ActorClock clock) {
+			this.clock = clock;
+			return this;
+		}
+
 		public ActorSystemConfig build() {
 			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
 					this.maxFrameSize, this.incompleteFrameMemory, this.frameReadTimeout, this.connectTimeout,
@@ -338,7 +352,7 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 					this.sharedMemory, this.actorFactory, this.processPoolMain,
 					this.advertisedAddress, this.jacksonModules,
 					this.deadlockDetection, this.meterRegistry, this.slowCallThreshold, this.backlogThreshold,
-					this.debugHistory, this.debugListeners, this.reportTo, this.observationRegistry);
+					this.debugHistory, this.debugListeners, this.reportTo, this.observationRegistry, this.clock);
 		}
 
 	}

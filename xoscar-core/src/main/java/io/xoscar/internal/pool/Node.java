@@ -44,6 +44,7 @@ import io.xoscar.internal.call.PoolAddresses;
 import io.xoscar.internal.debug.DebugEvent;
 import io.xoscar.internal.debug.DebugRecorder;
 import io.xoscar.internal.reflect.ActorClassInfo;
+import io.xoscar.internal.time.ClockTime;
 import io.xoscar.internal.time.SystemTime;
 import io.xoscar.internal.time.Time;
 import io.xoscar.internal.transport.Transport;
@@ -142,7 +143,7 @@ public final class Node implements LocalNode {
 		if (this.metrics != null) {
 			this.recorder.addListener(this.metrics);
 		}
-		this.time = new SystemTime(this.address);
+		this.time = (config.clock() != null) ? new ClockTime(config.clock()) : new SystemTime(this.address);
 		Deadlines deadlines = new Deadlines(this.time);
 		this.watchdog = new Watchdog(this.recorder, this.debugThread, this.directory::values,
 				config.slowCallThreshold(), config.backlogThreshold(), config.callTimeout(), new Links(parent), this.time);
