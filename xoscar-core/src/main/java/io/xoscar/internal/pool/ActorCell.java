@@ -12,28 +12,21 @@ import org.slf4j.LoggerFactory;
 
 import io.xoscar.AbstractActor;
 import io.xoscar.ActorSystem;
-import io.xoscar.exception.ActorCallContext;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.PoolDownException;
-import io.xoscar.exception.XoscarException;
-import io.xoscar.internal.call.CallerObservation;
-import io.xoscar.internal.call.ChainLink;
-import io.xoscar.internal.call.Deadlines;
-import io.xoscar.internal.call.LocalActor;
-import io.xoscar.internal.call.HandedOver;
-import io.xoscar.internal.call.Timeout;
 import io.xoscar.internal.call.Waiting;
 import io.xoscar.internal.reflect.ActorClassInfo;
-import io.xoscar.internal.reflect.BatchMethod;
 import io.xoscar.internal.reflect.Invocable;
 import io.xoscar.internal.reflect.MethodCalls;
 import io.xoscar.internal.time.Time;
 
 /**
- * An actor living in a pool of this JVM, and the local {@link io.xoscar.internal.call.CallTarget} of its handles: calls are
- * handed over as they are, without copying or serializing their arguments.
+ * The callee's side of an actor living in a pool of this JVM: its mailbox (in the subclasses),
+ * dispatch, and running a call with its bookkeeping (metrics, calls in flight, observation, the
+ * context added to what it throws), and its lifecycle. Callers reach it through its
+ * {@link LocalTarget}; it knows of a caller only what the {@link Call} it runs carries.
  */
-public abstract sealed class ActorCell implements LocalActor permits StatefulCell, StatelessCell {
+public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 
 	private static final Logger logger = LoggerFactory.getLogger(ActorCell.class);
 
@@ -69,9 +62,6 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	/** Observes the calls it runs, or {@code null} when the node does not. */
 	private final ServerObservations observations;
 
-	/** Ends its callers' calls whose time is up. */
-	private final Deadlines deadlines;
-
 	/** The node's time: when calls were queued and started. */
 	final Time time;
 
@@ -83,6 +73,9 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	 */
 	private volatile String refusal;
 
+	/** What callers use to reach it. */
+	private final LocalTarget target;
+
 	/** Calls running side by side: all of a stateless actor's, the {@code @NoLock} ones of a stateful one. */
 	private final RunningCalls concurrent;
 
@@ -91,7 +84,6 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		this.detectsDeadlocks = services.detectsDeadlocks();
 		this.watchdog = services.watchdog();
 		this.observations = services.observations();
-		this.deadlines = services.deadlines();
 		this.time = services.time();
 		this.pool = pool;
 		this.uid = uid;
@@ -100,6 +92,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		this.slot = slot;
 		this.meters = meters;
 		this.concurrent = new RunningCalls(info.stateless() ? 2 * pool.threads() + 2 : 2);
+		this.target = new LocalTarget(this, services);
 	}
 
 	static ActorCell create(ThreadActorPool pool, String uid, ActorClassInfo info, ActorContext context,
@@ -120,29 +113,26 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		return this.pool;
 	}
 
-	@Override
 	public ActorClassInfo info() {
 		return this.info;
 	}
 
-	@Override
 	public String poolAddress() {
 		return this.pool.address();
 	}
 
-	@Override
-	public String address() {
-		return this.pool.address();
-	}
-
-	@Override
-	public boolean isValid() {
+	boolean isAlive() {
 		return this.alive;
 	}
 
-	@Override
-	public Class<?> actorClass() {
-		return this.info.type();
+	/** @return the caller's side of this actor */
+	LocalTarget target() {
+		return this.target;
+	}
+
+	/** @return why calls from outside the node's actors are refused, or {@code null} while they are taken */
+	String refusal() {
+		return this.refusal;
 	}
 
 	/** Hands a call over to the actor: queues it, or runs it on a pool thread. */
@@ -157,127 +147,9 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	/** @return calls waiting in the mailbox */
 	public abstract int backlog();
 
-	@Override
-	public CompletableFuture<Object> send(String method, Object[] args, Timeout timeout, CallerObservation observed) {
-		Invocable target;
-		try {
-			refuseIfShuttingDown(method);
-			target = this.info.resolve(method, args);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-		Call current = this.detectsDeadlocks ? Running.current() : null;
-		Call call = made(Call.single(this, target, args, true, CallChain.of(current), observed), current);
-		return dispatchBounded(call, timeout);
-	}
-
-	/**
-	 * Dispatches a call whose caller waits for its future: a timeout chosen for the call or its
-	 * method gets a timer; the default (the caller's, which in this JVM is the node's) is left to the
-	 * {@link Watchdog}.
-	 */
-	private CompletableFuture<Object> dispatchBounded(Call call, Timeout timeout) {
-		Duration chosen = timeout.chosenFor(call.invocable());
-		if (chosen == null && timeout.fallback() != null) {
-			call.queuedAt = this.time.millis();
-			call.boundByNode = true;
-		}
-		dispatch(call);
-		return this.deadlines.bound(call.reply(), chosen, () -> describe(call.method), () -> whereStuck(call));
-	}
-
 	/** The watchdog found a call past the node's timeout: its future fails, and the call is cancelled. */
 	void timeOut(Call call, Duration bound) {
 		call.reply().abort(Waiting.timedOut(describe(call.method), bound, whereStuck(call)));
-	}
-
-	/** Records who made a call, and that the caller's call made it. */
-	private static Call made(Call call, Call current) {
-		call.caller = Callers.of(current);
-		if (current != null) {
-			current.outgoing = call;
-		}
-		return call;
-	}
-
-	@Override
-	public CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply, List<ChainLink> chain,
-			Object caller, CallerObservation observed) {
-		String refused = this.refusal;
-		if (refused != null && chain == null) {
-			// from another process, and not for an actor of the node's that waits
-			return CompletableFuture.failedFuture(refusedCall(refused, target.name()));
-		}
-		CallChain received = (chain != null && reply && this.detectsDeadlocks) ? CallChain.of(chain) : null;
-		Call call;
-		if (received != null || caller != null) {
-			call = Call.single(this, target, args, reply, received, observed);
-			call.caller = caller;
-			if (received != null) {
-				call.queuedAt = this.time.millis();
-				this.watchdog.acrossProcesses().arrived(call);
-			}
-		}
-		else {
-			Call current = (reply && this.detectsDeadlocks) ? Running.current() : null;
-			call = made(Call.single(this, target, args, reply, CallChain.of(current), observed), current);
-		}
-		dispatch(call);
-		return reply ? call.reply() : CompletableFuture.completedFuture(null);
-	}
-
-	@Override
-	public Object call(String method, Object[] args, Timeout timeout, CallerObservation observed) {
-		refuseIfShuttingDown(method);
-		Invocable target = this.info.resolve(method, args);
-		// a timeout chosen for the call or its method can only bound it on a pool thread, never inline
-		Duration chosen = timeout.chosenFor(target);
-		Duration bound = (chosen != null) ? chosen : timeout.fallback();
-		// the caller's actor (if one runs here) waits from before the call is sent: a callee can't miss it
-		Running.Slot here = this.detectsDeadlocks ? Running.slot() : null;
-		Call waiter = (here != null) ? here.call : null;
-		Call call = made(Call.single(this, target, args, true, CallChain.of(waiter), observed), waiter);
-		return (waiter == null) ? runOrDispatchAndWait(call, bound, chosen == null, here)
-				: waitAsActor(call, bound, chosen == null, here, waiter);
-	}
-
-	/** A blocking call made by an actor's call: that call waits while it lasts. */
-	private Object waitAsActor(Call call, Duration bound, boolean inline, Running.Slot here, Call waiter) {
-		boolean outer = waiter.blocked;
-		waiter.blocked = true;
-		try {
-			return runOrDispatchAndWait(call, bound, inline, here);
-		}
-		finally {
-			waiter.blocked = outer;
-		}
-	}
-
-	/**
-	 * @param inline whether the call may run on this thread when the actor is idle (then the node's
-	 * timeout does not interrupt it: the caller's own thread runs it)
-	 */
-	private Object runOrDispatchAndWait(Call call, Duration timeout, boolean inline, Running.Slot here) {
-		if (!(inline && this.pool.mayRunOnCurrentThread() && tryRunHere(call, here))) {
-			dispatch(call);
-		}
-		return this.deadlines.await(call.reply(), timeout, () -> describe(call.method), () -> whereStuck(call));
-	}
-
-	/**
-	 * Fails a call made from outside the node's actors while the node shuts down (calls its actors
-	 * make, on their pools' threads, still run: they may be what ends a call in flight).
-	 */
-	private void refuseIfShuttingDown(String method) {
-		String refused = this.refusal;
-		if (refused != null && !(Thread.currentThread() instanceof ThreadActorPool.Worker)) {
-			throw refusedCall(refused, method);
-		}
-	}
-
-	private PoolDownException refusedCall(String why, String method) {
-		return new PoolDownException(why + ": new calls are refused (" + describe(method) + ")");
 	}
 
 	/** The node shuts down: from now on calls from outside its actors are refused. */
@@ -314,67 +186,6 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		Thread runner = call.runner();
 		return (runner != null) ? "running for " + age + " ms on thread " + runner.getName()
 				: "awaiting an asynchronous result for " + age + " ms";
-	}
-
-	@Override
-	public CompletableFuture<Void> tell(String method, Object[] args, CallerObservation observed) {
-		try {
-			refuseIfShuttingDown(method);
-			Call call = Call.single(this, this.info.resolve(method, args), args, false, null, observed);
-			call.caller = Callers.of(null);
-			dispatch(call);
-			return HandedOver.INSTANCE;
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-	}
-
-	@Override
-	@SuppressWarnings("unchecked")
-	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply, Timeout timeout,
-			CallerObservation observed) {
-		return batch(method, null, calls, reply, timeout, observed);
-	}
-
-	@Override
-	public CompletableFuture<List<Object>> batch(String method, List<Invocable> resolved, List<Object[]> calls,
-			boolean reply, CallerObservation observed) {
-		return batch(method, resolved, calls, reply, Timeout.RELAYED, observed);
-	}
-
-	@SuppressWarnings("unchecked")
-	private CompletableFuture<List<Object>> batch(String method, List<Invocable> resolved, List<Object[]> calls,
-			boolean reply, Timeout timeout, CallerObservation observed) {
-		if (calls.isEmpty()) {
-			return CompletableFuture.completedFuture(List.of());
-		}
-		Call call;
-		try {
-			refuseIfShuttingDown(method);
-			BatchMethod batchMethod = this.info.batchOf(method);
-			List<Invocable> singles = resolved;
-			if (batchMethod != null && (resolved == null || !batchMethod.boundAlike(resolved))) {
-				batchMethod.check(calls);
-			}
-			else if (singles == null) {
-				singles = new ArrayList<>(calls.size());
-				for (Object[] args : calls) {
-					singles.add(this.info.resolve(method, args));
-				}
-			}
-			Call current = (reply && this.detectsDeadlocks) ? Running.current() : null;
-			call = made(Call.batch(this, method, batchMethod, singles, calls, reply, CallChain.of(current), observed),
-					current);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-		if (!reply) {
-			dispatch(call);
-			return CompletableFuture.completedFuture(null);
-		}
-		return dispatchBounded(call, timeout).thenApply((results) -> (List<Object>) results);
 	}
 
 	/**
@@ -432,7 +243,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 	private void failed(Call call, Throwable error, Observation observation) {
 		call.endRun();
 		ended(call, error, observation);
-		call.fail(withContext(error, call.method));
+		call.fail(RaisedErrors.withContext(error, describe(call.method)));
 	}
 
 	/**
@@ -465,7 +276,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		Alert queued = call.alert;
 		if (queued != null) {
 			call.alert = null;
-			this.watchdog.ended(queued, call.startedAt - call.queuedAt);
+			this.watchdog.alerts().ended(queued, call.startedAt - call.queuedAt);
 		}
 		if (this.meters != null) {
 			call.meter();
@@ -504,7 +315,7 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 		call.recordMetrics(error == null);
 		Alert alert = call.alert;
 		if (alert != null) {
-			this.watchdog.ended(alert, this.time.millis() - call.startedAt);
+			this.watchdog.alerts().ended(alert, this.time.millis() - call.startedAt);
 		}
 		if (observation != null) {
 			ServerObservations.stop(observation, Async.unwrap(error));
@@ -563,56 +374,13 @@ public abstract sealed class ActorCell implements LocalActor permits StatefulCel
 
 	private void finish(Call call, Object value, Throwable error) {
 		if (error != null) {
-			call.fail(withContext(Async.unwrap(error), call.method));
+			call.fail(RaisedErrors.withContext(Async.unwrap(error), describe(call.method)));
 		}
 		else {
 			call.complete(value);
 		}
 	}
 
-	private Throwable withContext(Throwable thrown, String method) {
-		String where = "raised by " + describe(method);
-		Throwable error = describable(thrown, where);
-		for (Throwable suppressed : error.getSuppressed()) {
-			if (suppressed instanceof ActorCallContext && where.equals(suppressed.getMessage())) {
-				return error;
-			}
-		}
-		error.addSuppressed(new ActorCallContext(where));
-		return error;
-	}
-
-	/**
-	 * Futures describe the exceptions they carry ({@code toString()}, so {@code getMessage()}): one
-	 * whose description throws would break every future it passes through and leave its caller
-	 * without an answer. It is replaced by an exception saying so, with its stack.
-	 */
-	private static Throwable describable(Throwable error, String where) {
-		try {
-			error.toString();
-			return error;
-		}
-		catch (RuntimeException | LinkageError ex) {
-			String why;
-			try {
-				why = ex.toString();
-			}
-			catch (RuntimeException | LinkageError again) {
-				why = ex.getClass().getName();
-			}
-			XoscarException replaced = new XoscarException(error.getClass().getName() + " " + where
-					+ " cannot be described: its getMessage() or toString() threw " + why);
-			try {
-				replaced.setStackTrace(error.getStackTrace());
-			}
-			catch (RuntimeException ignored) {
-				// keep the replacement's own stack
-			}
-			return replaced;
-		}
-	}
-
-	@Override
 	public String describe(String method) {
 		return "actor '" + this.uid + "' (" + this.info.type().getSimpleName() + ") method " + method + " at "
 				+ this.pool.address();

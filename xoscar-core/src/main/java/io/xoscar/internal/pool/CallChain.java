@@ -187,7 +187,7 @@ public final class CallChain {
 				if (holder.isWaiting()) {
 					return cycle;
 				}
-				target.watchdog.suspect(call, target, cycle);
+				target.watchdog.cycles().suspect(call, target, cycle);
 			}
 		}
 		return null;

@@ -213,7 +213,7 @@ final class CrossProcessWaits {
 				Key key = Key.of(fragment);
 				long since = this.leaving.getOrDefault(key, now);
 				still.put(key, since);
-				if (now - since >= Watchdog.CONFIRM_MILLIS && this.reportedLeaving.add(key)) {
+				if (now - since >= CycleChecks.CONFIRM_MILLIS && this.reportedLeaving.add(key)) {
 					due.add(new Found(List.of(fragment), null, null, true));
 				}
 			}

@@ -224,7 +224,7 @@ public final class Node implements LocalNode {
 		}
 		ActorCell cell = this.directory.cell(uid);
 		if (cell != null && (address.equals(this.address) || address.equals(cell.pool().address()))) {
-			return cell;
+			return cell.target();
 		}
 		ProcessPoolActors.Placed remote = this.directory.placed(address, uid, this.address);
 		if (remote != null) {
@@ -384,7 +384,7 @@ public final class Node implements LocalNode {
 	}
 
 	private ActorCell localCell(String address, String uid) {
-		return (lookup(address, uid) instanceof ActorCell cell) ? cell : null;
+		return (lookup(address, uid) instanceof LocalTarget local) ? local.cell() : null;
 	}
 
 	/** @see NodeLifecycle#close */

@@ -123,7 +123,7 @@ final class StatefulCell extends ActorCell implements Runnable {
 		if (cycle == null) {
 			return false;
 		}
-		call.fail(this.watchdog.deadlock(cycle, this));
+		call.fail(this.watchdog.cycles().deadlock(cycle, this));
 		return true;
 	}
 

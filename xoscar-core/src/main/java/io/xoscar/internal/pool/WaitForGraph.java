@@ -160,7 +160,7 @@ final class WaitForGraph {
 			if (before != null) {
 				cycle.firstSeen = before.firstSeen;
 				cycle.reported = before.reported;
-				if (!cycle.isGuessed() || (!cycle.reported && now - cycle.firstSeen >= Watchdog.CONFIRM_MILLIS)) {
+				if (!cycle.isGuessed() || (!cycle.reported && now - cycle.firstSeen >= CycleChecks.CONFIRM_MILLIS)) {
 					due.add(cycle);
 				}
 			}
