@@ -1,4 +1,4 @@
-package io.xoscar.spring.autoconfigure.actuate;
+package io.xoscar.spring.autoconfigure.metrics;
 
 import java.net.URI;
 import java.net.http.HttpClient;
