@@ -1,8 +1,5 @@
 package io.xoscar.spring.autoconfigure.actuate;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
@@ -26,6 +22,7 @@ import io.xoscar.exception.DeadlockException;
 import io.xoscar.spring.autoconfigure.testfixture.Backlogs;
 import io.xoscar.spring.autoconfigure.testfixture.DebugEventRecorder;
 import io.xoscar.spring.autoconfigure.testfixture.Holder;
+import io.xoscar.spring.autoconfigure.testfixture.LocalHttp;
 import io.xoscar.spring.event.DeadlockDetectedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,10 +41,6 @@ import static org.awaitility.Awaitility.await;
 class XoscarDebuggingOverHttpTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(5);
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Value("${local.server.port}")
 	private int port;
@@ -115,13 +108,9 @@ class XoscarDebuggingOverHttpTests {
 	}
 
 	private JsonNode get(String path, int status) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(WAIT)
-			.GET()
-			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = LocalHttp.get(this.port, path, WAIT);
 		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(status);
-		return (status == 200) ? json.readTree(response.body()) : null;
+		return (status == 200) ? LocalHttp.json(response) : null;
 	}
 
 	private static JsonNode kind(JsonNode alerts, String kind) {
