@@ -3,16 +3,13 @@ package io.xoscar.spring.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.event.EventListener;
 
-import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
@@ -22,6 +19,8 @@ import io.xoscar.debug.DeadlockReport;
 import io.xoscar.debug.DebugListener;
 import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.exception.DeadlockException;
+import io.xoscar.spring.autoconfigure.testfixture.DebugEventRecorder;
+import io.xoscar.spring.autoconfigure.testfixture.Holder;
 import io.xoscar.spring.event.DeadlockDetectedEvent;
 import io.xoscar.spring.event.SlowCallEndedEvent;
 import io.xoscar.spring.event.SlowCallEvent;
@@ -44,48 +43,14 @@ class XoscarDebugEventsAutoConfigurationTests {
 				AutoConfigurations.of(XoscarAutoConfiguration.class, XoscarDebugEventsAutoConfiguration.class))
 		.withPropertyValues("xoscar.main-pool-threads=1", "xoscar.pools.cpu.count=1",
 				"xoscar.debug.slow-call-threshold=200ms")
-		.withBean(Recorder.class);
-
-	public static class Looper extends Actor {
-
-		/** Waits for a call to itself, which could never run: a deadlock. */
-		public String callSelf() {
-			return self().method("ping").call();
-		}
-
-		public String ping() {
-			return "pong";
-		}
-
-		public String hold(CountDownLatch entered, CountDownLatch release) throws InterruptedException {
-			entered.countDown();
-			return release.await(30, TimeUnit.SECONDS) ? "released" : "timed out";
-		}
-
-	}
-
-	/** The application's listener. */
-	static class Recorder {
-
-		final List<XoscarDebugEvent> events = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(XoscarDebugEvent event) {
-			this.events.add(event);
-		}
-
-		<T extends XoscarDebugEvent> List<T> of(Class<T> type) {
-			return this.events.stream().filter(type::isInstance).map(type::cast).toList();
-		}
-
-	}
+		.withBean(DebugEventRecorder.class);
 
 	@Test
 	void publishesADeadlock() {
 		this.runner.run((context) -> {
 			ActorSystem system = context.getBean(ActorSystem.class);
-			Recorder recorder = context.getBean(Recorder.class);
-			ActorHandle<Looper> looper = looper(system, "looper");
+			DebugEventRecorder recorder = context.getBean(DebugEventRecorder.class);
+			ActorHandle<Holder> looper = looper(system, "looper");
 			assertThatThrownBy(() -> looper.method("callSelf").send().get(WAIT.toSeconds(), TimeUnit.SECONDS))
 				.hasCauseInstanceOf(DeadlockException.class);
 
@@ -106,8 +71,8 @@ class XoscarDebugEventsAutoConfigurationTests {
 	void publishesASlowCallWhileItRunsThenWhenItEnds() {
 		this.runner.run((context) -> {
 			ActorSystem system = context.getBean(ActorSystem.class);
-			Recorder recorder = context.getBean(Recorder.class);
-			ActorHandle<Looper> looper = looper(system, "slow");
+			DebugEventRecorder recorder = context.getBean(DebugEventRecorder.class);
+			ActorHandle<Holder> looper = looper(system, "slow");
 			CountDownLatch entered = new CountDownLatch(1);
 			CountDownLatch release = new CountDownLatch(1);
 			CompletableFuture<String> held = looper.method("hold").send(entered, release);
@@ -120,7 +85,7 @@ class XoscarDebugEventsAutoConfigurationTests {
 				assertThat(raised.method()).isEqualTo("hold");
 				assertThat(raised.ended()).isFalse();
 				assertThat(raised.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
-				assertThat(raised.stack()).anyMatch((frame) -> frame.contains(Looper.class.getName() + ".hold"));
+				assertThat(raised.stack()).anyMatch((frame) -> frame.contains(Holder.class.getName() + ".hold"));
 				assertThat(recorder.of(SlowCallEndedEvent.class)).as("still running").isEmpty();
 			}
 			finally {
@@ -133,8 +98,8 @@ class XoscarDebugEventsAutoConfigurationTests {
 			assertThat(ended.getActorSystem()).isSameAs(system);
 			assertThat(ended.getAlert().id()).isEqualTo(recorder.of(SlowCallEvent.class).get(0).getAlert().id());
 			assertThat(ended.getAlert().duration()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
-			assertThat(recorder.events.indexOf(ended))
-				.isGreaterThan(recorder.events.indexOf(recorder.of(SlowCallEvent.class).get(0)));
+			assertThat(recorder.events().indexOf(ended))
+				.isGreaterThan(recorder.events().indexOf(recorder.of(SlowCallEvent.class).get(0)));
 		});
 	}
 
@@ -143,7 +108,7 @@ class XoscarDebugEventsAutoConfigurationTests {
 		this.runner.withBean(DeadlockAtStartup.class).run((context) -> {
 			DeadlockAtStartup startup = context.getBean(DeadlockAtStartup.class);
 			assertThat(startup.publishedBeforeRefresh).as("held until the refresh").isEmpty();
-			Recorder recorder = context.getBean(Recorder.class);
+			DebugEventRecorder recorder = context.getBean(DebugEventRecorder.class);
 			await().atMost(WAIT).until(() -> !recorder.of(DeadlockDetectedEvent.class).isEmpty());
 			assertThat(recorder.of(DeadlockDetectedEvent.class).get(0).getReport().cycle())
 				.extracting(DeadlockReport.Step::uid)
@@ -155,22 +120,22 @@ class XoscarDebugEventsAutoConfigurationTests {
 	void publishesFromAnApplicationsOwnActorSystemAndStopsWhenTheContextCloses() throws Exception {
 		ActorSystem own = ActorSystem.create(ActorSystemConfig.builder().mainPoolThreads(1).build());
 		try {
-			ActorHandle<Looper> ownLooper = looper(own, "own");
-			Recorder[] recorder = new Recorder[1];
+			ActorHandle<Holder> ownHolder = looper(own, "own");
+			DebugEventRecorder[] recorder = new DebugEventRecorder[1];
 			// without the starter's node, whose lifecycle would shut the application's node down
 			new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(XoscarDebugEventsAutoConfiguration.class))
-				.withBean(Recorder.class)
+				.withBean(DebugEventRecorder.class)
 				.withBean("ownActorSystem", ActorSystem.class, () -> own, (definition) -> {
 					// the application closes it itself, later
 					definition.setDestroyMethodName("");
 				})
 				.run((context) -> {
 				assertThat(context).hasSingleBean(ActorSystem.class);
-				recorder[0] = context.getBean(Recorder.class);
-				assertThatThrownBy(() -> ownLooper.method("callSelf").send().get(WAIT.toSeconds(), TimeUnit.SECONDS))
+				recorder[0] = context.getBean(DebugEventRecorder.class);
+				assertThatThrownBy(() -> ownHolder.method("callSelf").send().get(WAIT.toSeconds(), TimeUnit.SECONDS))
 					.hasCauseInstanceOf(DeadlockException.class);
 				await().atMost(WAIT).until(() -> recorder[0].of(DeadlockDetectedEvent.class).size() == 1);
-				assertThat(recorder[0].events.get(0).getActorSystem()).isSameAs(own);
+				assertThat(recorder[0].events().get(0).getActorSystem()).isSameAs(own);
 			});
 
 			// listeners are called in the order they were added: once this one hears of the deadlock,
@@ -182,10 +147,10 @@ class XoscarDebugEventsAutoConfigurationTests {
 					heard.countDown();
 				}
 			});
-			assertThatThrownBy(() -> ownLooper.method("callSelf").send().get(WAIT.toSeconds(), TimeUnit.SECONDS))
+			assertThatThrownBy(() -> ownHolder.method("callSelf").send().get(WAIT.toSeconds(), TimeUnit.SECONDS))
 				.hasCauseInstanceOf(DeadlockException.class);
 			assertThat(heard.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-			assertThat(recorder[0].events).hasSize(1);
+			assertThat(recorder[0].events()).hasSize(1);
 		}
 		finally {
 			own.close();
@@ -213,8 +178,8 @@ class XoscarDebugEventsAutoConfigurationTests {
 			});
 	}
 
-	private static ActorHandle<Looper> looper(ActorSystem system, String uid) {
-		return system.createActor(Looper.class, CreateOptions.uid(uid).placement(Placement.pool(
+	private static ActorHandle<Holder> looper(ActorSystem system, String uid) {
+		return system.createActor(Holder.class, CreateOptions.uid(uid).placement(Placement.pool(
 				system.pools().size() > 1 ? 1 : 0))).join();
 	}
 
@@ -226,7 +191,7 @@ class XoscarDebugEventsAutoConfigurationTests {
 
 		final List<XoscarDebugEvent> publishedBeforeRefresh;
 
-		DeadlockAtStartup(ActorSystem system, Recorder recorder) throws InterruptedException {
+		DeadlockAtStartup(ActorSystem system, DebugEventRecorder recorder) throws InterruptedException {
 			CountDownLatch heard = new CountDownLatch(1);
 			Runnable removal = system.addDebugListener(new DebugListener() {
 				@Override
@@ -239,7 +204,7 @@ class XoscarDebugEventsAutoConfigurationTests {
 				.hasCauseInstanceOf(DeadlockException.class);
 			assertThat(heard.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 			removal.run();
-			this.publishedBeforeRefresh = List.copyOf(recorder.events);
+			this.publishedBeforeRefresh = List.copyOf(recorder.events());
 		}
 
 	}

@@ -4,9 +4,10 @@ import io.xoscar.ActorSystem.PoolInfo;
 
 /**
  * How the health contributor and the endpoint name a pool. Kept apart from both, so that each of
- * them loads without the other's optional module.
+ * them loads without the other's optional module. Public only for the packages of the endpoint and
+ * the health contributor; not an API.
  */
-final class PoolIds {
+public final class PoolIds {
 
 	private PoolIds() {
 	}
@@ -16,7 +17,7 @@ final class PoolIds {
 	 * @return {@code main} for the main pool, {@code <group>-<index>} for sub pools ({@code cpu-1},
 	 * {@code gpu-3}): unique on the node, and stable as long as the pool lives
 	 */
-	static String id(PoolInfo pool) {
+	public static String id(PoolInfo pool) {
 		return (pool.index() == 0) ? pool.name() : pool.name() + "-" + pool.index();
 	}
 

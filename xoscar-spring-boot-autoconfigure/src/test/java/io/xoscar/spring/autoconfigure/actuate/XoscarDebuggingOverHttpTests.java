@@ -1,14 +1,7 @@
 package io.xoscar.spring.autoconfigure.actuate;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -19,18 +12,18 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
 import io.xoscar.exception.DeadlockException;
+import io.xoscar.spring.autoconfigure.testfixture.Backlogs;
+import io.xoscar.spring.autoconfigure.testfixture.DebugEventRecorder;
+import io.xoscar.spring.autoconfigure.testfixture.Holder;
+import io.xoscar.spring.autoconfigure.testfixture.LocalHttp;
 import io.xoscar.spring.event.DeadlockDetectedEvent;
-import io.xoscar.spring.event.XoscarDebugEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,10 +42,6 @@ class XoscarDebuggingOverHttpTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(5);
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
 	@Value("${local.server.port}")
 	private int port;
 
@@ -60,25 +49,7 @@ class XoscarDebuggingOverHttpTests {
 	private ActorSystem system;
 
 	@Autowired
-	private Recorder recorder;
-
-	public static class Holder extends Actor {
-
-		public String hold(CountDownLatch entered, CountDownLatch release) throws InterruptedException {
-			entered.countDown();
-			return release.await(30, TimeUnit.SECONDS) ? "released" : "timed out";
-		}
-
-		public String ping() {
-			return "pong";
-		}
-
-		/** Waits for a call to itself, which could never run: a deadlock. */
-		public String callSelf() {
-			return self().method("ping").call();
-		}
-
-	}
+	private DebugEventRecorder recorder;
 
 	@Test
 	void showsDeadlocksSlowCallsAndBacklogs() throws Exception {
@@ -103,15 +74,7 @@ class XoscarDebuggingOverHttpTests {
 		ActorHandle<Holder> holder = this.system
 			.createActor(Holder.class, CreateOptions.uid("holder").placement(Placement.pool(1)))
 			.join();
-		CountDownLatch entered = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<String> held;
-		CompletableFuture<String> queued;
-		try {
-			held = holder.method("hold").send(entered, release);
-			assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-			queued = holder.method("ping").send();
-
+		Backlogs.withABacklog(holder, WAIT, () -> {
 			await().atMost(WAIT).until(() -> get("/actuator/xoscar/slowcalls", 200).get("active").size() == 2);
 			JsonNode slowCalls = get("/actuator/xoscar/slowcalls", 200);
 			assertThat(slowCalls.get("ended").values()).isEmpty();
@@ -131,12 +94,7 @@ class XoscarDebuggingOverHttpTests {
 			assertThat(backlog.get("method").asString()).isEqualTo("ping");
 			assertThat(backlog.get("waitedMillis").asLong()).isGreaterThanOrEqualTo(300);
 			assertThat(backlog.get("backlog").asInt()).isEqualTo(1);
-		}
-		finally {
-			release.countDown();
-		}
-		assertThat(held.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("released");
-		assertThat(queued.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("pong");
+		});
 
 		await().atMost(WAIT).until(() -> get("/actuator/xoscar/slowcalls", 200).get("ended").size() == 2);
 		JsonNode slowCalls = get("/actuator/xoscar/slowcalls", 200);
@@ -150,13 +108,9 @@ class XoscarDebuggingOverHttpTests {
 	}
 
 	private JsonNode get(String path, int status) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(WAIT)
-			.GET()
-			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = LocalHttp.get(this.port, path, WAIT);
 		assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(status);
-		return (status == 200) ? json.readTree(response.body()) : null;
+		return (status == 200) ? LocalHttp.json(response) : null;
 	}
 
 	private static JsonNode kind(JsonNode alerts, String kind) {
@@ -172,23 +126,8 @@ class XoscarDebuggingOverHttpTests {
 	static class Application {
 
 		@Bean
-		Recorder recorder() {
-			return new Recorder();
-		}
-
-	}
-
-	static class Recorder {
-
-		final List<XoscarDebugEvent> events = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(XoscarDebugEvent event) {
-			this.events.add(event);
-		}
-
-		<T extends XoscarDebugEvent> List<T> of(Class<T> type) {
-			return this.events.stream().filter(type::isInstance).map(type::cast).toList();
+		DebugEventRecorder recorder() {
+			return new DebugEventRecorder();
 		}
 
 	}

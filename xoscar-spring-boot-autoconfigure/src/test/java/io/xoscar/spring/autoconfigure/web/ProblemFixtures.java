@@ -3,29 +3,22 @@ package io.xoscar.spring.autoconfigure.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.xoscar.Actor;
 import io.xoscar.StatelessActor;
 import io.xoscar.spring.XActor;
+import io.xoscar.spring.autoconfigure.testfixture.LocalHttp;
 
 /**
- * Actors and an HTTP client shared by the problem details tests.
+ * Actors and requests shared by the problem details tests.
  */
 final class ProblemFixtures {
 
 	static final Duration SHORT_TIMEOUT = Duration.ofMillis(200);
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private ProblemFixtures() {
 	}
@@ -69,14 +62,11 @@ final class ProblemFixtures {
 	}
 
 	static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(20))
-			.build();
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
+		return LocalHttp.get(port, path, Duration.ofSeconds(20));
 	}
 
 	static JsonNode body(HttpResponse<String> response) {
-		return json.readTree(response.body());
+		return LocalHttp.json(response);
 	}
 
 }

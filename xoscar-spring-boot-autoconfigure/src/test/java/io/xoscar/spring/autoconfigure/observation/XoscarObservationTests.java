@@ -1,4 +1,4 @@
-package io.xoscar.spring.autoconfigure.actuate;
+package io.xoscar.spring.autoconfigure.observation;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -12,19 +12,16 @@ import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 import io.xoscar.config.ActorSystemConfig;
-import io.xoscar.spring.autoconfigure.XoscarActorSystemCustomizer;
 import io.xoscar.spring.autoconfigure.XoscarAutoConfiguration;
-import io.xoscar.spring.autoconfigure.XoscarProcessPoolCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The application's {@link ObservationRegistry} reaches the node (and the nodes of process pools),
- * so calls are observed with Boot's registry, and {@code management.observations.enable.xoscar}
- * switches that off.
+ * Calls are observed with Boot's {@link ObservationRegistry}, and
+ * {@code management.observations.enable.xoscar} switches that off.
  */
-class XoscarObservationAutoConfigurationTests {
+class XoscarObservationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(XoscarAutoConfiguration.class, XoscarObservationAutoConfiguration.class))
@@ -40,16 +37,6 @@ class XoscarObservationAutoConfigurationTests {
 			return text;
 		}
 
-	}
-
-	@Test
-	void handsTheRegistryToTheNodeAndToProcessPools() {
-		ObservationRegistry registry = ObservationRegistry.create();
-		this.runner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
-			assertThat(context.getBean(ActorSystemConfig.class).observationRegistry()).isSameAs(registry);
-			assertThat(context.getBean(XoscarActorSystemCustomizer.class))
-				.isSameAs(context.getBean(XoscarProcessPoolCustomizer.class));
-		});
 	}
 
 	@Test
@@ -76,14 +63,6 @@ class XoscarObservationAutoConfigurationTests {
 			Observation.createNotStarted("other", registry).observe(() -> {
 			});
 			assertThat(context.getBean(RecordingObservationHandler.class).stopped()).containsExactly("other");
-		});
-	}
-
-	@Test
-	void backsOffWithoutARegistry() {
-		this.runner.run((context) -> {
-			assertThat(context).doesNotHaveBean(XoscarActorSystemCustomizer.class);
-			assertThat(context.getBean(ActorSystemConfig.class).observationRegistry()).isNull();
 		});
 	}
 

@@ -1,4 +1,4 @@
-package io.xoscar.spring.autoconfigure.actuate;
+package io.xoscar.spring.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

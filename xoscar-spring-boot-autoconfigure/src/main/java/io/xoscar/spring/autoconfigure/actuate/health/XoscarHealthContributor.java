@@ -1,4 +1,4 @@
-package io.xoscar.spring.autoconfigure.actuate;
+package io.xoscar.spring.autoconfigure.actuate.health;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +17,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import io.xoscar.ActorSystem;
 import io.xoscar.ActorSystem.PoolInfo;
 import io.xoscar.debug.SlowCallAlert;
+import io.xoscar.spring.autoconfigure.actuate.PoolIds;
 
 /**
  * The node's health: one {@link HealthIndicator} per pool, named by the pool ({@code main} for the

@@ -1,4 +1,4 @@
-package io.xoscar.spring.autoconfigure.actuate;
+package io.xoscar.spring.autoconfigure.actuate.endpoint;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +15,6 @@ import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
 import io.xoscar.spring.autoconfigure.XoscarAutoConfiguration;
-import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.NodeDescriptor;
-import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.PoolDescriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,76 +1,42 @@
-package io.xoscar.spring.autoconfigure.actuate;
+package io.xoscar.spring.autoconfigure.actuate.endpoint;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
-import io.xoscar.ActorSystem.ActorInfo;
-import io.xoscar.ActorSystem.CallInfo;
-import io.xoscar.ActorSystem.PoolInfo;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
 import io.xoscar.StatelessActor;
-import io.xoscar.config.PoolConfig.PoolMode;
 import io.xoscar.exception.DeadlockException;
 import io.xoscar.spring.autoconfigure.XoscarAutoConfiguration;
-import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.ActorDescriptor;
-import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.ActorsDescriptor;
-import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.CallDescriptor;
-import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.DeadlockDescriptor;
-import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.DeadlocksDescriptor;
-import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.NodeDescriptor;
-import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.PoolDescriptor;
-import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.SlowCallDescriptor;
-import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.SlowCallsDescriptor;
-import io.xoscar.spring.autoconfigure.actuate.XoscarEndpoint.StepDescriptor;
+import io.xoscar.spring.autoconfigure.testfixture.Backlogs;
+import io.xoscar.spring.autoconfigure.testfixture.Holder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code xoscar} endpoint: pools, actors and their calls in flight, deadlocks and slow calls, its
- * sections, and when it is configured.
+ * What the {@code xoscar} endpoint says of a running node: pools, actors and their calls in flight,
+ * deadlocks and slow calls, its sections, and its JSON.
  */
-class XoscarEndpointAutoConfigurationTests {
+class XoscarEndpointTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(XoscarAutoConfiguration.class, XoscarEndpointAutoConfiguration.class))
 		.withPropertyValues("xoscar.main-pool-threads=1", "xoscar.pools.cpu.count=2", "xoscar.pools.cpu.labels=cpu",
 				"management.endpoints.web.exposure.include=xoscar");
-
-	/** Stateful: holds its lock while {@link #hold} waits. */
-	public static class Holder extends Actor {
-
-		public String hold(CountDownLatch entered, CountDownLatch release) throws InterruptedException {
-			entered.countDown();
-			return release.await(30, TimeUnit.SECONDS) ? "released" : "timed out";
-		}
-
-		public String ping() {
-			return "pong";
-		}
-
-		/** Waits for a call to itself, which could never run: a deadlock. */
-		public String callSelf() {
-			return self().method("ping").call();
-		}
-
-	}
 
 	public static class Echo extends StatelessActor {
 
@@ -92,14 +58,7 @@ class XoscarEndpointAutoConfigurationTests {
 				.createActor(Echo.class, CreateOptions.uid("echo").placement(Placement.pool(2)))
 				.join();
 			assertThat(echo.method("echo").<String>send("hi").join()).isEqualTo("hi");
-			CountDownLatch entered = new CountDownLatch(1);
-			CountDownLatch release = new CountDownLatch(1);
-			CompletableFuture<String> held;
-			CompletableFuture<String> queued;
-			try {
-				held = holder.method("hold").send(entered, release);
-				assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-				queued = holder.method("ping").send();
+			Backlogs.withABacklog(holder, WAIT, () -> {
 				await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
 					ActorDescriptor listed = actor(endpoint.xoscar(), 1, "holder");
 					assertThat(listed.backlog()).isEqualTo(1);
@@ -139,12 +98,7 @@ class XoscarEndpointAutoConfigurationTests {
 				assertThat(listedEcho.calls()).isEqualTo(1);
 				assertThat(listedEcho.inFlight()).isEmpty();
 				assertThat(node.pools().get(0).actors()).isEmpty();
-			}
-			finally {
-				release.countDown();
-			}
-			assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("released");
-			assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("pong");
+			});
 			await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
 				ActorDescriptor done = actor(endpoint.xoscar(), 1, "holder");
 				assertThat(done.inFlight()).isEmpty();
@@ -239,14 +193,7 @@ class XoscarEndpointAutoConfigurationTests {
 				ActorHandle<Holder> holder = system
 					.createActor(Holder.class, CreateOptions.uid("holder").placement(Placement.pool(1)))
 					.join();
-				CountDownLatch entered = new CountDownLatch(1);
-				CountDownLatch release = new CountDownLatch(1);
-				CompletableFuture<String> held;
-				CompletableFuture<String> queued;
-				try {
-					held = holder.method("hold").send(entered, release);
-					assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-					queued = holder.method("ping").send();
+				Backlogs.withABacklog(holder, WAIT, () -> {
 					await().atMost(10, TimeUnit.SECONDS)
 						.until(() -> slowCalls(endpoint).active().size() == 2);
 					SlowCallsDescriptor slowCalls = slowCalls(endpoint);
@@ -271,12 +218,7 @@ class XoscarEndpointAutoConfigurationTests {
 					assertThat(backlog.method()).isEqualTo("ping");
 					assertThat(backlog.backlog()).isEqualTo(1);
 					assertThat(backlog.thread()).as("the thread it waits behind").isEqualTo(slow.thread());
-				}
-				finally {
-					release.countDown();
-				}
-				assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("released");
-				assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("pong");
+				});
 				await().atMost(10, TimeUnit.SECONDS).until(() -> slowCalls(endpoint).ended().size() == 2);
 				SlowCallsDescriptor slowCalls = slowCalls(endpoint);
 				assertThat(slowCalls.active()).isEmpty();
@@ -303,90 +245,6 @@ class XoscarEndpointAutoConfigurationTests {
 
 	private static SlowCallDescriptor find(List<SlowCallDescriptor> alerts, String kind) {
 		return alerts.stream().filter((alert) -> alert.kind().equals(kind)).findFirst().orElseThrow();
-	}
-
-	@Test
-	void reportsPoolsWhoseActorsCannotBeListed() {
-		PoolInfo threads = new PoolInfo(1, "cpu", "127.0.0.1:1", Set.of("cpu"), 2, 1, 3, PoolMode.THREAD, true, 10);
-		PoolInfo answered = new PoolInfo(2, "gpu", "unix:/tmp/a", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, true, 11);
-		PoolInfo silent = new PoolInfo(3, "gpu", "unix:/tmp/b", Set.of("gpu"), 1, 2, 0, PoolMode.PROCESS, true, 12);
-		PoolInfo empty = new PoolInfo(4, "gpu", "unix:/tmp/c", Set.of("gpu"), 1, 0, 0, PoolMode.PROCESS, true, 13);
-		PoolInfo down = new PoolInfo(5, "gpu", "unix:/tmp/d", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, false, 14);
-		XoscarEndpoint.Listing listing = XoscarEndpoint.Listing.of(List.of(
-				new ActorInfo("t", "T", true, 1, "127.0.0.1:1", 3, 5, List.of()),
-				new ActorInfo("m", "M", true, 2, "unix:/tmp/a", 4, 6,
-						List.of(new CallInfo("score", Duration.ofMillis(1500), null)))));
-
-		PoolDescriptor cpu = XoscarEndpoint.describe(threads, listing);
-		assertThat(cpu.actorsListed()).isTrue();
-		assertThat(cpu.backlog()).isEqualTo(3);
-		assertThat(cpu.actors()).extracting(ActorDescriptor::uid).containsExactly("t");
-
-		PoolDescriptor gpu = XoscarEndpoint.describe(answered, listing);
-		assertThat(gpu.id()).isEqualTo("gpu-2");
-		assertThat(gpu.mode()).isEqualTo("process");
-		assertThat(gpu.actorsListed()).isTrue();
-		assertThat(gpu.backlog()).as("a child's backlog, as its actors report it").isEqualTo(4);
-		assertThat(gpu.actors().get(0).inFlight())
-			.containsExactly(new CallDescriptor("score", 1500, "awaiting", null));
-
-		PoolDescriptor unanswered = XoscarEndpoint.describe(silent, listing);
-		assertThat(unanswered.actorsListed()).isFalse();
-		assertThat(unanswered.unlistedReason()).isEqualTo("process pool did not answer");
-		assertThat(unanswered.actors()).isNull();
-		assertThat(unanswered.actorCount()).isEqualTo(2);
-
-		assertThat(XoscarEndpoint.describe(empty, listing).actorsListed()).isTrue();
-		assertThat(XoscarEndpoint.describe(empty, listing).actors()).isEmpty();
-
-		PoolDescriptor stopped = XoscarEndpoint.describe(down, listing);
-		assertThat(stopped.status()).isEqualTo("DOWN");
-		assertThat(stopped.actorsListed()).isFalse();
-		assertThat(stopped.unlistedReason()).isEqualTo("pool is down");
-
-		PoolDescriptor timedOut = XoscarEndpoint.describe(threads, XoscarEndpoint.Listing.failed("listing timed out"));
-		assertThat(timedOut.actorsListed()).isFalse();
-		assertThat(timedOut.unlistedReason()).isEqualTo("listing timed out");
-	}
-
-	@Test
-	void isNotAvailableUnlessExposed() {
-		this.runner.withPropertyValues("management.endpoints.web.exposure.include=health").run((context) -> {
-			assertThat(context).hasSingleBean(ActorSystem.class);
-			assertThat(context).doesNotHaveBean(XoscarEndpoint.class);
-		});
-	}
-
-	@Test
-	void isNotAvailableWithoutAccess() {
-		this.runner.withPropertyValues("management.endpoint.xoscar.access=NONE").run((context) -> {
-			assertThat(context).hasSingleBean(ActorSystem.class);
-			assertThat(context).doesNotHaveBean(XoscarEndpoint.class);
-		});
-	}
-
-	@Test
-	void backsOffWithoutTheActuator() {
-		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate."))
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context).hasSingleBean(ActorSystem.class);
-				assertThat(context).doesNotHaveBean("xoscarEndpoint");
-			});
-	}
-
-	@Test
-	void backsOffWhenXoscarIsDisabled() {
-		this.runner.withPropertyValues("xoscar.enabled=false").run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(XoscarEndpoint.class);
-		});
-	}
-
-	@Test
-	void backsOffToAUserDefinedEndpoint() {
-		this.runner.withBean("userEndpoint", XoscarEndpoint.class, () -> new XoscarEndpoint(null))
-			.run((context) -> assertThat(context).getBean(XoscarEndpoint.class).isSameAs(context.getBean("userEndpoint")));
 	}
 
 	private static ActorDescriptor actor(NodeDescriptor node, int pool, String uid) {

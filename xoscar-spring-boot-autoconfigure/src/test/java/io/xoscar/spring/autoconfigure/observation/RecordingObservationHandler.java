@@ -1,4 +1,4 @@
-package io.xoscar.spring.autoconfigure.actuate;
+package io.xoscar.spring.autoconfigure.observation;
 
 import java.util.List;
 import java.util.Queue;

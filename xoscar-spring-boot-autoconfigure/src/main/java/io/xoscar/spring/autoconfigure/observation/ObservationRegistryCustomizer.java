@@ -1,4 +1,4 @@
-package io.xoscar.spring.autoconfigure.actuate;
+package io.xoscar.spring.autoconfigure.observation;
 
 import io.micrometer.observation.ObservationRegistry;
 

@@ -1,4 +1,4 @@
-package io.xoscar.spring.autoconfigure.actuate;
+package io.xoscar.spring.autoconfigure.metrics;
 
 import java.util.concurrent.TimeUnit;
 
@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.xoscar.ActorHandle;
@@ -30,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The node's meters in the application's {@link MeterRegistry}: pool gauges (also for pools added
- * later), call timers by actor class, method and outcome, Boot's meter filters, and the back-off.
+ * later), call timers by actor class, method and outcome, and Boot's meter filters.
  */
-class XoscarMetricsAutoConfigurationTests {
+class XoscarMetricsTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(XoscarAutoConfiguration.class, XoscarMetricsAutoConfiguration.class))
@@ -121,37 +120,6 @@ class XoscarMetricsAutoConfigurationTests {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.find("xoscar.pool.up").gauges()).isEmpty();
 				assertThat(registry.find("xoscar.calls").functionTimers()).isEmpty();
-			});
-	}
-
-	@Test
-	void backsOffWithoutARegistry() {
-		this.runner.run((context) -> {
-			assertThat(context).doesNotHaveBean(XoscarActorSystemCustomizer.class);
-			assertThat(context.getBean(ActorSystemConfig.class).meterRegistry()).isNull();
-		});
-	}
-
-	@Test
-	void backsOffWithoutMicrometer() {
-		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.withClassLoader(new FilteredClassLoader("io.micrometer."))
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context).hasSingleBean(ActorSystem.class);
-				assertThat(context).doesNotHaveBean(XoscarActorSystemCustomizer.class);
-				assertThat(context.getBean(ActorSystemConfig.class).meterRegistry()).isNull();
-			});
-	}
-
-	@Test
-	void backsOffWhenXoscarIsDisabled() {
-		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.withPropertyValues("xoscar.enabled=false")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context).doesNotHaveBean(ActorSystem.class);
-				assertThat(context).doesNotHaveBean(XoscarActorSystemCustomizer.class);
 			});
 	}
 

@@ -1,9 +1,8 @@
-package io.xoscar.spring.autoconfigure.actuate;
+package io.xoscar.spring.autoconfigure.actuate.health;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -23,12 +22,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
@@ -36,16 +31,20 @@ import io.xoscar.Placement;
 import io.xoscar.StatelessActor;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.spring.autoconfigure.XoscarAutoConfiguration;
+import io.xoscar.spring.autoconfigure.testfixture.Backlogs;
+import io.xoscar.spring.autoconfigure.testfixture.Holder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code xoscar} health contributor: one component per pool, following the pools as they are
- * added and removed, with its active backlog alerts (DOWN for them if so configured), part of the
- * health endpoint but not of the probe groups, and its back-off.
+ * What the {@code xoscar} health contributor says of a running node: one component per pool,
+ * following the pools as they are added and removed, with its active backlog alerts (DOWN for them if
+ * so configured), part of the health endpoint but not of the probe groups.
  */
-class XoscarHealthContributorAutoConfigurationTests {
+class XoscarHealthContributorTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(XoscarAutoConfiguration.class,
@@ -56,20 +55,6 @@ class XoscarHealthContributorAutoConfigurationTests {
 
 		public String work() {
 			return "done";
-		}
-
-	}
-
-	/** Stateful: holds its lock, and so its mailbox, while {@link #hold} waits. */
-	public static class Holder extends Actor {
-
-		public String hold(CountDownLatch entered, CountDownLatch release) throws InterruptedException {
-			entered.countDown();
-			return release.await(30, TimeUnit.SECONDS) ? "released" : "timed out";
-		}
-
-		public String ping() {
-			return "pong";
 		}
 
 	}
@@ -195,77 +180,16 @@ class XoscarHealthContributorAutoConfigurationTests {
 	 * Runs the checks while actor {@code holder} of pool cpu-1 runs a call and a second one waits in
 	 * its mailbox, then lets both run.
 	 */
-	private static void withABacklogInCpu1(ActorSystem system, ThrowingRunnable checks) throws Exception {
+	private static void withABacklogInCpu1(ActorSystem system, Backlogs.Checks checks) throws Exception {
 		ActorHandle<Holder> holder = system
 			.createActor(Holder.class, CreateOptions.uid("holder").placement(Placement.pool(1)))
 			.join();
-		CountDownLatch entered = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<String> held;
-		CompletableFuture<String> queued;
-		try {
-			held = holder.method("hold").send(entered, release);
-			assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-			queued = holder.method("ping").send();
-			checks.run();
-		}
-		finally {
-			release.countDown();
-		}
-		assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("released");
-		assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo("pong");
+		Backlogs.withABacklog(holder, WAIT, checks);
 	}
 
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> backlogAlerts(Health health) {
 		return (List<Map<String, Object>>) health.getDetails().get("backlogAlerts");
-	}
-
-	interface ThrowingRunnable {
-
-		void run() throws Exception;
-
-	}
-
-	@Test
-	void backsOffWhenDisabled() {
-		this.runner.withPropertyValues("management.health.xoscar.enabled=false").run((context) -> {
-			assertThat(context).hasSingleBean(ActorSystem.class);
-			assertThat(context).doesNotHaveBean(CompositeHealthContributor.class);
-		});
-	}
-
-	@Test
-	void backsOffWhenHealthDefaultsAreDisabled() {
-		this.runner.withPropertyValues("management.health.defaults.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(CompositeHealthContributor.class);
-		});
-	}
-
-	@Test
-	void backsOffWhenXoscarIsDisabled() {
-		this.runner.withPropertyValues("xoscar.enabled=false").run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(ActorSystem.class);
-			assertThat(context).doesNotHaveBean(CompositeHealthContributor.class);
-		});
-	}
-
-	@Test
-	void backsOffWithoutTheHealthModule() {
-		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health.")).run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context).hasSingleBean(ActorSystem.class);
-			assertThat(context).doesNotHaveBean("xoscarHealthContributor");
-		});
-	}
-
-	@Test
-	void backsOffToAUserDefinedContributor() {
-		this.runner.withUserConfiguration(UserContributor.class).run((context) -> {
-			assertThat(context.getBean("xoscarHealthContributor")).isSameAs(UserContributor.INDICATOR);
-			assertThat(context).doesNotHaveBean(XoscarHealthContributor.class);
-		});
 	}
 
 	private static List<String> names(CompositeHealthContributor composite) {
@@ -274,18 +198,6 @@ class XoscarHealthContributorAutoConfigurationTests {
 
 	private static Health health(CompositeHealthContributor composite, String name) {
 		return ((HealthIndicator) composite.getContributor(name)).health();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UserContributor {
-
-		static final HealthIndicator INDICATOR = () -> Health.up().withDetails(Map.of("user", true)).build();
-
-		@Bean
-		HealthIndicator xoscarHealthContributor() {
-			return INDICATOR;
-		}
-
 	}
 
 }

@@ -1,8 +1,5 @@
-package io.xoscar.spring.autoconfigure.actuate;
+package io.xoscar.spring.autoconfigure.metrics;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -17,6 +14,7 @@ import org.springframework.context.annotation.Import;
 import io.xoscar.Actor;
 import io.xoscar.spring.ActorRef;
 import io.xoscar.spring.XActor;
+import io.xoscar.spring.autoconfigure.testfixture.LocalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,8 +28,6 @@ import static org.awaitility.Awaitility.await;
 		properties = { "xoscar.main-pool-threads=1", "xoscar.pools.cpu.count=1", "xoscar.pools.gpu.mode=process",
 				"xoscar.pools.gpu.jvm-args=-Xmx128m", "management.endpoints.web.exposure.include=prometheus" })
 class ProcessPoolMetricsScrapeTests {
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Value("${local.server.port}")
 	private int port;
@@ -95,10 +91,7 @@ class ProcessPoolMetricsScrapeTests {
 	}
 
 	private String scrape() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/prometheus"))
-			.timeout(Duration.ofSeconds(5))
-			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = LocalHttp.get(this.port, "/actuator/prometheus", Duration.ofSeconds(5));
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();
 	}

@@ -1,0 +1,26 @@
+package io.xoscar.spring.autoconfigure.actuate.endpoint;
+
+import java.util.List;
+
+import io.xoscar.ActorSystem.ActorInfo;
+
+/**
+ * An actor, as the {@code xoscar} endpoint shows it.
+ *
+ * @param uid its uid
+ * @param actorClass its class
+ * @param stateful whether it takes one call at a time
+ * @param pool the index of its pool
+ * @param backlog calls waiting in its mailbox
+ * @param calls calls it started since it was created
+ * @param inFlight its calls now running or awaiting an asynchronous result
+ */
+public record ActorDescriptor(String uid, String actorClass, boolean stateful, int pool, int backlog, long calls,
+		List<CallDescriptor> inFlight) {
+
+	static ActorDescriptor of(ActorInfo actor) {
+		return new ActorDescriptor(actor.uid(), actor.actorClass(), actor.stateful(), actor.pool(),
+				actor.backlog(), actor.calls(), actor.inFlight().stream().map(CallDescriptor::of).toList());
+	}
+
+}

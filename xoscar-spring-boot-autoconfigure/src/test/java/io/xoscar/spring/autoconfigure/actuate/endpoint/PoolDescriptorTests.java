@@ -1,0 +1,66 @@
+package io.xoscar.spring.autoconfigure.actuate.endpoint;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.xoscar.ActorSystem.ActorInfo;
+import io.xoscar.ActorSystem.CallInfo;
+import io.xoscar.ActorSystem.PoolInfo;
+import io.xoscar.config.PoolConfig.PoolMode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How the endpoint describes a pool from a listing of the node's actors: the actors of thread and
+ * process pools, and the pools whose actors cannot be listed (down, not answering, listing failed).
+ */
+class PoolDescriptorTests {
+
+	@Test
+	void describesPoolsWhoseActorsCannotBeListed() {
+		PoolInfo threads = new PoolInfo(1, "cpu", "127.0.0.1:1", Set.of("cpu"), 2, 1, 3, PoolMode.THREAD, true, 10);
+		PoolInfo answered = new PoolInfo(2, "gpu", "unix:/tmp/a", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, true, 11);
+		PoolInfo silent = new PoolInfo(3, "gpu", "unix:/tmp/b", Set.of("gpu"), 1, 2, 0, PoolMode.PROCESS, true, 12);
+		PoolInfo empty = new PoolInfo(4, "gpu", "unix:/tmp/c", Set.of("gpu"), 1, 0, 0, PoolMode.PROCESS, true, 13);
+		PoolInfo down = new PoolInfo(5, "gpu", "unix:/tmp/d", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, false, 14);
+		ActorListing listing = ActorListing.of(List.of(
+				new ActorInfo("t", "T", true, 1, "127.0.0.1:1", 3, 5, List.of()),
+				new ActorInfo("m", "M", true, 2, "unix:/tmp/a", 4, 6,
+						List.of(new CallInfo("score", Duration.ofMillis(1500), null)))));
+
+		PoolDescriptor cpu = PoolDescriptor.of(threads, listing);
+		assertThat(cpu.actorsListed()).isTrue();
+		assertThat(cpu.backlog()).isEqualTo(3);
+		assertThat(cpu.actors()).extracting(ActorDescriptor::uid).containsExactly("t");
+
+		PoolDescriptor gpu = PoolDescriptor.of(answered, listing);
+		assertThat(gpu.id()).isEqualTo("gpu-2");
+		assertThat(gpu.mode()).isEqualTo("process");
+		assertThat(gpu.actorsListed()).isTrue();
+		assertThat(gpu.backlog()).as("a child's backlog, as its actors report it").isEqualTo(4);
+		assertThat(gpu.actors().get(0).inFlight())
+			.containsExactly(new CallDescriptor("score", 1500, "awaiting", null));
+
+		PoolDescriptor unanswered = PoolDescriptor.of(silent, listing);
+		assertThat(unanswered.actorsListed()).isFalse();
+		assertThat(unanswered.unlistedReason()).isEqualTo("process pool did not answer");
+		assertThat(unanswered.actors()).isNull();
+		assertThat(unanswered.actorCount()).isEqualTo(2);
+
+		assertThat(PoolDescriptor.of(empty, listing).actorsListed()).isTrue();
+		assertThat(PoolDescriptor.of(empty, listing).actors()).isEmpty();
+
+		PoolDescriptor stopped = PoolDescriptor.of(down, listing);
+		assertThat(stopped.status()).isEqualTo("DOWN");
+		assertThat(stopped.actorsListed()).isFalse();
+		assertThat(stopped.unlistedReason()).isEqualTo("pool is down");
+
+		PoolDescriptor timedOut = PoolDescriptor.of(threads, ActorListing.failed("listing timed out"));
+		assertThat(timedOut.actorsListed()).isFalse();
+		assertThat(timedOut.unlistedReason()).isEqualTo("listing timed out");
+	}
+
+}
