@@ -2,7 +2,6 @@ package io.xoscar.internal.pool;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,7 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.xoscar.AbstractActor;
 import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.reflect.BatchMethod;
-import io.xoscar.internal.reflect.BatchResults;
 import io.xoscar.internal.reflect.Invocable;
 import io.xoscar.internal.reflect.MethodCalls;
 import io.xoscar.observation.ActorCallKind;
@@ -54,11 +52,8 @@ final class Call implements Runnable {
 
 	private final Object[] args;
 
-	private final BatchMethod batchMethod;
-
-	private final List<Invocable> batchSingles;
-
-	private final List<Object[]> batchArgs;
+	/** What a batch runs, or {@code null} for a single call. */
+	private final CallBatch batch;
 
 	private final CallFuture reply;
 
@@ -125,18 +120,15 @@ final class Call implements Runnable {
 
 	private volatile CompletableFuture<?> awaited;
 
-	private Call(ActorCell cell, String method, Invocable single, Object[] args, BatchMethod batchMethod,
-			List<Invocable> batchSingles, List<Object[]> batchArgs, boolean reply, CallChain chain,
-			CallerObservation callerObservation) {
+	private Call(ActorCell cell, String method, Invocable single, Object[] args, CallBatch batch, boolean reply,
+			CallChain chain, CallerObservation callerObservation) {
 		this.cell = cell;
 		this.chain = chain;
 		this.callerObservation = callerObservation;
 		this.method = method;
 		this.single = single;
 		this.args = args;
-		this.batchMethod = batchMethod;
-		this.batchSingles = batchSingles;
-		this.batchArgs = batchArgs;
+		this.batch = batch;
 		this.reply = reply ? new CallFuture(this) : null;
 	}
 
@@ -145,7 +137,7 @@ final class Call implements Runnable {
 	 */
 	static Call single(ActorCell cell, Invocable target, Object[] args, boolean reply, CallChain chain,
 			CallerObservation callerObservation) {
-		return new Call(cell, target.name(), target, args, null, null, null, reply, chain, callerObservation);
+		return new Call(cell, target.name(), target, args, null, reply, chain, callerObservation);
 	}
 
 	/**
@@ -154,7 +146,8 @@ final class Call implements Runnable {
 	 */
 	static Call batch(ActorCell cell, String method, BatchMethod batchMethod, List<Invocable> singles,
 			List<Object[]> args, boolean reply, CallChain chain, CallerObservation callerObservation) {
-		return new Call(cell, method, null, null, batchMethod, singles, args, reply, chain, callerObservation);
+		return new Call(cell, method, null, null, new CallBatch(batchMethod, singles, args), reply, chain,
+				callerObservation);
 	}
 
 	/** @return how the call was made, as the callee sees it */
@@ -235,8 +228,7 @@ final class Call implements Runnable {
 
 	/** @return what it runs (for a batch: the batch implementation, or its first call's method) */
 	Invocable invocable() {
-		return (this.single != null) ? this.single
-				: (this.batchMethod != null) ? this.batchMethod.implementation() : this.batchSingles.get(0);
+		return (this.single != null) ? this.single : this.batch.invocable();
 	}
 
 	/** Counts this call for metrics (in its actor's pool group) when it ends; times it if it is sampled. */
@@ -354,28 +346,7 @@ final class Call implements Runnable {
 		if (this.single != null) {
 			return this.single.invoke(actor, this.args);
 		}
-		if (this.batchMethod != null) {
-			Object returned = this.batchMethod.implementation().invoke(actor, this.batchMethod.bind(this.batchArgs));
-			return BatchResults.checked(returned, this.batchArgs.size(), this.batchMethod.implementation());
-		}
-		return invokeEach(actor, 0, new ArrayList<>(this.batchArgs.size()));
-	}
-
-	/** Runs the single method once per call of a batch; an asynchronous one finishes before the next starts. */
-	private Object invokeEach(AbstractActor actor, int from, List<Object> results) throws Throwable {
-		for (int i = from; i < this.batchArgs.size(); i++) {
-			Object returned = this.batchSingles.get(i).invoke(actor, this.batchArgs.get(i));
-			CompletableFuture<Object> pending = Async.toFuture(returned);
-			if (pending != null) {
-				int next = i + 1;
-				return pending.thenCompose((value) -> {
-					results.add(value);
-					return Async.invokeLater(() -> invokeEach(actor, next, results));
-				});
-			}
-			results.add(returned);
-		}
-		return results;
+		return this.batch.invoke(actor);
 	}
 
 	void complete(Object value) {
