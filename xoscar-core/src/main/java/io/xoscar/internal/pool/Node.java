@@ -123,38 +123,38 @@ public final class Node implements LocalNode {
 
 	public Node(ActorSystem system, ActorSystemConfig config) {
 		this.system = system;
-		this.actorFactory = config.actorFactory();
-		this.detectsDeadlocks = config.deadlockDetection();
-		this.metrics = (config.meterRegistry() != null) ? new NodeMetrics(config.meterRegistry()) : null;
-		this.observations = ServerObservations.of(config.observationRegistry());
-		String[] hostAndPort = hostAndPort(config.address());
+		this.actorFactory = config.integration().actorFactory();
+		this.detectsDeadlocks = config.calls().deadlockDetection();
+		this.metrics = (config.observability().meterRegistry() != null) ? new NodeMetrics(config.observability().meterRegistry()) : null;
+		this.observations = ServerObservations.of(config.observability().observationRegistry());
+		String[] hostAndPort = hostAndPort(config.node().address());
 		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]),
-				config.advertisedAddress(), new TransportSettings(
-				config.maxFrameSize(), config.incompleteFrameMemory(), config.frameReadTimeout(), config.connectTimeout(),
-				config.exceptionPackages(), config.unixSockets(), config.sharedMemory(),
-				config.jacksonModules()),
+				config.node().advertisedAddress(), new TransportSettings(
+				config.transport().maxFrameSize(), config.transport().incompleteFrameMemory(), config.transport().frameReadTimeout(), config.transport().connectTimeout(),
+				config.transport().exceptionPackages(), config.transport().unixSockets(), config.transport().sharedMemory(),
+				config.transport().jacksonModules()),
 				this::router);
 		this.address = this.transport.address();
 		this.debugThread = debugThread(this.address);
-		String parent = config.reportTo();
-		this.recorder = new DebugRecorder(config.debugHistory(), this.debugThread,
+		String parent = config.debug().reportTo();
+		this.recorder = new DebugRecorder(config.debug().history(), this.debugThread,
 				(parent != null) ? (event) -> this.transport.report(parent, event) : null);
-		config.debugListeners().forEach(this.recorder::addListener);
+		config.debug().listeners().forEach(this.recorder::addListener);
 		if (this.metrics != null) {
 			this.recorder.addListener(this.metrics);
 		}
-		this.time = (config.clock() != null) ? new ClockTime(config.clock()) : new SystemTime(this.address);
+		this.time = (config.integration().clock() != null) ? new ClockTime(config.integration().clock()) : new SystemTime(this.address);
 		Deadlines deadlines = new Deadlines(this.time);
 		this.watchdog = new Watchdog(this.recorder, this.debugThread, this.directory::values,
-				config.slowCallThreshold(), config.backlogThreshold(), config.callTimeout(), new Links(parent), this.time);
+				config.debug().slowCallThreshold(), config.debug().backlogThreshold(), config.calls().timeout(), new Links(parent), this.time);
 		this.cellServices = new CellServices(this.detectsDeadlocks, this.watchdog, this.observations, deadlines);
-		this.router = new CallRouter(config.callTimeout(), this, this::remoteTarget,
-				ClientObservations.of(config.observationRegistry()), deadlines);
+		this.router = new CallRouter(config.calls().timeout(), this, this::remoteTarget,
+				ClientObservations.of(config.observability().observationRegistry()), deadlines);
 		DeserializedHandles.register(this.address, this.router);
 		this.pools = new Pools(this.address, config, this::processExited);
 		this.placer = new Placer(this.pools::all);
 		try {
-			for (PoolConfig group : config.pools()) {
+			for (PoolConfig group : config.node().pools()) {
 				this.pools.add(group);
 			}
 			if (this.metrics != null) {

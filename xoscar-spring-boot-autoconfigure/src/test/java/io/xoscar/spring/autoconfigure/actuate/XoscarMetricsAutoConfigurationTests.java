@@ -54,7 +54,7 @@ class XoscarMetricsAutoConfigurationTests {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		this.runner.withBean(MeterRegistry.class, () -> registry).run((context) -> {
 			assertThat(context).hasSingleBean(XoscarActorSystemCustomizer.class);
-			assertThat(context.getBean(ActorSystemConfig.class).meterRegistry()).isSameAs(registry);
+			assertThat(context.getBean(ActorSystemConfig.class).observability().meterRegistry()).isSameAs(registry);
 			ActorSystem system = context.getBean(ActorSystem.class);
 			assertThat(registry.find("xoscar.pool.actors").gauges()).hasSize(3);
 			ActorHandle<Echo> echo = system
@@ -104,7 +104,7 @@ class XoscarMetricsAutoConfigurationTests {
 					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(context.getBean(ActorSystemConfig.class).meterRegistry()).isSameAs(registry);
+				assertThat(context.getBean(ActorSystemConfig.class).observability().meterRegistry()).isSameAs(registry);
 				assertThat(registry.find("xoscar.pool.up").gauges()).hasSize(3);
 			});
 	}
@@ -128,7 +128,7 @@ class XoscarMetricsAutoConfigurationTests {
 	void backsOffWithoutARegistry() {
 		this.runner.run((context) -> {
 			assertThat(context).doesNotHaveBean(XoscarActorSystemCustomizer.class);
-			assertThat(context.getBean(ActorSystemConfig.class).meterRegistry()).isNull();
+			assertThat(context.getBean(ActorSystemConfig.class).observability().meterRegistry()).isNull();
 		});
 	}
 
@@ -140,7 +140,7 @@ class XoscarMetricsAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasSingleBean(ActorSystem.class);
 				assertThat(context).doesNotHaveBean(XoscarActorSystemCustomizer.class);
-				assertThat(context.getBean(ActorSystemConfig.class).meterRegistry()).isNull();
+				assertThat(context.getBean(ActorSystemConfig.class).observability().meterRegistry()).isNull();
 			});
 	}
 

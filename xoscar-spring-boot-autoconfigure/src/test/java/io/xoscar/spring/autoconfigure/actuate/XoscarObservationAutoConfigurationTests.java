@@ -46,7 +46,7 @@ class XoscarObservationAutoConfigurationTests {
 	void handsTheRegistryToTheNodeAndToProcessPools() {
 		ObservationRegistry registry = ObservationRegistry.create();
 		this.runner.withBean(ObservationRegistry.class, () -> registry).run((context) -> {
-			assertThat(context.getBean(ActorSystemConfig.class).observationRegistry()).isSameAs(registry);
+			assertThat(context.getBean(ActorSystemConfig.class).observability().observationRegistry()).isSameAs(registry);
 			assertThat(context.getBean(XoscarActorSystemCustomizer.class))
 				.isSameAs(context.getBean(XoscarProcessPoolCustomizer.class));
 		});
@@ -56,7 +56,7 @@ class XoscarObservationAutoConfigurationTests {
 	void callsAreObservedWithBootsRegistry() {
 		this.withBootsRegistry.run((context) -> {
 			ObservationRegistry registry = context.getBean(ObservationRegistry.class);
-			assertThat(context.getBean(ActorSystemConfig.class).observationRegistry()).isSameAs(registry);
+			assertThat(context.getBean(ActorSystemConfig.class).observability().observationRegistry()).isSameAs(registry);
 			assertThat(echo(context.getBean(ActorSystem.class)).method("echo").<String>call("hi")).isEqualTo("hi");
 			RecordingObservationHandler handler = context.getBean(RecordingObservationHandler.class);
 			await().until(() -> handler.stopped().size() == 2);
@@ -83,7 +83,7 @@ class XoscarObservationAutoConfigurationTests {
 	void backsOffWithoutARegistry() {
 		this.runner.run((context) -> {
 			assertThat(context).doesNotHaveBean(XoscarActorSystemCustomizer.class);
-			assertThat(context.getBean(ActorSystemConfig.class).observationRegistry()).isNull();
+			assertThat(context.getBean(ActorSystemConfig.class).observability().observationRegistry()).isNull();
 		});
 	}
 
