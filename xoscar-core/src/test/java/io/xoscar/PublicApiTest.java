@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What users see of the core names no internal type: no public or protected member of a public type
  * of the public packages, nor its superclass, interfaces or permitted subclasses, mentions a type of
- * {@code io.xoscar.internal}.
+ * {@code io.xoscar.internal}; and the public packages are {@link NullMarked}.
  */
 class PublicApiTest {
 
@@ -46,6 +47,14 @@ class PublicApiTest {
 			leaks.addAll(leaksOf(type));
 		}
 		assertThat(leaks).isEmpty();
+	}
+
+	@Test
+	void publicPackagesAreNullMarked() throws ClassNotFoundException {
+		for (String pkg : PUBLIC_PACKAGES) {
+			Class<?> info = Class.forName(pkg + ".package-info", false, PublicApiTest.class.getClassLoader());
+			assertThat(info.isAnnotationPresent(NullMarked.class)).as(pkg).isTrue();
+		}
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JacksonModule;
 
 import io.xoscar.ActorFactory;
@@ -79,9 +80,9 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 
 		private ProcessPoolMain processPoolMain = ProcessPoolMain.BARE;
 
-		private MeterRegistry meterRegistry;
+		private @Nullable MeterRegistry meterRegistry;
 
-		private String advertisedAddress;
+		private @Nullable String advertisedAddress;
 
 		private final List<JacksonModule> jacksonModules = new ArrayList<>();
 
@@ -95,11 +96,11 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 
 		private final List<DebugListener> debugListeners = new ArrayList<>();
 
-		private String reportTo;
+		private @Nullable String reportTo;
 
-		private ObservationRegistry observationRegistry;
+		private @Nullable ObservationRegistry observationRegistry;
 
-		private ActorClock clock;
+		private @Nullable ActorClock clock;
 
 		private Builder() {
 		}
@@ -178,7 +179,12 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 			return this;
 		}
 
-		public Builder advertisedAddress(String address) {
+		/**
+		 * @param address the address other processes and hosts are told to use ({@code host} or
+		 * {@code host:port}), or {@code null} to advertise the bound one (the default)
+		 * @return this builder
+		 */
+		public Builder advertisedAddress(@Nullable String address) {
 			this.advertisedAddress = address;
 			return this;
 		}
@@ -193,7 +199,11 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 			return this;
 		}
 
-		public Builder meterRegistry(MeterRegistry registry) {
+		/**
+		 * @param registry where the node publishes its meters, or {@code null} for none (the default)
+		 * @return this builder
+		 */
+		public Builder meterRegistry(@Nullable MeterRegistry registry) {
 			this.meterRegistry = registry;
 			return this;
 		}
@@ -220,10 +230,10 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 
 		/**
 		 * @param parentAddress the node this (process pool's) node tells what it detects; set by
-		 * {@link io.xoscar.ProcessPoolChild#parse}
+		 * {@link io.xoscar.ProcessPoolChild#parse}; {@code null} for none (the default)
 		 * @return this builder
 		 */
-		public Builder reportTo(String parentAddress) {
+		public Builder reportTo(@Nullable String parentAddress) {
 			this.reportTo = parentAddress;
 			return this;
 		}
@@ -232,7 +242,7 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 		 * @param registry where the node reports observations of actor calls, or {@code null} for none
 		 * @return this builder
 		 */
-		public Builder observationRegistry(ObservationRegistry registry) {
+		public Builder observationRegistry(@Nullable ObservationRegistry registry) {
 			this.observationRegistry = registry;
 			return this;
 		}
@@ -241,7 +251,7 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 		 * @param clock the time the node runs on, or {@code null} for the machine's (the default)
 		 * @return this builder
 		 */
-		public Builder clock(ActorClock clock) {
+		public Builder clock(@Nullable ActorClock clock) {
 			this.clock = clock;
 			return this;
 		}

@@ -1,10 +1,13 @@
 package io.xoscar.config;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import io.xoscar.ActorFactory;
@@ -146,6 +149,24 @@ class ActorSystemConfigTest {
 		assertMissing(ActorSystemConfig.builder().slowCallThreshold(null), "slowCallThreshold");
 		assertMissing(ActorSystemConfig.builder().actorFactory(null), "actorFactory");
 		assertMissing(ActorSystemConfig.builder().processPoolMain(null), "processPoolMain");
+	}
+
+	@Test
+	void optionalSettingsAreMarkedNullable() {
+		assertThat(nullableComponents(NodeConfig.class)).containsExactly("advertisedAddress");
+		assertThat(nullableComponents(CallConfig.class)).isEmpty();
+		assertThat(nullableComponents(TransportConfig.class)).isEmpty();
+		assertThat(nullableComponents(DebugConfig.class)).containsExactly("reportTo");
+		assertThat(nullableComponents(ObservabilityConfig.class)).containsExactly("meterRegistry",
+				"observationRegistry");
+		assertThat(nullableComponents(IntegrationConfig.class)).containsExactly("clock");
+	}
+
+	private static List<String> nullableComponents(Class<? extends Record> type) {
+		return Arrays.stream(type.getRecordComponents())
+			.filter((component) -> component.getAnnotatedType().isAnnotationPresent(Nullable.class))
+			.map(RecordComponent::getName)
+			.toList();
 	}
 
 	private static void assertRefused(ActorSystemConfig.Builder builder, String message) {
