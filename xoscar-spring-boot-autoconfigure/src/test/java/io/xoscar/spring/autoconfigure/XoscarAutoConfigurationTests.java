@@ -42,7 +42,7 @@ class XoscarAutoConfigurationTests {
 		this.runner.withUserConfiguration(UserSystem.class).run((context) -> {
 			ActorSystemConfig config = context.getBean(ActorSystemConfig.class);
 			ActorSystemConfig core = ActorSystemConfig.builder().build();
-			assertThat(config).usingRecursiveComparison().ignoringFields("actorFactory").isEqualTo(core);
+			assertThat(config).usingRecursiveComparison().ignoringFields("integration.actorFactory").isEqualTo(core);
 			assertThat(config.integration().actorFactory()).isInstanceOf(BeanFactoryActorFactory.class);
 		});
 	}
