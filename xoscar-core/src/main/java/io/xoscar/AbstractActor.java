@@ -1,5 +1,7 @@
 package io.xoscar;
 
+import org.jspecify.annotations.Nullable;
+
 import io.xoscar.internal.pool.ActorContext;
 
 /**
@@ -13,7 +15,7 @@ import io.xoscar.internal.pool.ActorContext;
  */
 public abstract class AbstractActor {
 
-	private final ActorContext context;
+	private final @Nullable ActorContext context;
 
 	protected AbstractActor() {
 		this.context = ActorContext.takeConstructing(this::postCreate, this::preDestroy);

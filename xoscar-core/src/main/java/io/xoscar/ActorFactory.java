@@ -1,5 +1,7 @@
 package io.xoscar;
 
+import org.jspecify.annotations.Nullable;
+
 import io.xoscar.internal.reflect.ActorClassInfo;
 
 /**
@@ -31,6 +33,6 @@ public interface ActorFactory {
 	 * @return a new instance of {@code type}
 	 * @throws Exception what the construction threw; the creation fails with it
 	 */
-	AbstractActor create(Class<? extends AbstractActor> type, Object[] args) throws Exception;
+	AbstractActor create(Class<? extends AbstractActor> type, @Nullable Object[] args) throws Exception;
 
 }

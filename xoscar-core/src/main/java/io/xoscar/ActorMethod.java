@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,7 +31,7 @@ public interface ActorMethod {
 	 * @param args the arguments
 	 * @return the result
 	 */
-	<R> CompletableFuture<R> send(Object... args);
+	<R extends @Nullable Object> CompletableFuture<R> send(@Nullable Object... args);
 
 	/**
 	 * The same method, with a timeout for each call made through it, instead of the method's own
@@ -52,7 +53,7 @@ public interface ActorMethod {
 	 * @return the result
 	 * @throws io.xoscar.exception.CallTimeoutException when the call timeout passes
 	 */
-	<R> R call(Object... args);
+	<R extends @Nullable Object> R call(@Nullable Object... args);
 
 	/**
 	 * Like {@link #send(Object...)}, lazily: the call is made on subscription and cancelled on
@@ -61,14 +62,14 @@ public interface ActorMethod {
 	 * @param args the arguments
 	 * @return the result
 	 */
-	<R> Mono<R> mono(Object... args);
+	<R> Mono<R> mono(@Nullable Object... args);
 
 	/**
 	 * Sends the call without waiting for it to run. Errors thrown by the method are logged.
 	 * @param args the arguments
 	 * @return completes when the call is handed over to the actor's mailbox or transport
 	 */
-	CompletableFuture<Void> tell(Object... args);
+	CompletableFuture<Void> tell(@Nullable Object... args);
 
 	/**
 	 * Sends the call after a delay. Cancelling the returned future before then drops it.
@@ -76,14 +77,14 @@ public interface ActorMethod {
 	 * @param args the arguments
 	 * @return completes when the call is handed over
 	 */
-	CompletableFuture<Void> tellDelay(Duration delay, Object... args);
+	CompletableFuture<Void> tellDelay(Duration delay, @Nullable Object... args);
 
 	/**
 	 * Captures a call of this method for a {@link #batch batch}.
 	 * @param args the arguments
 	 * @return the captured call
 	 */
-	DelayedCall delay(Object... args);
+	DelayedCall delay(@Nullable Object... args);
 
 	/**
 	 * Runs several calls of this method as one message and one actor turn: the batch implementation
@@ -94,7 +95,7 @@ public interface ActorMethod {
 	 * @param calls calls made with {@link #delay(Object...)} on this method
 	 * @return one result per call, in order; an empty batch gives an empty list
 	 */
-	<R> CompletableFuture<List<R>> batch(List<DelayedCall> calls);
+	<R extends @Nullable Object> CompletableFuture<List<R>> batch(List<DelayedCall> calls);
 
 	/**
 	 * @param <R> the result type of one call
@@ -102,7 +103,7 @@ public interface ActorMethod {
 	 * @return one result per call, in order
 	 * @see #batch(List)
 	 */
-	default <R> CompletableFuture<List<R>> batch(DelayedCall... calls) {
+	default <R extends @Nullable Object> CompletableFuture<List<R>> batch(DelayedCall... calls) {
 		return batch(List.of(calls));
 	}
 

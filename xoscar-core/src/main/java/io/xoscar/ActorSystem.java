@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
+
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.config.PoolConfig.PoolMode;
@@ -103,7 +105,7 @@ public final class ActorSystem implements AutoCloseable {
 	 * {@link io.xoscar.exception.NoSuchPoolException} or {@link IllegalArgumentException} (bad uid or class)
 	 */
 	public <T extends AbstractActor> CompletableFuture<ActorHandle<T>> createActor(Class<T> type, CreateOptions options,
-			Object... args) {
+			@Nullable Object @Nullable ... args) {
 		return this.node.create(type, options, (args != null) ? args : new Object[] { null });
 	}
 
@@ -115,7 +117,8 @@ public final class ActorSystem implements AutoCloseable {
 	 * @return a handle once the actor is created
 	 * @see #createActor(Class, CreateOptions, Object...)
 	 */
-	public <T extends AbstractActor> CompletableFuture<ActorHandle<T>> createActor(Class<T> type, Object... args) {
+	public <T extends AbstractActor> CompletableFuture<ActorHandle<T>> createActor(Class<T> type,
+			@Nullable Object @Nullable ... args) {
 		return createActor(type, CreateOptions.defaults(), args);
 	}
 
@@ -130,7 +133,8 @@ public final class ActorSystem implements AutoCloseable {
 	 * such actor, or {@link IllegalArgumentException} if the uid is illegal (as for
 	 * {@link #createActor})
 	 */
-	public <T> CompletableFuture<ActorHandle<T>> actorRef(String address, String uid, Class<T> type) {
+	public <T> CompletableFuture<ActorHandle<T>> actorRef(String address, String uid,
+			@Nullable Class<T> type) {
 		CompletableFuture<ActorHandle<T>> illegal = illegalUid(uid);
 		return (illegal != null) ? illegal : this.node.actorRefAnywhere(address, uid, type);
 	}
@@ -146,7 +150,7 @@ public final class ActorSystem implements AutoCloseable {
 	 * @return the handle
 	 * @throws IllegalArgumentException if the uid is illegal (as for {@link #createActor})
 	 */
-	public <T> ActorHandle<T> handle(String address, String uid, Class<T> type) {
+	public <T> ActorHandle<T> handle(String address, String uid, @Nullable Class<T> type) {
 		return this.node.handle(Objects.requireNonNull(address, "address"), Objects.requireNonNull(uid, "uid"), type);
 	}
 
@@ -194,7 +198,7 @@ public final class ActorSystem implements AutoCloseable {
 	}
 
 	/** @return a future failed with the reason if the uid is illegal, else {@code null} */
-	private static <T> CompletableFuture<T> illegalUid(String uid) {
+	private static <T> @Nullable CompletableFuture<T> illegalUid(String uid) {
 		try {
 			ActorUids.check(uid);
 			return null;
@@ -301,7 +305,7 @@ public final class ActorSystem implements AutoCloseable {
 	 * @param age how long it has been running (to about 10 ms)
 	 * @param thread the thread running it, or {@code null} while it awaits an asynchronous result
 	 */
-	public record CallInfo(String method, Duration age, String thread) {
+	public record CallInfo(String method, Duration age, @Nullable String thread) {
 	}
 
 	/**

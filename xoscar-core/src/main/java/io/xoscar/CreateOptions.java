@@ -2,6 +2,8 @@ package io.xoscar;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Options of {@link ActorSystem#createActor}: the uid (generated when absent) and the placement
  * (the main pool when absent).
@@ -9,7 +11,7 @@ import java.util.Objects;
  * @param uid the uid, or {@code null} to generate one
  * @param placement where the actor goes
  */
-public record CreateOptions(String uid, Placement placement) {
+public record CreateOptions(@Nullable String uid, Placement placement) {
 
 	private static final CreateOptions DEFAULTS = new CreateOptions(null, Placement.mainPool());
 

@@ -3,6 +3,8 @@ package io.xoscar;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A call captured by {@link ActorMethod#delay(Object...)}, to be sent later as part of a batch.
  * The arguments are kept as given (not copied).
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param method the method name
  * @param args the arguments
  */
-public record DelayedCall(ActorHandle<?> target, String method, Object[] args) {
+public record DelayedCall(ActorHandle<?> target, String method, @Nullable Object[] args) {
 
 	public DelayedCall {
 		Objects.requireNonNull(target, "target");

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JacksonModule;
 
 import io.xoscar.ActorFactory;
@@ -14,128 +15,151 @@ import io.xoscar.debug.DebugListener;
 import io.xoscar.time.ActorClock;
 
 /**
- * The configuration of one node: its main pool, its sub pools and its transport.
+ * The configuration of one node, in groups: where it listens and which pools it runs
+ * ({@link NodeConfig}), how its calls behave ({@link CallConfig}), how it talks to other processes
+ * and hosts ({@link TransportConfig}), what it watches for ({@link DebugConfig}), where it publishes
+ * meters and observations ({@link ObservabilityConfig}), and what plugs into it
+ * ({@link IntegrationConfig}). Made with {@link #builder()}.
  *
- * @param address the main pool's address ({@code host:port}; port 0 picks a free port); the node
- * listens there for other processes and hosts
- * @param mainPoolThreads threads of the main pool
- * @param pools the sub pool groups, numbered from 1 in order
- * @param callTimeout how long a caller waits for a call (blocking, future, mono or batch) before
- * {@link io.xoscar.exception.CallTimeoutException}, unless the method declares or the call is given
- * another
- * @param maxFrameSize the largest message (in bytes) accepted from the network; a larger one closes
- * its connection
- * @param incompleteFrameMemory the most bytes the node holds, over all its connections, for messages
- * still arriving (memory is taken as their bytes arrive, not as their length is announced); a
- * message that would exceed it closes its connection, and one larger than it can never arrive; 0
- * for a quarter of this JVM's maximum heap, at most 256 MiB (a process pool's child computes it from
- * its own heap)
- * @param frameReadTimeout how long a message that has started to arrive may go without receiving
- * a byte before it is dropped and its connection closed
- * @param connectTimeout how long connecting to another node may take
- * @param exceptionPackages packages of your exception classes: a remote exception of such a class
- * arrives as itself (JDK and Xoscar exceptions always do); others arrive as
- * {@link io.xoscar.exception.RemoteActorException}
- * @param unixSockets whether the node also listens on a Unix domain socket and reaches other nodes
- * of this host through theirs (faster than TCP); off, same-host peers use TCP
- * @param sharedMemory bytes of shared memory (in {@code /dev/shm}) each Unix socket connection may
- * use for byte arrays of 64 KiB and more, which then cross with one copy on each side instead of
- * through the socket; arrays that do not fit at the moment take the socket; 0 turns it off
- * @param actorFactory makes the instances of actors created in this JVM
- * @param processPoolMain what the child JVMs of process pools run: by default a bare node
- * @param advertisedAddress the address other processes and hosts are told to use, when it differs
- * from the bound one ({@code address}, e.g. {@code 0.0.0.0:7700} behind NAT or in a container):
- * {@code host} (the bound port is kept) or {@code host:port}; {@code null} to advertise the bound
- * address. Handles and pool addresses carry it.
- * @param jacksonModules Jackson modules for the application's own types on the wire (serializers,
- * mix-ins); the JDK's types, records and plain classes need none
- * @param deadlockDetection whether a call that would wait on a stateful actor that waits for it (a
- * call cycle) fails at once with {@link io.xoscar.exception.DeadlockException}
- * @param meterRegistry where the node publishes its meters ({@code xoscar.calls} by actor class,
- * method and outcome; {@code xoscar.pool.*} per pool; {@code xoscar.deadlocks},
- * {@code xoscar.slow.calls}), or {@code null} for none
- * @param slowCallThreshold how long a call may run before a slow-call alert is raised (with the
- * stack of its thread), unless its method declares its own ({@link io.xoscar.SlowCallThreshold})
- * @param backlogThreshold how long the oldest call of an actor's mailbox may wait before a backlog
- * alert is raised
- * @param debugHistory how many deadlock reports, and how many alerts, the node keeps
- * @param debugListeners hear about deadlocks and alerts
- * @param reportTo the node a process pool's node tells what it detects (its parent), or {@code null}
- * @param observationRegistry where the node reports an observation around every actor call:
- * {@code xoscar.call.client} on the caller's side, {@code xoscar.call.server} on the callee's side
- * ({@link io.xoscar.observation.ActorCallObservation}), with the caller's trace context carried to
- * the callee (also across processes and hosts); {@code null} (or a no-op registry) for none
- * @param clock the time the node runs on (call deadlines, slow-call and backlog alerts, delayed calls,
- * time stamps of reports), or {@code null} for the machine's; a test gives a clock it advances itself
+ * @param node where the node listens and which pools it runs
+ * @param calls how its calls behave
+ * @param transport how it talks to other processes and hosts
+ * @param debug what it watches for and whom it tells
+ * @param observability where it publishes meters and observations
+ * @param integration what makes its actors and what time it runs on
  */
-public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolConfig> pools, Duration callTimeout,
-		int maxFrameSize, long incompleteFrameMemory, Duration frameReadTimeout, Duration connectTimeout,
-		List<String> exceptionPackages, boolean unixSockets,
-		int sharedMemory, ActorFactory actorFactory, ProcessPoolMain processPoolMain, String advertisedAddress,
-		List<JacksonModule> jacksonModules, boolean deadlockDetection, MeterRegistry meterRegistry,
-		Duration slowCallThreshold, Duration backlogThreshold, int debugHistory, List<DebugListener> debugListeners,
-		String reportTo, ObservationRegistry observationRegistry, ActorClock clock) {
+public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConfig transport, DebugConfig debug,
+		ObservabilityConfig observability, IntegrationConfig integration) {
 
 	public ActorSystemConfig {
-		Objects.requireNonNull(address, "address");
-		Objects.requireNonNull(callTimeout, "callTimeout");
-		Objects.requireNonNull(connectTimeout, "connectTimeout");
-		Objects.requireNonNull(actorFactory, "actorFactory");
-		Objects.requireNonNull(processPoolMain, "processPoolMain");
-		if (advertisedAddress != null && (advertisedAddress.isBlank() || advertisedAddress.contains("/")
-				|| advertisedAddress.startsWith(":") || !validPort(advertisedAddress))) {
-			throw new IllegalArgumentException("advertisedAddress must be host or host:port, was '" + advertisedAddress + "'");
-		}
-		if (mainPoolThreads < 1) {
-			throw new IllegalArgumentException("mainPoolThreads must be at least 1, was " + mainPoolThreads);
-		}
-		if (callTimeout.isNegative() || callTimeout.isZero()) {
-			throw new IllegalArgumentException("callTimeout must be positive, was " + callTimeout);
-		}
-		if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-			throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
-		}
-		if (maxFrameSize < 1024) {
-			throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes, was " + maxFrameSize);
-		}
-		if (incompleteFrameMemory < 0) {
-			throw new IllegalArgumentException(
-					"incompleteFrameMemory must not be negative (0 for the default), was " + incompleteFrameMemory);
-		}
-		positive("frameReadTimeout", frameReadTimeout);
-		if (sharedMemory < 0) {
-			throw new IllegalArgumentException("sharedMemory must not be negative, was " + sharedMemory);
-		}
-		positive("slowCallThreshold", slowCallThreshold);
-		positive("backlogThreshold", backlogThreshold);
-		if (debugHistory < 1) {
-			throw new IllegalArgumentException("debugHistory must be at least 1, was " + debugHistory);
-		}
-		debugListeners = List.copyOf(debugListeners);
-		pools = List.copyOf(pools);
-		exceptionPackages = List.copyOf(exceptionPackages);
-		jacksonModules = List.copyOf(jacksonModules);
+		Objects.requireNonNull(node, "node");
+		Objects.requireNonNull(calls, "calls");
+		Objects.requireNonNull(transport, "transport");
+		Objects.requireNonNull(debug, "debug");
+		Objects.requireNonNull(observability, "observability");
+		Objects.requireNonNull(integration, "integration");
 	}
 
-	private static void positive(String name, Duration value) {
-		Objects.requireNonNull(value, name);
-		if (value.isNegative() || value.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive, was " + value);
-		}
+	// shortcuts to the groups' settings, named as the builder's setters
+
+	/** @return the address the node listens at ({@code node().address()}) */
+	public String address() {
+		return this.node.address();
 	}
 
-	private static boolean validPort(String hostAndMaybePort) {
-		int colon = hostAndMaybePort.lastIndexOf(':');
-		if (colon < 0) {
-			return true;
-		}
-		try {
-			int port = Integer.parseInt(hostAndMaybePort.substring(colon + 1));
-			return port >= 0 && port <= 65535;
-		}
-		catch (NumberFormatException ex) {
-			return false;
-		}
+	/** @return the address other processes are told, or {@code null} for the bound one ({@code node().advertisedAddress()}) */
+	public @Nullable String advertisedAddress() {
+		return this.node.advertisedAddress();
+	}
+
+	/** @return the main pool's threads ({@code node().mainPoolThreads()}) */
+	public int mainPoolThreads() {
+		return this.node.mainPoolThreads();
+	}
+
+	/** @return the sub pool groups ({@code node().pools()}) */
+	public List<PoolConfig> pools() {
+		return this.node.pools();
+	}
+
+	/** @return what process pools' child JVMs run ({@code node().processPoolMain()}) */
+	public ProcessPoolMain processPoolMain() {
+		return this.node.processPoolMain();
+	}
+
+	/** @return the default call timeout ({@code calls().timeout()}) */
+	public Duration callTimeout() {
+		return this.calls.timeout();
+	}
+
+	/** @return whether call cycles fail at once ({@code calls().deadlockDetection()}) */
+	public boolean deadlockDetection() {
+		return this.calls.deadlockDetection();
+	}
+
+	/** @return the largest message accepted from the network ({@code transport().maxFrameSize()}) */
+	public int maxFrameSize() {
+		return this.transport.maxFrameSize();
+	}
+
+	/** @return the memory for messages still arriving (0: derived from the heap) ({@code transport().incompleteFrameMemory()}) */
+	public long incompleteFrameMemory() {
+		return this.transport.incompleteFrameMemory();
+	}
+
+	/** @return how long a started message may go without a byte ({@code transport().frameReadTimeout()}) */
+	public Duration frameReadTimeout() {
+		return this.transport.frameReadTimeout();
+	}
+
+	/** @return how long connecting to another node may take ({@code transport().connectTimeout()}) */
+	public Duration connectTimeout() {
+		return this.transport.connectTimeout();
+	}
+
+	/** @return whether same-host peers talk over Unix domain sockets ({@code transport().unixSockets()}) */
+	public boolean unixSockets() {
+		return this.transport.unixSockets();
+	}
+
+	/** @return shared memory per Unix socket connection (0: off) ({@code transport().sharedMemory()}) */
+	public int sharedMemory() {
+		return this.transport.sharedMemory();
+	}
+
+	/** @return packages whose exceptions arrive as themselves ({@code transport().exceptionPackages()}) */
+	public List<String> exceptionPackages() {
+		return this.transport.exceptionPackages();
+	}
+
+	/** @return Jackson modules for the application's types ({@code transport().jacksonModules()}) */
+	public List<JacksonModule> jacksonModules() {
+		return this.transport.jacksonModules();
+	}
+
+	/** @return the default slow-call threshold ({@code debug().slowCallThreshold()}) */
+	public Duration slowCallThreshold() {
+		return this.debug.slowCallThreshold();
+	}
+
+	/** @return the backlog threshold ({@code debug().backlogThreshold()}) */
+	public Duration backlogThreshold() {
+		return this.debug.backlogThreshold();
+	}
+
+	/** @return how many reports and alerts are kept ({@code debug().history()}) */
+	public int debugHistory() {
+		return this.debug.history();
+	}
+
+	/** @return who hears about deadlocks and alerts ({@code debug().listeners()}) */
+	public List<DebugListener> debugListeners() {
+		return this.debug.listeners();
+	}
+
+	/** @return the node told what this one detects, or {@code null} ({@code debug().reportTo()}) */
+	public @Nullable String reportTo() {
+		return this.debug.reportTo();
+	}
+
+	/** @return where meters go, or {@code null} ({@code observability().meterRegistry()}) */
+	public @Nullable MeterRegistry meterRegistry() {
+		return this.observability.meterRegistry();
+	}
+
+	/** @return where observations go, or {@code null} ({@code observability().observationRegistry()}) */
+	public @Nullable ObservationRegistry observationRegistry() {
+		return this.observability.observationRegistry();
+	}
+
+	/** @return what makes actor instances ({@code integration().actorFactory()}) */
+	public ActorFactory actorFactory() {
+		return this.integration.actorFactory();
+	}
+
+	/** @return the clock the node runs on, or {@code null} for the machine's ({@code integration().clock()}) */
+	public @Nullable ActorClock clock() {
+		return this.integration.clock();
 	}
 
 	/**
@@ -178,9 +202,9 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 
 		private ProcessPoolMain processPoolMain = ProcessPoolMain.BARE;
 
-		private MeterRegistry meterRegistry;
+		private @Nullable MeterRegistry meterRegistry;
 
-		private String advertisedAddress;
+		private @Nullable String advertisedAddress;
 
 		private final List<JacksonModule> jacksonModules = new ArrayList<>();
 
@@ -194,11 +218,11 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 
 		private final List<DebugListener> debugListeners = new ArrayList<>();
 
-		private String reportTo;
+		private @Nullable String reportTo;
 
-		private ObservationRegistry observationRegistry;
+		private @Nullable ObservationRegistry observationRegistry;
 
-		private ActorClock clock;
+		private @Nullable ActorClock clock;
 
 		private Builder() {
 		}
@@ -277,7 +301,12 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
-		public Builder advertisedAddress(String address) {
+		/**
+		 * @param address the address other processes and hosts are told to use ({@code host} or
+		 * {@code host:port}), or {@code null} to advertise the bound one (the default)
+		 * @return this builder
+		 */
+		public Builder advertisedAddress(@Nullable String address) {
 			this.advertisedAddress = address;
 			return this;
 		}
@@ -292,7 +321,11 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 			return this;
 		}
 
-		public Builder meterRegistry(MeterRegistry registry) {
+		/**
+		 * @param registry where the node publishes its meters, or {@code null} for none (the default)
+		 * @return this builder
+		 */
+		public Builder meterRegistry(@Nullable MeterRegistry registry) {
 			this.meterRegistry = registry;
 			return this;
 		}
@@ -319,10 +352,10 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 
 		/**
 		 * @param parentAddress the node this (process pool's) node tells what it detects; set by
-		 * {@link io.xoscar.ProcessPoolChild#parse}
+		 * {@link io.xoscar.ProcessPoolChild#parse}; {@code null} for none (the default)
 		 * @return this builder
 		 */
-		public Builder reportTo(String parentAddress) {
+		public Builder reportTo(@Nullable String parentAddress) {
 			this.reportTo = parentAddress;
 			return this;
 		}
@@ -331,7 +364,7 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		 * @param registry where the node reports observations of actor calls, or {@code null} for none
 		 * @return this builder
 		 */
-		public Builder observationRegistry(ObservationRegistry registry) {
+		public Builder observationRegistry(@Nullable ObservationRegistry registry) {
 			this.observationRegistry = registry;
 			return this;
 		}
@@ -340,19 +373,110 @@ public record ActorSystemConfig(String address, int mainPoolThreads, List<PoolCo
 		 * @param clock the time the node runs on, or {@code null} for the machine's (the default)
 		 * @return this builder
 		 */
-		public Builder clock(ActorClock clock) {
+		public Builder clock(@Nullable ActorClock clock) {
 			this.clock = clock;
 			return this;
 		}
 
+		/**
+		 * Takes every setting of a group at once, replacing what was set for it before.
+		 * @param node where the node listens and which pools it runs
+		 * @return this builder
+		 */
+		public Builder node(NodeConfig node) {
+			this.address = node.address();
+			this.advertisedAddress = node.advertisedAddress();
+			this.mainPoolThreads = node.mainPoolThreads();
+			this.pools.clear();
+			this.pools.addAll(node.pools());
+			this.processPoolMain = node.processPoolMain();
+			return this;
+		}
+
+		/**
+		 * Takes every setting of a group at once, replacing what was set for it before.
+		 * @param calls how the node's calls behave
+		 * @return this builder
+		 */
+		public Builder calls(CallConfig calls) {
+			this.callTimeout = calls.timeout();
+			this.deadlockDetection = calls.deadlockDetection();
+			return this;
+		}
+
+		/**
+		 * Takes every setting of a group at once, replacing what was set for it before.
+		 * @param transport how the node talks to other processes and hosts
+		 * @return this builder
+		 */
+		public Builder transport(TransportConfig transport) {
+			this.maxFrameSize = transport.maxFrameSize();
+			this.incompleteFrameMemory = transport.incompleteFrameMemory();
+			this.frameReadTimeout = transport.frameReadTimeout();
+			this.connectTimeout = transport.connectTimeout();
+			this.unixSockets = transport.unixSockets();
+			this.sharedMemory = transport.sharedMemory();
+			this.exceptionPackages.clear();
+			this.exceptionPackages.addAll(transport.exceptionPackages());
+			this.jacksonModules.clear();
+			this.jacksonModules.addAll(transport.jacksonModules());
+			return this;
+		}
+
+		/**
+		 * Takes every setting of a group at once, replacing what was set for it before.
+		 * @param debug what the node watches for and whom it tells
+		 * @return this builder
+		 */
+		public Builder debug(DebugConfig debug) {
+			this.slowCallThreshold = debug.slowCallThreshold();
+			this.backlogThreshold = debug.backlogThreshold();
+			this.debugHistory = debug.history();
+			this.debugListeners.clear();
+			this.debugListeners.addAll(debug.listeners());
+			this.reportTo = debug.reportTo();
+			return this;
+		}
+
+		/**
+		 * Takes every setting of a group at once, replacing what was set for it before.
+		 * @param observability where the node publishes meters and observations
+		 * @return this builder
+		 */
+		public Builder observability(ObservabilityConfig observability) {
+			this.meterRegistry = observability.meterRegistry();
+			this.observationRegistry = observability.observationRegistry();
+			return this;
+		}
+
+		/**
+		 * Takes every setting of a group at once, replacing what was set for it before.
+		 * @param integration what makes the node's actors and what time it runs on
+		 * @return this builder
+		 */
+		public Builder integration(IntegrationConfig integration) {
+			this.actorFactory = integration.actorFactory();
+			this.clock = integration.clock();
+			return this;
+		}
+
+		/**
+		 * @return the configuration
+		 * @throws IllegalArgumentException if a setting is out of its range
+		 * @throws NullPointerException if a required setting is {@code null}
+		 */
 		public ActorSystemConfig build() {
-			return new ActorSystemConfig(this.address, this.mainPoolThreads, this.pools, this.callTimeout,
-					this.maxFrameSize, this.incompleteFrameMemory, this.frameReadTimeout, this.connectTimeout,
-					this.exceptionPackages, this.unixSockets,
-					this.sharedMemory, this.actorFactory, this.processPoolMain,
-					this.advertisedAddress, this.jacksonModules,
-					this.deadlockDetection, this.meterRegistry, this.slowCallThreshold, this.backlogThreshold,
-					this.debugHistory, this.debugListeners, this.reportTo, this.observationRegistry, this.clock);
+			return new ActorSystemConfig(
+					new NodeConfig(this.address, this.advertisedAddress, this.mainPoolThreads, this.pools,
+							this.processPoolMain),
+					new CallConfig(this.callTimeout, this.deadlockDetection),
+					new TransportConfig(this.maxFrameSize, this.incompleteFrameMemory, this.frameReadTimeout,
+							this.connectTimeout, this.unixSockets, this.sharedMemory, this.exceptionPackages,
+							this.jacksonModules),
+					new DebugConfig(this.slowCallThreshold, this.backlogThreshold, this.debugHistory,
+							this.debugListeners, this.reportTo),
+					new ObservabilityConfig(this.meterRegistry, this.observationRegistry),
+					new IntegrationConfig(this.actorFactory, this.clock));
 		}
 
 	}

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the child JVM of a process pool runs. By default ({@link #BARE}) a node and nothing else. A
  * framework integration runs its own main class, which gets the pool's arguments followed by
@@ -15,21 +17,27 @@ import java.util.function.Supplier;
  * @param mainClass the child's main class, on the parent's class path
  * @param args arguments appended after the pool's own
  * @param privateInput called each time a child is launched, for the bytes it gets privately (through
- * the pipe of its standard input, which only the two processes hold); {@code null} or one that
- * returns {@code null} for none
+ * the pipe of its standard input, which only the two processes hold); one that returns {@code null}
+ * for none (given {@code null}, one that always does)
  */
-public record ProcessPoolMain(String mainClass, List<String> args, Supplier<byte[]> privateInput) {
+public record ProcessPoolMain(String mainClass, List<String> args, Supplier<byte @Nullable []> privateInput) {
 
 	// before BARE, which uses it
-	private static final Supplier<byte[]> NO_INPUT = () -> null;
+	private static final Supplier<byte @Nullable []> NO_INPUT = () -> null;
 
 	/** A node with one pool, nothing else. */
 	public static final ProcessPoolMain BARE = new ProcessPoolMain("io.xoscar.internal.pool.SubPoolMain", List.of());
 
-	public ProcessPoolMain {
-		Objects.requireNonNull(mainClass, "mainClass");
-		args = List.copyOf(args);
-		privateInput = (privateInput != null) ? privateInput : NO_INPUT;
+	/**
+	 * @param mainClass the child's main class, on the parent's class path
+	 * @param args arguments appended after the pool's own
+	 * @param privateInput called each time a child is launched, for the bytes it gets privately;
+	 * {@code null} or one that returns {@code null} for none
+	 */
+	public ProcessPoolMain(String mainClass, List<String> args, @Nullable Supplier<byte @Nullable []> privateInput) {
+		this.mainClass = Objects.requireNonNull(mainClass, "mainClass");
+		this.args = List.copyOf(args);
+		this.privateInput = (privateInput != null) ? privateInput : NO_INPUT;
 	}
 
 	/**
@@ -42,10 +50,11 @@ public record ProcessPoolMain(String mainClass, List<String> args, Supplier<byte
 	}
 
 	/**
-	 * @param input called each time a child is launched, for the bytes it gets privately
+	 * @param input called each time a child is launched, for the bytes it gets privately;
+	 * {@code null} or one that returns {@code null} for none
 	 * @return a copy handing children these bytes
 	 */
-	public ProcessPoolMain withPrivateInput(Supplier<byte[]> input) {
+	public ProcessPoolMain withPrivateInput(@Nullable Supplier<byte @Nullable []> input) {
 		return new ProcessPoolMain(this.mainClass, this.args, input);
 	}
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A deadlock the node detected: stateful actors each waiting for the next, the last call waiting
  * for the first actor.
@@ -58,7 +60,7 @@ public record DeadlockReport(long id, Instant detectedAt, Detection detection, L
 	 * @param method the method
 	 * @param address its pool's address
 	 */
-	public record Step(String uid, String actorClass, String method, String address) {
+	public record Step(String uid, @Nullable String actorClass, String method, String address) {
 
 		@Override
 		public String toString() {

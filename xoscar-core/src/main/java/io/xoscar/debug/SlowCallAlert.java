@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An alert about a call that is taking long: one running past its slow-call threshold, or one
  * waiting in an actor's mailbox past the backlog threshold. Raised while the call still runs or
@@ -32,7 +34,7 @@ import java.util.Objects;
  */
 public record SlowCallAlert(long id, Kind kind, Instant raisedAt, int pool, String address, String uid,
 		String actorClass, String method, String caller, Duration elapsed, Duration threshold, int backlog, String state,
-		String thread, List<String> stack, Duration duration) {
+		@Nullable String thread, List<String> stack, @Nullable Duration duration) {
 
 	public SlowCallAlert {
 		Objects.requireNonNull(kind, "kind");

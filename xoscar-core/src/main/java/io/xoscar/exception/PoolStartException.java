@@ -3,6 +3,8 @@ package io.xoscar.exception;
 import java.util.List;
 import java.util.OptionalInt;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A process pool's child JVM did not start: it could not be launched, exited before it was ready,
  * or was not ready within its start timeout (and was killed). The message names the pool and says
@@ -14,7 +16,7 @@ public class PoolStartException extends XoscarException {
 
 	private final int index;
 
-	private final Integer exitCode;
+	private final @Nullable Integer exitCode;
 
 	private final List<String> stderrTail;
 
@@ -26,8 +28,8 @@ public class PoolStartException extends XoscarException {
 	 * @param stderrTail the last lines of the child's standard error
 	 * @param cause the cause
 	 */
-	public PoolStartException(String message, String pool, int index, Integer exitCode, List<String> stderrTail,
-			Throwable cause) {
+	public PoolStartException(String message, String pool, int index, @Nullable Integer exitCode,
+			List<String> stderrTail, @Nullable Throwable cause) {
 		super(message, cause);
 		this.pool = pool;
 		this.index = index;

@@ -1,5 +1,7 @@
 package io.xoscar.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An exception thrown by a remote actor whose class is not available (or not allowed) on the
  * caller's side: it keeps the remote class name and message as they were.
@@ -8,9 +10,9 @@ public class RemoteActorException extends XoscarException {
 
 	private final String remoteClassName;
 
-	private final String remoteMessage;
+	private final @Nullable String remoteMessage;
 
-	public RemoteActorException(String remoteClassName, String remoteMessage) {
+	public RemoteActorException(String remoteClassName, @Nullable String remoteMessage) {
 		super(remoteClassName + ((remoteMessage != null) ? ": " + remoteMessage : ""));
 		this.remoteClassName = remoteClassName;
 		this.remoteMessage = remoteMessage;
@@ -24,9 +26,9 @@ public class RemoteActorException extends XoscarException {
 	}
 
 	/**
-	 * @return its message, unchanged
+	 * @return its message, unchanged ({@code null} if it had none)
 	 */
-	public String remoteMessage() {
+	public @Nullable String remoteMessage() {
 		return this.remoteMessage;
 	}
 

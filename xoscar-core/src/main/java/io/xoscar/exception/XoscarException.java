@@ -1,5 +1,7 @@
 package io.xoscar.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base class of the errors raised by the Xoscar runtime itself (as opposed to exceptions thrown by
  * actor code, which reach the caller as themselves).
@@ -10,7 +12,7 @@ public class XoscarException extends RuntimeException {
 		super(message);
 	}
 
-	public XoscarException(String message, Throwable cause) {
+	public XoscarException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

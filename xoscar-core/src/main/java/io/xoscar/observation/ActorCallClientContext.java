@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.SenderContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The context of an {@link ActorCallObservation#CLIENT} observation: the call as its caller makes
@@ -14,7 +15,7 @@ import io.micrometer.observation.transport.SenderContext;
  */
 public final class ActorCallClientContext extends SenderContext<Map<String, String>> {
 
-	private final Class<?> actorClass;
+	private final @Nullable Class<?> actorClass;
 
 	private final String uid;
 
@@ -31,7 +32,7 @@ public final class ActorCallClientContext extends SenderContext<Map<String, Stri
 	 * @param method the method called
 	 * @param kind how the call is made
 	 */
-	public ActorCallClientContext(Class<?> actorClass, String uid, String address, String method, ActorCallKind kind) {
+	public ActorCallClientContext(@Nullable Class<?> actorClass, String uid, String address, String method, ActorCallKind kind) {
 		super(Map::put, Kind.CLIENT);
 		setCarrier(new HashMap<>(4));
 		setRemoteServiceAddress(address);
@@ -45,7 +46,7 @@ public final class ActorCallClientContext extends SenderContext<Map<String, Stri
 	/**
 	 * @return the actor's class, or {@code null} when the caller does not know it
 	 */
-	public Class<?> getActorClass() {
+	public @Nullable Class<?> getActorClass() {
 		return this.actorClass;
 	}
 

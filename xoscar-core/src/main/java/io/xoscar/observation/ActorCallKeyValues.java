@@ -1,6 +1,7 @@
 package io.xoscar.observation;
 
 import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
 
 import io.xoscar.observation.ActorCallObservation.HighCardinalityKeys;
 import io.xoscar.observation.ActorCallObservation.LowCardinalityKeys;
@@ -15,7 +16,7 @@ final class ActorCallKeyValues {
 	private ActorCallKeyValues() {
 	}
 
-	static KeyValues lowCardinality(Class<?> actorClass, String method, ActorCallKind kind) {
+	static KeyValues lowCardinality(@Nullable Class<?> actorClass, String method, ActorCallKind kind) {
 		return KeyValues.of(LowCardinalityKeys.ACTOR.withValue((actorClass != null) ? actorClass.getName() : UNKNOWN),
 				LowCardinalityKeys.METHOD.withValue(method), LowCardinalityKeys.KIND.withValue(kind.value()));
 	}
@@ -27,7 +28,7 @@ final class ActorCallKeyValues {
 	/**
 	 * @return {@code SimpleClassName.method} (a span's name), or the method when the class is not known
 	 */
-	static String contextualName(Class<?> actorClass, String method) {
+	static String contextualName(@Nullable Class<?> actorClass, String method) {
 		return (actorClass != null) ? actorClass.getSimpleName() + "." + method : method;
 	}
 

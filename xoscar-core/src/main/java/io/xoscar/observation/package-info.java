@@ -4,4 +4,7 @@
  * makes them when its configuration has an observation registry
  * ({@link io.xoscar.config.ActorSystemConfig.Builder#observationRegistry}).
  */
+@NullMarked
 package io.xoscar.observation;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
@@ -14,6 +16,7 @@ import io.xoscar.config.PoolConfig;
 import io.xoscar.debug.DeadlockReport;
 import io.xoscar.debug.DebugListener;
 import io.xoscar.debug.SlowCallAlert;
+import io.xoscar.time.ActorClock;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.ActorUids;
@@ -72,36 +75,35 @@ public final class Node implements LocalNode {
 	private final PoolChanges poolChanges;
 
 	public Node(ActorSystem system, ActorSystemConfig config) {
-		this.metrics = (config.meterRegistry() != null) ? new NodeMetrics(config.meterRegistry()) : null;
-		String[] hostAndPort = hostAndPort(config.address());
+		MeterRegistry meters = config.observability().meterRegistry();
+		this.metrics = (meters != null) ? new NodeMetrics(meters) : null;
+		String[] hostAndPort = hostAndPort(config.node().address());
 		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]),
-				config.advertisedAddress(), new TransportSettings(
-				config.maxFrameSize(), config.incompleteFrameMemory(), config.frameReadTimeout(), config.connectTimeout(),
-				config.exceptionPackages(), config.unixSockets(), config.sharedMemory(),
-				config.jacksonModules()),
+				config.node().advertisedAddress(), TransportSettings.of(config.transport()),
 				this::router);
 		this.address = this.transport.address();
-		Time time = (config.clock() != null) ? new ClockTime(config.clock()) : new SystemTime(this.address);
+		ActorClock clock = config.integration().clock();
+		Time time = (clock != null) ? new ClockTime(clock) : new SystemTime(this.address);
 		this.pools = new Pools(this.address, config, this::processExited);
 		Placer placer = new Placer(this.pools::all);
 		this.directory = new ActorDirectory(placer);
 		this.debugging = new NodeDebugging(config, this.address, this.pools, this.directory, this.transport,
 				this.metrics, time);
 		Deadlines deadlines = new Deadlines(time);
-		CellServices services = new CellServices(config.deadlockDetection(), this.debugging.watchdog(),
-				ServerObservations.of(config.observationRegistry()), deadlines);
-		this.router = new CallRouter(config.callTimeout(), this, this::remoteTarget,
-				ClientObservations.of(config.observationRegistry()), deadlines);
+		CellServices services = new CellServices(config.calls().deadlockDetection(), this.debugging.watchdog(),
+				ServerObservations.of(config.observability().observationRegistry()), deadlines);
+		this.router = new CallRouter(config.calls().timeout(), this, this::remoteTarget,
+				ClientObservations.of(config.observability().observationRegistry()), deadlines);
 		DeserializedHandles.register(this.address, this.router);
 		this.lifecycle = new NodeLifecycle(this.address, this.directory, this.pools, this.transport, this.router,
 				this.metrics, this.debugging.thread(), time);
-		this.creation = new ActorCreation(this.address, system, config.actorFactory(), this.directory, placer,
-				this.pools, this.transport, this.router, this.metrics, services, this.lifecycle);
+		this.creation = new ActorCreation(this.address, system, config.integration().actorFactory(), this.directory,
+				placer, this.pools, this.transport, this.router, this.metrics, services, this.lifecycle);
 		this.operations = new ActorOperations(this, this.address, this.pools, this.directory, this.transport,
 				this.router);
 		this.poolChanges = new PoolChanges(this.pools, this.directory, this.metrics, this.lifecycle);
 		try {
-			for (PoolConfig group : config.pools()) {
+			for (PoolConfig group : config.node().pools()) {
 				this.pools.add(group);
 			}
 			this.poolChanges.added(this.pools.all());

@@ -48,15 +48,15 @@ final class NodeDebugging {
 		this.transport = transport;
 		this.metrics = metrics;
 		this.thread = debugThread(address);
-		String parent = config.reportTo();
-		this.recorder = new DebugRecorder(config.debugHistory(), this.thread,
+		String parent = config.debug().reportTo();
+		this.recorder = new DebugRecorder(config.debug().history(), this.thread,
 				(parent != null) ? (event) -> transport.report(parent, event) : null);
-		config.debugListeners().forEach(this.recorder::addListener);
+		config.debug().listeners().forEach(this.recorder::addListener);
 		if (metrics != null) {
 			this.recorder.addListener(metrics);
 		}
-		this.watchdog = new Watchdog(this.recorder, this.thread, directory::cells, config.slowCallThreshold(),
-				config.backlogThreshold(), config.callTimeout(), new Links(parent), time);
+		this.watchdog = new Watchdog(this.recorder, this.thread, directory::cells, config.debug().slowCallThreshold(),
+				config.debug().backlogThreshold(), config.calls().timeout(), new Links(parent), time);
 	}
 
 	private static ScheduledExecutorService debugThread(String address) {

@@ -43,12 +43,12 @@ final class Pools {
 	Pools(String nodeAddress, ActorSystemConfig config, BiConsumer<ProcessActorPool, Integer> onProcessExit) {
 		this.nodeAddress = nodeAddress;
 		// children bind where this node binds, and advertise the host this node advertises
-		this.host = config.address().substring(0, config.address().lastIndexOf(':'));
+		this.host = config.node().address().substring(0, config.node().address().lastIndexOf(':'));
 		this.advertisedHost = nodeAddress.substring(0, nodeAddress.lastIndexOf(':'));
 		this.config = config;
 		this.onProcessExit = onProcessExit;
 		this.pools.add(new ThreadActorPool(this.nextIndex.getAndIncrement(), "main", nodeAddress, Set.of(),
-				config.mainPoolThreads()));
+				config.node().mainPoolThreads()));
 	}
 
 	List<ActorPool> all() {

@@ -56,30 +56,30 @@ public final class ProcessActorPool extends ActorPool {
 			env.put("CUDA_VISIBLE_DEVICES", config.cudaDevices().get(ordinal));
 		}
 		List<String> args = new ArrayList<>(List.of("--xoscar-pool.host=" + host,
-				"--xoscar-pool.threads=" + config.threads(), "--xoscar-pool.call-timeout=" + node.callTimeout(),
-				"--xoscar-pool.max-frame-size=" + node.maxFrameSize(),
-				"--xoscar-pool.incomplete-frame-memory=" + node.incompleteFrameMemory(),
-				"--xoscar-pool.frame-read-timeout=" + node.frameReadTimeout(),
-				"--xoscar-pool.connect-timeout=" + node.connectTimeout(),
-				"--xoscar-pool.unix-sockets=" + node.unixSockets(), "--xoscar-pool.shared-memory=" + node.sharedMemory()));
+				"--xoscar-pool.threads=" + config.threads(), "--xoscar-pool.call-timeout=" + node.calls().timeout(),
+				"--xoscar-pool.max-frame-size=" + node.transport().maxFrameSize(),
+				"--xoscar-pool.incomplete-frame-memory=" + node.transport().incompleteFrameMemory(),
+				"--xoscar-pool.frame-read-timeout=" + node.transport().frameReadTimeout(),
+				"--xoscar-pool.connect-timeout=" + node.transport().connectTimeout(),
+				"--xoscar-pool.unix-sockets=" + node.transport().unixSockets(), "--xoscar-pool.shared-memory=" + node.transport().sharedMemory()));
 		if (!advertisedHost.equals(host)) {
 			args.add("--xoscar-pool.advertised-host=" + advertisedHost);
 		}
 		args.add("--xoscar-pool.parent=" + parentAddress);
-		args.add("--xoscar-pool.deadlock-detection=" + node.deadlockDetection());
-		args.add("--xoscar-pool.slow-call-threshold=" + node.slowCallThreshold());
-		args.add("--xoscar-pool.backlog-threshold=" + node.backlogThreshold());
-		if (node.meterRegistry() != null) {
+		args.add("--xoscar-pool.deadlock-detection=" + node.calls().deadlockDetection());
+		args.add("--xoscar-pool.slow-call-threshold=" + node.debug().slowCallThreshold());
+		args.add("--xoscar-pool.backlog-threshold=" + node.debug().backlogThreshold());
+		if (node.observability().meterRegistry() != null) {
 			args.add("--xoscar-pool.call-meters=true");
 		}
-		node.exceptionPackages().forEach((prefix) -> args.add("--xoscar-pool.exception-package=" + prefix));
-		args.addAll(node.processPoolMain().args());
-		ChildJvmSpec spec = ChildJvmSpec.of("pool-" + index + "-" + config.name(), node.processPoolMain().mainClass())
+		node.transport().exceptionPackages().forEach((prefix) -> args.add("--xoscar-pool.exception-package=" + prefix));
+		args.addAll(node.node().processPoolMain().args());
+		ChildJvmSpec spec = ChildJvmSpec.of("pool-" + index + "-" + config.name(), node.node().processPoolMain().mainClass())
 			.withArgs(args)
 			.withEnv(env)
 			.withJvmArgs(config.jvmArgs())
 			.withStartTimeout(config.startTimeout())
-			.withPrivateInput(node.processPoolMain().privateInput().get());
+			.withPrivateInput(node.node().processPoolMain().privateInput().get());
 		ChildJvm child = ChildJvm.start(spec);
 		ProcessActorPool pool = new ProcessActorPool(index, config, child);
 		child.onExit().thenAccept((code) -> {

@@ -3,6 +3,7 @@ package io.xoscar.internal.transport;
 import java.time.Duration;
 import java.util.List;
 
+import io.xoscar.config.TransportConfig;
 import tools.jackson.databind.JacksonModule;
 
 /**
@@ -26,6 +27,13 @@ public record TransportSettings(int maxFrameBytes, long incompleteFrameMemory, D
 	public TransportSettings {
 		exceptionPackages = List.copyOf(exceptionPackages);
 		jacksonModules = List.copyOf(jacksonModules);
+	}
+
+	/** @return the settings a node's configuration gives its transport */
+	public static TransportSettings of(TransportConfig config) {
+		return new TransportSettings(config.maxFrameSize(), config.incompleteFrameMemory(), config.frameReadTimeout(),
+				config.connectTimeout(), config.exceptionPackages(), config.unixSockets(), config.sharedMemory(),
+				config.jacksonModules());
 	}
 
 }

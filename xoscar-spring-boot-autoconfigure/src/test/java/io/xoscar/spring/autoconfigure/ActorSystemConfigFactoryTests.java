@@ -25,14 +25,14 @@ class ActorSystemConfigFactoryTests {
 				"0,1", "xoscar.pools.gpu.env.OMP_NUM_THREADS", "4", "xoscar.pools.gpu.jvm-args", "-Xmx2g,-Xss1m",
 				"xoscar.pools.gpu.start-timeout", "45s"));
 		ActorSystemConfig config = ActorSystemConfigFactory.builder(properties).build();
-		assertThat(config.pools()).containsExactly(new PoolConfig("gpu", 2, PoolMode.PROCESS, 3, Set.of("gpu", "cuda"),
+		assertThat(config.node().pools()).containsExactly(new PoolConfig("gpu", 2, PoolMode.PROCESS, 3, Set.of("gpu", "cuda"),
 				Map.of("OMP_NUM_THREADS", "4"), List.of("-Xmx2g", "-Xss1m"), List.of("0", "1"), Duration.ofSeconds(45)));
 	}
 
 	@Test
 	void poolDefaultsMatchTheCoreDefaultsWithTheGroupNameAsALabel() {
 		XoscarProperties properties = bind(Map.of("xoscar.pools.cpu.count", "1"));
-		assertThat(ActorSystemConfigFactory.builder(properties).build().pools())
+		assertThat(ActorSystemConfigFactory.builder(properties).build().node().pools())
 			.containsExactly(PoolConfig.thread("cpu").labels("cpu"));
 	}
 
@@ -41,7 +41,7 @@ class ActorSystemConfigFactoryTests {
 		Map<String, String> source = new LinkedHashMap<>();
 		List<String> names = List.of("zeta", "alpha", "mu", "beta", "omega", "gamma", "delta", "epsilon", "eta");
 		names.forEach((name) -> source.put("xoscar.pools." + name + ".count", "1"));
-		assertThat(ActorSystemConfigFactory.builder(bind(source)).build().pools()).extracting(PoolConfig::name)
+		assertThat(ActorSystemConfigFactory.builder(bind(source)).build().node().pools()).extracting(PoolConfig::name)
 			.containsExactlyElementsOf(names);
 	}
 
@@ -51,20 +51,20 @@ class ActorSystemConfigFactoryTests {
 				"xoscar.debug.backlog-threshold", "3s", "xoscar.debug.history", "7", "xoscar.debug.call-timeout", "9s",
 				"xoscar.debug.deadlock-detection", "false"));
 		ActorSystemConfig config = ActorSystemConfigFactory.builder(properties).build();
-		assertThat(config.slowCallThreshold()).isEqualTo(Duration.ofMillis(750));
-		assertThat(config.backlogThreshold()).isEqualTo(Duration.ofSeconds(3));
-		assertThat(config.debugHistory()).isEqualTo(7);
-		assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(9));
-		assertThat(config.deadlockDetection()).isFalse();
+		assertThat(config.debug().slowCallThreshold()).isEqualTo(Duration.ofMillis(750));
+		assertThat(config.debug().backlogThreshold()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(config.debug().history()).isEqualTo(7);
+		assertThat(config.calls().timeout()).isEqualTo(Duration.ofSeconds(9));
+		assertThat(config.calls().deadlockDetection()).isFalse();
 	}
 
 	@Test
 	void debugDefaultsMatchTheCoreDefaults() {
 		ActorSystemConfig config = ActorSystemConfigFactory.builder(bind(Map.of())).build();
 		ActorSystemConfig core = ActorSystemConfig.builder().build();
-		assertThat(config.slowCallThreshold()).isEqualTo(core.slowCallThreshold());
-		assertThat(config.backlogThreshold()).isEqualTo(core.backlogThreshold());
-		assertThat(config.debugHistory()).isEqualTo(core.debugHistory());
+		assertThat(config.debug().slowCallThreshold()).isEqualTo(core.debug().slowCallThreshold());
+		assertThat(config.debug().backlogThreshold()).isEqualTo(core.debug().backlogThreshold());
+		assertThat(config.debug().history()).isEqualTo(core.debug().history());
 		assertThat(bind(Map.of()).debug().backlogFailsHealth()).isFalse();
 	}
 

@@ -31,8 +31,8 @@ class XoscarAutoConfigurationTests {
 		this.runner.withPropertyValues("xoscar.main-pool-threads=3", "xoscar.debug.call-timeout=5s").run((context) -> {
 			assertThat(context).hasSingleBean(ActorSystem.class);
 			ActorSystemConfig config = context.getBean(ActorSystemConfig.class);
-			assertThat(config.mainPoolThreads()).isEqualTo(3);
-			assertThat(config.callTimeout()).hasSeconds(5);
+			assertThat(config.node().mainPoolThreads()).isEqualTo(3);
+			assertThat(config.calls().timeout()).hasSeconds(5);
 			assertThat(context.getBean(ActorSystem.class).address()).startsWith("127.0.0.1:").doesNotEndWith(":0");
 		});
 	}
@@ -42,8 +42,8 @@ class XoscarAutoConfigurationTests {
 		this.runner.withUserConfiguration(UserSystem.class).run((context) -> {
 			ActorSystemConfig config = context.getBean(ActorSystemConfig.class);
 			ActorSystemConfig core = ActorSystemConfig.builder().build();
-			assertThat(config).usingRecursiveComparison().ignoringFields("actorFactory").isEqualTo(core);
-			assertThat(config.actorFactory()).isInstanceOf(BeanFactoryActorFactory.class);
+			assertThat(config).usingRecursiveComparison().ignoringFields("integration.actorFactory").isEqualTo(core);
+			assertThat(config.integration().actorFactory()).isInstanceOf(BeanFactoryActorFactory.class);
 		});
 	}
 
@@ -80,22 +80,22 @@ class XoscarAutoConfigurationTests {
 					"xoscar.transport.exception-packages=com.example.errors,org.acme")
 			.run((context) -> {
 				ActorSystemConfig config = context.getBean(ActorSystemConfig.class);
-				assertThat(config.address()).isEqualTo("127.0.0.1:7701");
-				assertThat(config.mainPoolThreads()).isEqualTo(2);
-				assertThat(config.callTimeout()).hasSeconds(10);
-				assertThat(config.slowCallThreshold()).hasMillis(1500);
-				assertThat(config.backlogThreshold()).hasSeconds(20);
-				assertThat(config.debugHistory()).isEqualTo(50);
-				assertThat(config.deadlockDetection()).isFalse();
-				assertThat(config.maxFrameSize()).isEqualTo(16 * 1024 * 1024);
-				assertThat(config.connectTimeout()).hasSeconds(2);
-				assertThat(config.unixSockets()).isFalse();
-				assertThat(config.sharedMemory()).isEqualTo(8 * 1024 * 1024);
-				assertThat(config.incompleteFrameMemory()).isEqualTo(64L * 1024 * 1024);
-				assertThat(config.frameReadTimeout()).hasSeconds(5);
-				assertThat(config.advertisedAddress()).isEqualTo("10.0.0.5");
-				assertThat(config.exceptionPackages()).containsExactly("com.example.errors", "org.acme");
-				assertThat(config.pools()).containsExactly(
+				assertThat(config.node().address()).isEqualTo("127.0.0.1:7701");
+				assertThat(config.node().mainPoolThreads()).isEqualTo(2);
+				assertThat(config.calls().timeout()).hasSeconds(10);
+				assertThat(config.debug().slowCallThreshold()).hasMillis(1500);
+				assertThat(config.debug().backlogThreshold()).hasSeconds(20);
+				assertThat(config.debug().history()).isEqualTo(50);
+				assertThat(config.calls().deadlockDetection()).isFalse();
+				assertThat(config.transport().maxFrameSize()).isEqualTo(16 * 1024 * 1024);
+				assertThat(config.transport().connectTimeout()).hasSeconds(2);
+				assertThat(config.transport().unixSockets()).isFalse();
+				assertThat(config.transport().sharedMemory()).isEqualTo(8 * 1024 * 1024);
+				assertThat(config.transport().incompleteFrameMemory()).isEqualTo(64L * 1024 * 1024);
+				assertThat(config.transport().frameReadTimeout()).hasSeconds(5);
+				assertThat(config.node().advertisedAddress()).isEqualTo("10.0.0.5");
+				assertThat(config.transport().exceptionPackages()).containsExactly("com.example.errors", "org.acme");
+				assertThat(config.node().pools()).containsExactly(
 						new PoolConfig("cpu", 2, PoolMode.THREAD, 4, Set.of("cpu"), Map.of(), List.of(), List.of(),
 								Duration.ofSeconds(30)),
 						new PoolConfig("gpu", 2, PoolMode.PROCESS, 1, Set.of("gpu"), Map.of("OMP_NUM_THREADS", "4"),
@@ -109,8 +109,8 @@ class XoscarAutoConfigurationTests {
 			.withPropertyValues("xoscar.pools.cpu.count=1")
 			.run((context) -> {
 				ActorSystemConfig config = context.getBean(ActorSystemConfig.class);
-				assertThat(config.pools()).extracting(PoolConfig::name).containsExactly("cpu", "first", "second");
-				assertThat(config.callTimeout()).hasSeconds(7);
+				assertThat(config.node().pools()).extracting(PoolConfig::name).containsExactly("cpu", "first", "second");
+				assertThat(config.calls().timeout()).hasSeconds(7);
 			});
 	}
 
@@ -123,10 +123,10 @@ class XoscarAutoConfigurationTests {
 			.withPropertyValues("xoscar.pools.cpu.count=1")
 			.run((context) -> {
 				ActorSystemConfig config = context.getBean(ActorSystemConfig.class);
-				assertThat(config.mainPoolThreads()).isEqualTo(2);
-				assertThat(config.pools()).as("the pool's node has no pools of its own").isEmpty();
-				assertThat(config.callTimeout()).hasSeconds(60);
-				assertThat(config.debugHistory()).isEqualTo(7);
+				assertThat(config.node().mainPoolThreads()).isEqualTo(2);
+				assertThat(config.node().pools()).as("the pool's node has no pools of its own").isEmpty();
+				assertThat(config.calls().timeout()).hasSeconds(60);
+				assertThat(config.debug().history()).isEqualTo(7);
 			});
 	}
 
@@ -154,7 +154,7 @@ class XoscarAutoConfigurationTests {
 			.withPropertyValues("xoscar.main-pool-threads=3")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ActorSystemConfig.class);
-				assertThat(context.getBean(ActorSystemConfig.class).mainPoolThreads()).isEqualTo(1);
+				assertThat(context.getBean(ActorSystemConfig.class).node().mainPoolThreads()).isEqualTo(1);
 				assertThat(context.getBean(ActorSystem.class).pools()).hasSize(1);
 			});
 	}

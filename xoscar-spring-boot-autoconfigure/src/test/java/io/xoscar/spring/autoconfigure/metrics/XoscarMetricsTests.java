@@ -53,7 +53,7 @@ class XoscarMetricsTests {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		this.runner.withBean(MeterRegistry.class, () -> registry).run((context) -> {
 			assertThat(context).hasSingleBean(XoscarActorSystemCustomizer.class);
-			assertThat(context.getBean(ActorSystemConfig.class).meterRegistry()).isSameAs(registry);
+			assertThat(context.getBean(ActorSystemConfig.class).observability().meterRegistry()).isSameAs(registry);
 			ActorSystem system = context.getBean(ActorSystem.class);
 			assertThat(registry.find("xoscar.pool.actors").gauges()).hasSize(3);
 			ActorHandle<Echo> echo = system
@@ -103,7 +103,7 @@ class XoscarMetricsTests {
 					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(context.getBean(ActorSystemConfig.class).meterRegistry()).isSameAs(registry);
+				assertThat(context.getBean(ActorSystemConfig.class).observability().meterRegistry()).isSameAs(registry);
 				assertThat(registry.find("xoscar.pool.up").gauges()).hasSize(3);
 			});
 	}

@@ -43,7 +43,7 @@ class XoscarObservationTests {
 	void callsAreObservedWithBootsRegistry() {
 		this.withBootsRegistry.run((context) -> {
 			ObservationRegistry registry = context.getBean(ObservationRegistry.class);
-			assertThat(context.getBean(ActorSystemConfig.class).observationRegistry()).isSameAs(registry);
+			assertThat(context.getBean(ActorSystemConfig.class).observability().observationRegistry()).isSameAs(registry);
 			assertThat(echo(context.getBean(ActorSystem.class)).method("echo").<String>call("hi")).isEqualTo("hi");
 			RecordingObservationHandler handler = context.getBean(RecordingObservationHandler.class);
 			await().until(() -> handler.stopped().size() == 2);
