@@ -1,6 +1,5 @@
 package io.xoscar.internal.transport;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,9 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +38,6 @@ class FrameMemoryTest {
 	private static final int MIB = 1024 * 1024;
 
 	private static final long LIMIT = 4 * MIB;
-
-	private final Wire wire = new Wire(() -> CallRouter.DETACHED);
 
 	private Transport transport;
 
@@ -114,9 +108,7 @@ class FrameMemoryTest {
 	}
 
 	private Socket connect() throws IOException {
-		Socket socket = new Socket("127.0.0.1", this.port);
-		socket.setSoTimeout(5000);
-		return socket;
+		return RawPeer.connect("127.0.0.1", this.port, 5000);
 	}
 
 	private long held() {
@@ -125,16 +117,8 @@ class FrameMemoryTest {
 
 	/** @return a call frame whose argument is an attached array of the given size, with its length prefix */
 	private byte[] callWithArray(long id, int size) {
-		ByteBuf buffer = this.wire.encode(ByteBufAllocator.DEFAULT,
-				Outbound.request(Op.CALL, id, this.transport.address(), "nobody", "take", null, new Object[] { new byte[size] }));
-		try {
-			byte[] bytes = new byte[buffer.readableBytes()];
-			buffer.readBytes(bytes);
-			return bytes;
-		}
-		finally {
-			buffer.release();
-		}
+		return RawPeer.encode(Frame.Call.of(id, true, this.transport.address(), "nobody", "take", null,
+				new Object[] { new byte[size] }, null, null, null));
 	}
 
 	private static void write(Socket socket, byte[] bytes, int from, int to) throws IOException {
@@ -143,11 +127,8 @@ class FrameMemoryTest {
 		out.flush();
 	}
 
-	private Inbound receive(Socket socket) throws IOException {
-		DataInputStream in = new DataInputStream(socket.getInputStream());
-		byte[] frame = new byte[in.readInt()];
-		in.readFully(frame);
-		return this.wire.decode(Unpooled.wrappedBuffer(frame));
+	private static Frame.Error receive(Socket socket) throws IOException {
+		return (Frame.Error) RawPeer.receive(socket);
 	}
 
 	private static boolean closedByPeer(Socket socket) throws IOException {
@@ -203,8 +184,7 @@ class FrameMemoryTest {
 			assertThat(log.warnings()).anySatisfy((line) -> assertThat(line).contains("larger than the " + LIMIT));
 			// the frame that fitted arrives whole and is answered; its memory is given back
 			write(holding, large, large.length / 2, large.length);
-			Inbound answer = receive(holding);
-			assertThat(answer.op()).isEqualTo(Op.ERROR);
+			Frame.Error answer = receive(holding);
 			assertThat(answer.id()).isEqualTo(1);
 			assertThat(answer.error().className()).isEqualTo(ActorNotFoundException.class.getName());
 			assertThat(held()).isZero();
