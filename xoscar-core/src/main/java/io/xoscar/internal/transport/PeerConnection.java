@@ -202,6 +202,10 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 			checkHello(context, frame);
 			return;
 		}
+		if (this.opened.isCompletedExceptionally()) {
+			// refused: what else arrived with the first frame is dropped
+			return;
+		}
 		Frame answer;
 		try {
 			answer = this.receiver.decode(frame);

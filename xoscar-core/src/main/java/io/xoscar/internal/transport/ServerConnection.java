@@ -33,6 +33,9 @@ final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> 
 	/** Whether the peer's Hello arrived. */
 	private boolean greeted;
 
+	/** Whether the peer was refused: what else it sent, in the same read, is dropped. */
+	private boolean refused;
+
 	/**
 	 * @param wire encodes this side's Hello
 	 * @param receiver decodes the requests, with the types the node's actors take
@@ -68,7 +71,9 @@ final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> 
 	@Override
 	protected void channelRead0(ChannelHandlerContext context, ReceivedFrame frame) {
 		if (!this.greeted) {
-			checkHello(context, frame);
+			if (!this.refused) {
+				checkHello(context, frame);
+			}
 			return;
 		}
 		Frame received;
@@ -102,6 +107,7 @@ final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> 
 	/** The first frame must be a Hello of this node's version; else the peer is refused. */
 	private void checkHello(ChannelHandlerContext context, ReceivedFrame frame) {
 		Frame.Hello hello = this.wire.hello(frame);
+		this.refused = hello == null || hello.version() != Frame.Hello.VERSION;
 		if (hello == null) {
 			logger.warn("Refusing connection from {}: its first frame is not a Hello (this node speaks wire protocol "
 					+ "version {})", context.channel().remoteAddress(), Frame.Hello.VERSION);

@@ -7,22 +7,14 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.xoscar.ActorHandle;
-import io.xoscar.ActorSystem;
-import io.xoscar.CreateOptions;
 import io.xoscar.debug.LogCapture;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.internal.call.CallRouter;
-import io.xoscar.internal.call.CallTarget;
-import io.xoscar.internal.call.LocalNode;
-import io.xoscar.internal.debug.DebugEvent;
-import io.xoscar.internal.pool.PoolStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,55 +34,6 @@ class FrameMemoryTest {
 	private Transport transport;
 
 	private int port;
-
-	/** A node without actors: every call is answered with ActorNotFoundException, once its frame has arrived. */
-	private static final class NoActors implements LocalNode {
-
-		@Override
-		public CallTarget lookup(String address, String uid) {
-			throw new ActorNotFoundException(address, uid);
-		}
-
-		@Override
-		public boolean owns(String address) {
-			return false;
-		}
-
-		@Override
-		public <T> CompletableFuture<ActorHandle<T>> create(Class<T> type, CreateOptions options, Object[] args) {
-			return CompletableFuture.failedFuture(new UnsupportedOperationException());
-		}
-
-		@Override
-		public CompletableFuture<Void> destroy(String address, String uid) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public boolean has(String address, String uid) {
-			return false;
-		}
-
-		@Override
-		public CompletableFuture<Void> kill(String address, String uid) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public List<ActorSystem.ActorInfo> localActors() {
-			return List.of();
-		}
-
-		@Override
-		public void received(DebugEvent event) {
-		}
-
-		@Override
-		public PoolStatus status() {
-			return new PoolStatus(0, List.of());
-		}
-
-	}
 
 	@BeforeEach
 	void start() {
