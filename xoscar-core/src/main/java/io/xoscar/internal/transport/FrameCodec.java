@@ -1,7 +1,5 @@
 package io.xoscar.internal.transport;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +18,12 @@ import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.debug.DebugEvent;
 
 import static io.xoscar.internal.transport.FrameValues.expect;
+import static io.xoscar.internal.transport.FrameValues.nextInt;
+import static io.xoscar.internal.transport.FrameValues.nextLong;
+import static io.xoscar.internal.transport.FrameValues.nextNullableString;
+import static io.xoscar.internal.transport.FrameValues.readChain;
+import static io.xoscar.internal.transport.FrameValues.readHeaders;
+import static io.xoscar.internal.transport.FrameValues.readSignature;
 
 /**
  * Writes and reads the body of a {@link Frame}, field by field: every call goes through here twice,
@@ -366,67 +370,6 @@ final class FrameCodec {
 				default:
 					throw new IllegalArgumentException("malformed frame: unexpected frame type " + code);
 			}
-		}
-
-		private static List<String> readSignature(JsonParser parser) {
-			if (parser.nextToken() != JsonToken.START_ARRAY) {
-				expect(parser, parser.currentToken() == JsonToken.VALUE_NULL, "a signature");
-				return null;
-			}
-			List<String> signature = new ArrayList<>();
-			while (parser.nextToken() == JsonToken.VALUE_STRING) {
-				signature.add(parser.getString());
-			}
-			expect(parser, parser.currentToken() == JsonToken.END_ARRAY, "the end of the signature");
-			return signature;
-		}
-
-		private static Map<String, String> readHeaders(JsonParser parser) {
-			Map<String, String> headers = new HashMap<>();
-			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-				String name = parser.currentName();
-				headers.put(name, nextString(parser));
-			}
-			expect(parser, parser.currentToken() == JsonToken.END_OBJECT, "the end of the headers");
-			return headers;
-		}
-
-		private static List<ChainLink> readChain(JsonParser parser) {
-			List<ChainLink> chain = new ArrayList<>();
-			while (parser.nextToken() == JsonToken.START_ARRAY) {
-				String address = nextString(parser);
-				String uid = nextString(parser);
-				String method = nextString(parser);
-				long holder = nextLong(parser);
-				expect(parser, parser.nextToken() == JsonToken.END_ARRAY, "the end of a chain link");
-				chain.add(new ChainLink(address, uid, method, holder));
-			}
-			expect(parser, parser.currentToken() == JsonToken.END_ARRAY, "the end of the chain");
-			return chain;
-		}
-
-		private static String nextString(JsonParser parser) {
-			expect(parser, parser.nextToken() == JsonToken.VALUE_STRING, "a string");
-			return parser.getString();
-		}
-
-		private static int nextInt(JsonParser parser) {
-			expect(parser, parser.nextToken() == JsonToken.VALUE_NUMBER_INT, "an integer");
-			return parser.getIntValue();
-		}
-
-		private static long nextLong(JsonParser parser) {
-			expect(parser, parser.nextToken() == JsonToken.VALUE_NUMBER_INT, "an integer");
-			return parser.getLongValue();
-		}
-
-		private static String nextNullableString(JsonParser parser) {
-			JsonToken token = parser.nextToken();
-			if (token == JsonToken.VALUE_NULL) {
-				return null;
-			}
-			expect(parser, token == JsonToken.VALUE_STRING, "a string");
-			return parser.getString();
 		}
 
 	}

@@ -1,7 +1,9 @@
 package io.xoscar.internal.transport;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import tools.jackson.core.JsonParser;
@@ -9,10 +11,12 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JavaType;
 
+import io.xoscar.internal.call.ChainLink;
+
 /**
- * Reads the values of a frame straight from the stream into the types the receiver expects: the
- * arguments of a call into the chosen overload's parameter types, a result into the type its call
- * expects.
+ * Reads the fields of a frame's body for the {@link FrameCodec}, and its values straight from the
+ * stream into the types the receiver expects: the arguments of a call into the chosen overload's
+ * parameter types, a result into the type its call expects.
  */
 final class FrameValues {
 
@@ -114,6 +118,67 @@ final class FrameValues {
 			return token == JsonToken.VALUE_TRUE;
 		}
 		return context.readValue(parser, type);
+	}
+
+	static List<String> readSignature(JsonParser parser) {
+		if (parser.nextToken() != JsonToken.START_ARRAY) {
+			expect(parser, parser.currentToken() == JsonToken.VALUE_NULL, "a signature");
+			return null;
+		}
+		List<String> signature = new ArrayList<>();
+		while (parser.nextToken() == JsonToken.VALUE_STRING) {
+			signature.add(parser.getString());
+		}
+		expect(parser, parser.currentToken() == JsonToken.END_ARRAY, "the end of the signature");
+		return signature;
+	}
+
+	static Map<String, String> readHeaders(JsonParser parser) {
+		Map<String, String> headers = new HashMap<>();
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			headers.put(name, nextString(parser));
+		}
+		expect(parser, parser.currentToken() == JsonToken.END_OBJECT, "the end of the headers");
+		return headers;
+	}
+
+	static List<ChainLink> readChain(JsonParser parser) {
+		List<ChainLink> chain = new ArrayList<>();
+		while (parser.nextToken() == JsonToken.START_ARRAY) {
+			String address = nextString(parser);
+			String uid = nextString(parser);
+			String method = nextString(parser);
+			long holder = nextLong(parser);
+			expect(parser, parser.nextToken() == JsonToken.END_ARRAY, "the end of a chain link");
+			chain.add(new ChainLink(address, uid, method, holder));
+		}
+		expect(parser, parser.currentToken() == JsonToken.END_ARRAY, "the end of the chain");
+		return chain;
+	}
+
+	static String nextString(JsonParser parser) {
+		expect(parser, parser.nextToken() == JsonToken.VALUE_STRING, "a string");
+		return parser.getString();
+	}
+
+	static int nextInt(JsonParser parser) {
+		expect(parser, parser.nextToken() == JsonToken.VALUE_NUMBER_INT, "an integer");
+		return parser.getIntValue();
+	}
+
+	static long nextLong(JsonParser parser) {
+		expect(parser, parser.nextToken() == JsonToken.VALUE_NUMBER_INT, "an integer");
+		return parser.getLongValue();
+	}
+
+	static String nextNullableString(JsonParser parser) {
+		JsonToken token = parser.nextToken();
+		if (token == JsonToken.VALUE_NULL) {
+			return null;
+		}
+		expect(parser, token == JsonToken.VALUE_STRING, "a string");
+		return parser.getString();
 	}
 
 	static void expect(JsonParser parser, boolean condition, String what) {

@@ -49,6 +49,12 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 
 	private volatile Channel channel;
 
+	/** Whether the peer's Hello arrived; read and written on the connection's event loop only, as is the next. */
+	private boolean greeted;
+
+	/** Whether the peer was refused: what else it sent, in the same read, is dropped. */
+	private boolean refused;
+
 	private volatile boolean closed;
 
 	/** Why this side closed the connection, if it did. */
@@ -198,12 +204,10 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	 */
 	@Override
 	protected void channelRead0(ChannelHandlerContext context, ReceivedFrame frame) {
-		if (!this.opened.isDone()) {
-			checkHello(context, frame);
-			return;
-		}
-		if (this.opened.isCompletedExceptionally()) {
-			// refused: what else arrived with the first frame is dropped
+		if (!this.greeted) {
+			if (!this.refused) {
+				checkHello(context, frame);
+			}
 			return;
 		}
 		Frame answer;
@@ -246,9 +250,11 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	private void checkHello(ChannelHandlerContext context, ReceivedFrame frame) {
 		Frame.Hello hello = this.wire.hello(frame);
 		if (hello != null && hello.version() == Frame.Hello.VERSION) {
+			this.greeted = true;
 			this.opened.complete(this);
 			return;
 		}
+		this.refused = true;
 		refuse((hello == null)
 				? "node at " + this.peer + " does not speak wire protocol version " + Frame.Hello.VERSION
 						+ ": its first frame is not a Hello"
