@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
@@ -55,6 +56,9 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	/** Whether the peer was refused: what else it sent, in the same read, is dropped. */
 	private boolean refused;
 
+	/** Refuses the peer if its Hello has not arrived in time. */
+	private volatile ScheduledFuture<?> helloCheck;
+
 	private volatile boolean closed;
 
 	/** Why this side closed the connection, if it did. */
@@ -92,7 +96,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	void attach(Channel channel) {
 		this.channel = channel;
 		channel.writeAndFlush(this.wire.encode(channel, Frame.Hello.CURRENT));
-		channel.eventLoop().schedule(() -> {
+		this.helloCheck = channel.eventLoop().schedule(() -> {
 			if (refuse("no Hello from node at " + this.peer + " within " + this.helloTimeout.toMillis() + " ms")) {
 				channel.close();
 			}
@@ -251,6 +255,10 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		Frame.Hello hello = this.wire.hello(frame);
 		if (hello != null && hello.version() == Frame.Hello.VERSION) {
 			this.greeted = true;
+			ScheduledFuture<?> check = this.helloCheck;
+			if (check != null) {
+				check.cancel(false);
+			}
 			this.opened.complete(this);
 			return;
 		}
