@@ -19,6 +19,7 @@ import io.xoscar.Placement;
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.internal.process.ChildJvm;
 import io.xoscar.internal.process.ChildJvmSpec;
+import io.xoscar.internal.transport.RawPeer;
 import io.xoscar.transport.HostileFramesNodeMain.HeapProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,9 +65,7 @@ class HostileFramesTest {
 	}
 
 	private static Socket connect() throws IOException {
-		Socket socket = new Socket(host, port);
-		socket.setSoTimeout((int) READ_TIMEOUT.multipliedBy(5).toMillis());
-		return socket;
+		return RawPeer.connect(host, port, (int) READ_TIMEOUT.multipliedBy(5).toMillis());
 	}
 
 	private static boolean closedByPeer(Socket socket) throws IOException {
@@ -139,9 +138,8 @@ class HostileFramesTest {
 			String address = parent.pools().get(1).address();
 			String poolHost = address.substring(0, address.lastIndexOf(':'));
 			int poolPort = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-			try (Socket tooLarge = new Socket(poolHost, poolPort); Socket stalling = new Socket(poolHost, poolPort)) {
-				tooLarge.setSoTimeout(10_000);
-				stalling.setSoTimeout(10_000);
+			try (Socket tooLarge = RawPeer.connect(poolHost, poolPort, 10_000);
+					Socket stalling = RawPeer.connect(poolHost, poolPort, 10_000)) {
 				DataOutputStream large = new DataOutputStream(tooLarge.getOutputStream());
 				large.writeInt(3 * MIB);
 				large.flush();

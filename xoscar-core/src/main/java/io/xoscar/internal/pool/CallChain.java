@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.xoscar.debug.DeadlockReport;
 import io.xoscar.exception.DeadlockException;
 import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.call.ChainLinks;
 
 /**
  * The stateful actors a call keeps waiting, innermost first: each entry is an actor whose call
@@ -17,7 +18,7 @@ import io.xoscar.internal.call.ChainLink;
  * {@link DeadlockException}. Tells carry no chain: nobody waits for them. Between processes the
  * chain travels with the request ({@link ChainLink}); the node holding an actor checks it.
  */
-public final class CallChain {
+public final class CallChain implements ChainLinks.Entry {
 
 	/** The actor, when it lives in this JVM; else {@link #address} and {@link #uid} name it. */
 	private final ActorCell cell;
@@ -60,15 +61,7 @@ public final class CallChain {
 		if (current != null) {
 			current.outgoing = new Callers.RemoteCall(address, uid, method, current.cell.time.millis());
 		}
-		CallChain chain = of(current);
-		if (chain == null) {
-			return null;
-		}
-		List<ChainLink> links = new ArrayList<>();
-		for (CallChain entry = chain; entry != null; entry = entry.next) {
-			links.add(entry.link());
-		}
-		return links;
+		return ChainLinks.of(of(current));
 	}
 
 	/**
@@ -104,10 +97,15 @@ public final class CallChain {
 		}
 	}
 
-	/** @return this entry as it travels: the actor, its method and the id of its call */
-	ChainLink link() {
+	@Override
+	public ChainLink link() {
 		return new ChainLink(this.address, this.uid, this.method,
 				(this.holder != null) ? this.holder.chainId() : this.holderId);
+	}
+
+	@Override
+	public CallChain next() {
+		return this.next;
 	}
 
 	/**
@@ -122,12 +120,12 @@ public final class CallChain {
 
 	/** @return the chain a call received from another process carries, {@code null} if none */
 	static CallChain of(List<ChainLink> links) {
-		CallChain chain = null;
-		for (int i = links.size() - 1; i >= 0; i--) {
-			ChainLink link = links.get(i);
-			chain = new CallChain(null, link.address(), link.uid(), link.method(), null, link.holder(), chain);
-		}
-		return chain;
+		return ChainLinks.chain(links, CallChain::received);
+	}
+
+	/** @return the entry of a chain received from another process that a link stands for */
+	private static CallChain received(ChainLink link, CallChain next) {
+		return new CallChain(null, link.address(), link.uid(), link.method(), null, link.holder(), next);
 	}
 
 	/**

@@ -4,7 +4,8 @@ import tools.jackson.databind.JavaType;
 
 /**
  * Looks up, while an answer frame is being read, what its call expects, so that the result is
- * decoded straight from the stream into that type instead of through a tree.
+ * decoded straight from the stream into that type instead of through a tree. Bound once per
+ * connection, to its {@link Wire.Receiver} ({@link Wire#receiver(AnswerTypes)}).
  */
 @FunctionalInterface
 interface AnswerTypes {

@@ -28,12 +28,35 @@ final class Attachments {
 	}
 
 	/**
+	 * Replaces the large byte arrays of a frame's payload (a call's or creation's arguments, a
+	 * result) by references.
+	 * @param frame the frame to send
+	 * @param attached receives the arrays, in reference order
+	 * @return the frame to write in the body: the same if it has no large arrays
+	 */
+	static Frame detach(Frame frame, List<byte[]> attached) {
+		if (frame instanceof Frame.Call call) {
+			Object args = detach(call.args(), attached);
+			return (args == call.args()) ? call : call.withArgs((Object[]) args);
+		}
+		if (frame instanceof Frame.Result result) {
+			Object value = detach(result.value(), attached);
+			return (value == result.value()) ? result : Frame.Result.of(result.id(), value);
+		}
+		if (frame instanceof Frame.Create create) {
+			Object args = detach(create.args(), attached);
+			return (args == create.args()) ? create : create.withArgs((Object[]) args);
+		}
+		return frame;
+	}
+
+	/**
 	 * Replaces the large byte arrays of a payload by references.
 	 * @param payload an argument array or a result
 	 * @param attached receives the arrays, in reference order
 	 * @return the payload to write in the body
 	 */
-	static Object detach(Object payload, List<byte[]> attached) {
+	private static Object detach(Object payload, List<byte[]> attached) {
 		if (payload instanceof byte[] bytes && bytes.length >= THRESHOLD) {
 			return reference(bytes, attached);
 		}

@@ -33,10 +33,10 @@ final class ErrorPathWarmUp {
 			IllegalStateException sample = new IllegalStateException("warm-up");
 			sample.addSuppressed(new ActorCallContext("raised by the warm-up"));
 			ByteBuf frame = wire.encode(ByteBufAllocator.DEFAULT,
-					Outbound.error(0, RemoteErrors.describe(sample, "the warm-up")));
+					new Frame.Error(0, RemoteErrors.describe(sample, "the warm-up")));
 			try {
 				frame.skipBytes(4);
-				Inbound decoded = wire.decode(frame);
+				Frame.Error decoded = (Frame.Error) wire.decode(frame);
 				errors.rebuild(decoded.error(), "the warm-up");
 			}
 			finally {

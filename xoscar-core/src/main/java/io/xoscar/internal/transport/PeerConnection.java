@@ -1,12 +1,14 @@
 package io.xoscar.internal.transport;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -20,11 +22,10 @@ import tools.jackson.databind.JsonNode;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.exception.WireValueException;
 import io.xoscar.internal.call.AbortableFuture;
-import io.xoscar.internal.call.CallOrigin;
-import io.xoscar.internal.call.ChainLink;
 
 /**
- * An outgoing connection to one peer node: requests are multiplexed by id, answers complete the
+ * An outgoing connection to one peer node: it opens once both sides' {@link Frame.Hello} say they
+ * speak the same wire protocol version; then requests are multiplexed by id, answers complete the
  * matching pending call. When the connection is lost, every pending call fails at once with
  * {@link PoolDownException}.
  */
@@ -32,17 +33,31 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 
 	private static final Logger logger = LoggerFactory.getLogger(PeerConnection.class);
 
-	private static final AtomicLong IDS = new AtomicLong();
-
 	private final String peer;
 
 	private final Wire wire;
 
+	private final Wire.Receiver receiver;
+
 	private final RemoteErrors errors;
+
+	private final Duration helloTimeout;
 
 	private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
 
+	/** Completes with this connection once the peer's Hello arrived, or fails with why it did not. */
+	private final CompletableFuture<PeerConnection> opened = new CompletableFuture<>();
+
 	private volatile Channel channel;
+
+	/** Whether the peer's Hello arrived; read and written on the connection's event loop only, as is the next. */
+	private boolean greeted;
+
+	/** Whether the peer was refused: what else it sent, in the same read, is dropped. */
+	private boolean refused;
+
+	/** Refuses the peer if its Hello has not arrived in time. */
+	private volatile ScheduledFuture<?> helloCheck;
 
 	private volatile boolean closed;
 
@@ -51,11 +66,20 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 
 	private final String kind;
 
-	PeerConnection(String peer, String kind, Wire wire, RemoteErrors errors) {
+	/**
+	 * @param peer the peer node's address
+	 * @param kind "unix" or "tcp"
+	 * @param wire encodes requests
+	 * @param errors rebuilds the exceptions answered
+	 * @param helloTimeout how long the peer may take to send its Hello
+	 */
+	PeerConnection(String peer, String kind, Wire wire, RemoteErrors errors, Duration helloTimeout) {
 		this.peer = peer;
 		this.kind = kind;
 		this.wire = wire;
+		this.receiver = wire.receiver(this::expected);
 		this.errors = errors;
+		this.helloTimeout = helloTimeout;
 	}
 
 	/** @return "unix" or "tcp" */
@@ -63,8 +87,29 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		return this.kind;
 	}
 
+	/** @return completes with this connection once it is open, or fails with why it could not be */
+	CompletableFuture<PeerConnection> opened() {
+		return this.opened;
+	}
+
+	/** Starts using the connected channel: greets the peer, whose Hello must follow in time. */
 	void attach(Channel channel) {
 		this.channel = channel;
+		channel.writeAndFlush(this.wire.encode(channel, Frame.Hello.CURRENT));
+		this.helloCheck = channel.eventLoop().schedule(() -> {
+			if (refuse("no Hello from node at " + this.peer + " within " + this.helloTimeout.toMillis() + " ms")) {
+				channel.close();
+			}
+		}, this.helloTimeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Fails the opening, if it did not complete yet. */
+	private boolean refuse(String reason) {
+		boolean refused = this.opened.completeExceptionally(new IllegalStateException(reason));
+		if (refused) {
+			this.closeReason = reason;
+		}
+		return refused;
 	}
 
 	void close() {
@@ -79,35 +124,23 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	}
 
 	/**
-	 * @param op the operation
-	 * @param target the pool address
-	 * @param uid the actor uid
-	 * @param name the method or class name
-	 * @param signature the resolved parameter types, or {@code null}
-	 * @param payload the arguments
+	 * @param frame a request, or a frame that expects no answer (a tell, a report)
 	 * @param resultType how to decode the answer (for a batch: of each element)
 	 * @param batch whether the answer is a list of results
-	 * @param chain the stateful actors waiting on a call, or {@code null}
-	 * @param headers what a call carries of its caller's observation, or {@code null}
-	 * @param origin who makes a call, or {@code null}
-	 * @return the answer; for operations without one, completes when the frame is written
+	 * @return the answer; for frames without one, completes when the frame is written
 	 */
-	CompletableFuture<Object> request(int op, String target, String uid, String name, List<String> signature,
-			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers,
-			CallOrigin origin) {
-		long id = IDS.incrementAndGet();
-		ByteBuf frame;
+	CompletableFuture<Object> request(Frame frame, JavaType resultType, boolean batch) {
+		ByteBuf encoded;
 		try {
-			frame = this.wire.encode(this.channel,
-					Outbound.request(op, id, target, uid, name, signature, payload, chain, headers, origin));
+			encoded = this.wire.encode(this.channel, frame);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
-			return CompletableFuture.failedFuture(new WireValueException("the arguments of " + describe(op, target, uid, name)
-					+ " cannot be encoded: " + WireReasons.typeOf(unencodable(payload)) + ": " + WireReasons.of(ex), ex));
+			return CompletableFuture.failedFuture(new WireValueException("the arguments of " + describe(frame)
+					+ " cannot be encoded: " + WireReasons.typeOf(unencodable(frame)) + ": " + WireReasons.of(ex), ex));
 		}
-		if (!Op.expectsReply(op)) {
+		if (!frame.type().expectsReply()) {
 			CompletableFuture<Object> written = new CompletableFuture<>();
-			this.channel.writeAndFlush(frame).addListener((future) -> {
+			this.channel.writeAndFlush(encoded).addListener((future) -> {
 				if (future.isSuccess()) {
 					written.complete(null);
 				}
@@ -117,15 +150,17 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 			});
 			return written;
 		}
-		Pending call = new Pending(id, resultType, batch, op, target, uid, name);
+		Frame.Request request = (Frame.Request) frame;
+		long id = request.id();
+		Pending call = new Pending(id, resultType, batch, request.type(), request.target(), request.uid(), request.name());
 		this.pending.put(id, call);
 		if (this.closed) {
 			this.pending.remove(id);
-			frame.release();
+			encoded.release();
 			call.completeExceptionally(lost(null));
 			return call;
 		}
-		this.channel.writeAndFlush(frame).addListener((future) -> {
+		this.channel.writeAndFlush(encoded).addListener((future) -> {
 			if (!future.isSuccess() && this.pending.remove(id) != null) {
 				call.completeExceptionally(lost(future.cause()));
 			}
@@ -139,16 +174,27 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 				cause);
 	}
 
+	private String describe(Frame frame) {
+		if (frame instanceof Frame.Request request) {
+			return describe(request.type(), request.target(), request.uid(), request.name());
+		}
+		// a report, sent to the node itself
+		return describe(frame.type(), this.peer, null, null);
+	}
+
 	/** @return what a request does, for messages: "call m of actor 'uid' at address" */
-	private static String describe(int op, String target, String uid, String name) {
-		if (op == Op.CALL || op == Op.TELL || op == Op.BATCH || op == Op.TELL_BATCH) {
+	private static String describe(FrameType type, String target, String uid, String name) {
+		if (type == FrameType.CALL || type == FrameType.TELL || type == FrameType.BATCH || type == FrameType.TELL_BATCH) {
 			return "call " + name + " of actor '" + uid + "' at " + target;
 		}
-		return "request " + op + ((name != null) ? " " + name : "") + " to " + target;
+		return "request " + type.code() + ((name != null) ? " " + name : "") + " to " + target;
 	}
 
 	/** @return the argument that did not encode if there is just one, else the arguments */
-	private static Object unencodable(Object payload) {
+	private static Object unencodable(Frame frame) {
+		Object payload = (frame instanceof Frame.Call call) ? call.args() : (frame instanceof Frame.Batch batch)
+				? batch.calls() : (frame instanceof Frame.Create create) ? create.args()
+				: (frame instanceof Frame.Report report) ? report.event() : null;
 		return (payload instanceof Object[] args && args.length == 1) ? args[0] : payload;
 	}
 
@@ -156,11 +202,21 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	 * Completes the call an answer is for. Whatever fails here fails that call alone: the frame was
 	 * delimited by its length, so the connection and the other calls on it carry on.
 	 */
+	/**
+	 * Completes the call an answer is for. Whatever fails here fails that call alone: the frame was
+	 * delimited by its length, so the connection and the other calls on it carry on.
+	 */
 	@Override
 	protected void channelRead0(ChannelHandlerContext context, ReceivedFrame frame) {
-		Inbound answer;
+		if (!this.greeted) {
+			if (!this.refused) {
+				checkHello(context, frame);
+			}
+			return;
+		}
+		Frame answer;
 		try {
-			answer = this.wire.decode(frame, this::expected);
+			answer = this.receiver.decode(frame);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Closing connection to {}: malformed frame ({})", this.peer, ex.getMessage());
@@ -168,7 +224,20 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 			context.close();
 			return;
 		}
-		Pending call = this.pending.remove(answer.id());
+		long id;
+		if (answer instanceof Frame.Result result) {
+			id = result.id();
+		}
+		else if (answer instanceof Frame.Error error) {
+			id = error.id();
+		}
+		else {
+			logger.warn("Closing connection to {}: it sent a {} frame where answers are expected", this.peer, answer.type());
+			this.closeReason = "it sent a " + answer.type() + " frame where answers are expected";
+			context.close();
+			return;
+		}
+		Pending call = this.pending.remove(id);
 		if (call == null) {
 			return;
 		}
@@ -181,23 +250,45 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		}
 	}
 
-	private void complete(Pending call, Inbound answer) {
-		if (answer.op() == Op.ERROR) {
-			call.completeExceptionally(this.errors.rebuild(Objects.requireNonNull(answer.error(), "an error without details"),
+	/** The peer's first frame must be a Hello of this node's version; else the connection does not open. */
+	private void checkHello(ChannelHandlerContext context, ReceivedFrame frame) {
+		Frame.Hello hello = this.wire.hello(frame);
+		if (hello != null && hello.version() == Frame.Hello.VERSION) {
+			this.greeted = true;
+			ScheduledFuture<?> check = this.helloCheck;
+			if (check != null) {
+				check.cancel(false);
+			}
+			this.opened.complete(this);
+			return;
+		}
+		this.refused = true;
+		refuse((hello == null)
+				? "node at " + this.peer + " does not speak wire protocol version " + Frame.Hello.VERSION
+						+ ": its first frame is not a Hello"
+				: "node at " + this.peer + " speaks wire protocol version " + hello.version() + ", this node speaks "
+						+ Frame.Hello.VERSION);
+		context.close();
+	}
+
+	private void complete(Pending call, Frame answer) {
+		if (answer instanceof Frame.Error error) {
+			call.completeExceptionally(this.errors.rebuild(Objects.requireNonNull(error.error(), "an error without details"),
 					this.peer));
 			return;
 		}
-		if (answer.decoded() instanceof UndecodableResult failed) {
+		Frame.Result result = (Frame.Result) answer;
+		if (result.value() instanceof UndecodableResult failed) {
 			call.completeExceptionally(undecodable(call, failed.error()));
 			return;
 		}
-		if (answer.payload() == null) {
-			call.complete(answer.decoded());
+		if (result.tree() == null) {
+			call.complete(result.value());
 			return;
 		}
 		Object value;
 		try {
-			value = decode(answer, call);
+			value = decode(result, call);
 		}
 		catch (RuntimeException ex) {
 			call.completeExceptionally(undecodable(call, ex));
@@ -217,8 +308,8 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		return (call != null) ? new AnswerTypes.Expected(call.resultType, call.batch) : null;
 	}
 
-	private Object decode(Inbound answer, Pending call) {
-		JsonNode payload = answer.payload();
+	private Object decode(Frame.Result answer, Pending call) {
+		JsonNode payload = answer.tree();
 		if (!call.batch) {
 			return this.wire.convert(payload, call.resultType, answer.attachments());
 		}
@@ -232,6 +323,8 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	@Override
 	public void channelInactive(ChannelHandlerContext context) throws Exception {
 		this.closed = true;
+		String reason = this.closeReason;
+		refuse("node at " + this.peer + " closed the connection before its Hello" + ((reason != null) ? ": " + reason : ""));
 		PoolDownException down = lost(null);
 		for (Long id : List.copyOf(this.pending.keySet())) {
 			Pending call = this.pending.remove(id);
@@ -263,7 +356,7 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 
 		private final boolean batch;
 
-		private final int op;
+		private final FrameType type;
 
 		private final String target;
 
@@ -271,25 +364,25 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 
 		private final String name;
 
-		Pending(long id, JavaType resultType, boolean batch, int op, String target, String uid, String name) {
+		Pending(long id, JavaType resultType, boolean batch, FrameType type, String target, String uid, String name) {
 			this.id = id;
 			this.resultType = resultType;
 			this.batch = batch;
-			this.op = op;
+			this.type = type;
 			this.target = target;
 			this.uid = uid;
 			this.name = name;
 		}
 
 		String describe() {
-			return PeerConnection.describe(this.op, this.target, this.uid, this.name);
+			return PeerConnection.describe(this.type, this.target, this.uid, this.name);
 		}
 
 		@Override
 		protected void cancelWork() {
 			if (PeerConnection.this.pending.remove(this.id) != null && isOpen()) {
 				PeerConnection.this.channel.writeAndFlush(PeerConnection.this.wire.encode(
-						PeerConnection.this.channel.alloc(), Outbound.request(Op.CANCEL, this.id, null, null, null, null, null)))
+						PeerConnection.this.channel.alloc(), new Frame.Cancel(this.id)))
 					.addListener((ignored) -> {
 					});
 			}

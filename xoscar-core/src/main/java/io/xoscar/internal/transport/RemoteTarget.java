@@ -101,7 +101,7 @@ final class RemoteTarget implements CallTarget {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		CompletableFuture<Object> sent = bound(request(Op.CALL, method, args, target,
+		CompletableFuture<Object> sent = bound(request(true, method, args, target,
 				CallChain.linksOfRemoteCall(this.address, this.uid, method), observed), method, timeout.of(target));
 		CallChain.sentRemoteCall(sent);
 		return sent;
@@ -111,11 +111,11 @@ final class RemoteTarget implements CallTarget {
 		return this.transport.deadlines().bound(sent, bound, () -> describe(method), this::noAnswer);
 	}
 
-	private CompletableFuture<Object> request(int op, String method, Object[] args, Invocable target,
+	private CompletableFuture<Object> request(boolean reply, String method, Object[] args, Invocable target,
 			List<ChainLink> chain, CallerObservation observed) {
 		Resolved resolved = resolve(target);
-		return this.transport.request(this.address, op, this.uid, method, resolved.signature(), args,
-				resolved.resultType(), false, chain, headers(observed), origin());
+		return this.transport.request(this.address, Frame.Call.of(this.transport.nextId(), reply, this.address, this.uid,
+				method, resolved.signature(), args, chain, headers(observed), origin()), resolved.resultType(), false);
 	}
 
 	/** @return who makes a call now: the call relayed from another process, the actor call or the thread */
@@ -159,7 +159,7 @@ final class RemoteTarget implements CallTarget {
 		Invocable target = target(method, args);
 		Duration bound = timeout.of(target);
 		return CallChain.waiting(() -> {
-			CompletableFuture<Object> sent = request(Op.CALL, method, args, target,
+			CompletableFuture<Object> sent = request(true, method, args, target,
 					CallChain.linksOfRemoteCall(this.address, this.uid, method), observed);
 			CallChain.sentRemoteCall(sent);
 			return this.transport.deadlines().await(sent, bound, () -> describe(method), this::noAnswer);
@@ -169,7 +169,7 @@ final class RemoteTarget implements CallTarget {
 	@Override
 	public CompletableFuture<Void> tell(String method, Object[] args, CallerObservation observed) {
 		try {
-			return request(Op.TELL, method, args, target(method, args), null, observed).thenApply((ignored) -> null);
+			return request(false, method, args, target(method, args), null, observed).thenApply((ignored) -> null);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -190,8 +190,9 @@ final class RemoteTarget implements CallTarget {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		CompletableFuture<Object> sent = this.transport.request(this.address, reply ? Op.BATCH : Op.TELL_BATCH, this.uid,
-				method, resolved.signature(), calls, resolved.resultType(), true, null, headers(observed), origin());
+		CompletableFuture<Object> sent = this.transport.request(this.address, Frame.Batch.of(this.transport.nextId(), reply,
+				this.address, this.uid, method, resolved.signature(), calls, headers(observed), origin()),
+				resolved.resultType(), true);
 		CompletableFuture<Object> results = reply ? bound(sent, method, timeout.of(batchTarget(method, calls))) : sent;
 		return results.thenApply((list) -> (List<Object>) list);
 	}

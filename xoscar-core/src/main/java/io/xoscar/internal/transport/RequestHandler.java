@@ -1,6 +1,6 @@
 package io.xoscar.internal.transport;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +21,6 @@ import io.xoscar.internal.call.Timeout;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.MethodInfo;
 import io.xoscar.internal.call.LocalNode;
-import io.xoscar.internal.debug.DebugEvent;
 
 /**
  * Serves requests that arrive over the wire on behalf of this JVM's node, and writes their answers
@@ -39,11 +38,13 @@ final class RequestHandler {
 		this.node = node;
 		this.wire = wire;
 		this.decoding = new Decoding(wire);
-		wire.requestTypes(this::choose);
 	}
 
-	/** While a request is read: the overload its caller chose, if the actor is known here. */
-	private RequestTypes.Chosen choose(String target, String uid, String name, List<String> signature) {
+	/**
+	 * While a request is read: the overload its caller chose, if the actor is known here.
+	 * @see RequestTypes
+	 */
+	RequestTypes.Chosen choose(String target, String uid, String name, List<String> signature) {
 		try {
 			ActorClassInfo info = ActorClassInfo.of(this.node.lookup(target, uid).actorClass());
 			MethodInfo method = Decoding.bySignature(info, name, signature);
@@ -60,91 +61,121 @@ final class RequestHandler {
 	 * @param channel where to answer
 	 * @param inflight the connection's running calls, by request id (for cancellation)
 	 */
-	void handle(Inbound request, Channel channel, Map<Long, CompletableFuture<?>> inflight) {
+	void handle(Frame.Request request, Channel channel, Map<Long, CompletableFuture<?>> inflight) {
 		String context = request.target();
 		try {
-			switch (request.op()) {
-				case Op.CALL, Op.TELL -> {
-					CallTarget target = this.node.lookup(request.target(), request.uid());
-					ActorClassInfo info = ActorClassInfo.of(target.actorClass());
-					context = describe(target, request);
-					Decoding.DecodedCall call = (request.decoded() != null)
-							? new Decoding.DecodedCall(request.chosen(), (Object[]) request.decoded())
-							: this.decoding.call(info, request.name(), request.signature(), request.payload(),
-									request.attachments());
-					boolean reply = request.op() == Op.CALL;
-					CallerObservation observed = CallerObservation.received(request.headers());
-					CompletableFuture<Object> result;
-					if (target instanceof LocalActor actor) {
-						result = actor.invoke(call.target(), call.args(), reply, request.chain(), caller(request, channel),
-								observed);
-					}
-					else {
-						// an actor of one of this node's process pools, called through the main address
-						result = RemoteTarget.relaying(request.origin(),
-								() -> reply ? target.send(request.name(), call.args(), Timeout.RELAYED, observed)
-										: target.tell(request.name(), call.args(), observed).thenApply((ignored) -> null));
-					}
-					if (reply) {
-						answerWhenDone(request.id(), result, channel, inflight, context);
-					}
-				}
-				case Op.BATCH, Op.TELL_BATCH -> {
-					CallTarget target = this.node.lookup(request.target(), request.uid());
-					ActorClassInfo info = ActorClassInfo.of(target.actorClass());
-					context = describe(target, request);
-					Decoding.DecodedBatch batch = (request.decoded() != null) ? decodedBatch(request)
-							: this.decoding.batch(info, request.name(), request.signature(), request.payload(),
-									request.attachments());
-					boolean reply = request.op() == Op.BATCH;
-					CallerObservation observed = CallerObservation.received(request.headers());
-					CompletableFuture<List<Object>> results = (target instanceof LocalActor actor)
-							? actor.batch(request.name(), batch.targets(), batch.args(), reply, observed)
-							: RemoteTarget.relaying(request.origin(),
-									() -> target.batch(request.name(), batch.args(), reply, Timeout.RELAYED, observed));
-					if (reply) {
-						answerWhenDone(request.id(), results, channel, inflight, context);
-					}
-				}
-				case Op.CANCEL -> {
-					CompletableFuture<?> running = inflight.remove(request.id());
-					if (running != null) {
-						running.cancel(true);
-					}
-				}
-				case Op.CREATE -> {
-					Class<?> type = actorClass(request.name());
-					Object[] args = this.decoding.constructorArguments(type, request.payload(), request.attachments());
-					CreateOptions options = new CreateOptions(request.uid(), Placement.address(request.target()));
-					@SuppressWarnings("unchecked")
-					CompletableFuture<Object> created = this.node
-						.create((Class<Object>) type, options, args)
-						.thenApply((handle) -> handle.address());
-					answerWhenDone(request.id(), created, channel, inflight, "create " + type.getSimpleName());
-				}
-				case Op.DESTROY -> answerWhenDone(request.id(),
-						this.node.destroy(request.target(), request.uid()).thenApply((ignored) -> null), channel, inflight,
-						context);
-				case Op.KILL -> answerWhenDone(request.id(),
-						this.node.kill(request.target(), request.uid()).thenApply((ignored) -> null), channel, inflight,
-						context);
-				case Op.ACTORS -> answer(channel, Outbound.result(request.id(), this.node.localActors()));
-				case Op.REPORT -> this.node.received((DebugEvent) this.wire.convert(request.payload(),
-						this.wire.type(DebugEvent.class)));
-				case Op.HAS -> answer(channel, Outbound.result(request.id(), this.node.has(request.target(), request.uid())));
-				case Op.STATUS -> answer(channel, Outbound.result(request.id(), this.node.status()));
-				case Op.RESOLVE -> {
-					CallTarget target = this.node.lookup(request.target(), request.uid());
-					String poolAddress = (target instanceof LocalActor actor) ? actor.poolAddress() : target.address();
-					answer(channel, Outbound.result(request.id(), List.of(poolAddress, target.actorClass().getName())));
-				}
-				default -> throw new IllegalArgumentException("unknown operation " + request.op());
+			if (request instanceof Frame.Call call) {
+				CallTarget target = this.node.lookup(call.target(), call.uid());
+				context = describe(target, call);
+				call(call, target, channel, inflight, context);
+			}
+			else if (request instanceof Frame.Batch batch) {
+				CallTarget target = this.node.lookup(batch.target(), batch.uid());
+				context = describe(target, batch);
+				batch(batch, target, channel, inflight, context);
+			}
+			else if (request instanceof Frame.Create create) {
+				Class<?> type = actorClass(create.name());
+				Object[] args = this.decoding.constructorArguments(type, (JsonNode) create.args(), create.attachments());
+				CreateOptions options = new CreateOptions(create.uid(), Placement.address(create.target()));
+				@SuppressWarnings("unchecked")
+				CompletableFuture<Object> created = this.node
+					.create((Class<Object>) type, options, args)
+					.thenApply((handle) -> handle.address());
+				answerWhenDone(create.id(), created, channel, inflight, "create " + type.getSimpleName());
+			}
+			else if (request instanceof Frame.Destroy destroy) {
+				answerWhenDone(destroy.id(), this.node.destroy(destroy.target(), destroy.uid()).thenApply((ignored) -> null),
+						channel, inflight, context);
+			}
+			else if (request instanceof Frame.Kill kill) {
+				answerWhenDone(kill.id(), this.node.kill(kill.target(), kill.uid()).thenApply((ignored) -> null), channel,
+						inflight, context);
+			}
+			else if (request instanceof Frame.Actors) {
+				answer(channel, Frame.Result.of(request.id(), this.node.localActors()));
+			}
+			else if (request instanceof Frame.Has has) {
+				answer(channel, Frame.Result.of(has.id(), this.node.has(has.target(), has.uid())));
+			}
+			else if (request instanceof Frame.Status) {
+				answer(channel, Frame.Result.of(request.id(), this.node.status()));
+			}
+			else if (request instanceof Frame.Resolve resolve) {
+				CallTarget target = this.node.lookup(resolve.target(), resolve.uid());
+				String poolAddress = (target instanceof LocalActor actor) ? actor.poolAddress() : target.address();
+				answer(channel, Frame.Result.of(resolve.id(), List.of(poolAddress, target.actorClass().getName())));
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {
-			if (Op.expectsReply(request.op())) {
-				answer(channel, Outbound.error(request.id(), RemoteErrors.describe(ex, context)));
+			if (request.type().expectsReply()) {
+				answer(channel, new Frame.Error(request.id(), RemoteErrors.describe(ex, context)));
 			}
+		}
+	}
+
+	private void call(Frame.Call request, CallTarget target, Channel channel, Map<Long, CompletableFuture<?>> inflight,
+			String context) {
+		Decoding.DecodedCall call = (request.chosen() != null)
+				? new Decoding.DecodedCall(request.chosen(), request.decoded())
+				: this.decoding.call(ActorClassInfo.of(target.actorClass()), request.name(), request.signature(),
+						request.tree(), request.attachments());
+		boolean reply = request.reply();
+		CallerObservation observed = CallerObservation.received(request.headers());
+		CompletableFuture<Object> result;
+		if (target instanceof LocalActor actor) {
+			result = actor.invoke(call.target(), call.args(), reply, request.chain(), caller(request, channel), observed);
+		}
+		else {
+			// an actor of one of this node's process pools, called through the main address
+			result = RemoteTarget.relaying(request.origin(),
+					() -> reply ? target.send(request.name(), call.args(), Timeout.RELAYED, observed)
+							: target.tell(request.name(), call.args(), observed).thenApply((ignored) -> null));
+		}
+		if (reply) {
+			answerWhenDone(request.id(), result, channel, inflight, context);
+		}
+	}
+
+	private void batch(Frame.Batch request, CallTarget target, Channel channel, Map<Long, CompletableFuture<?>> inflight,
+			String context) {
+		List<Object[]> decoded = request.decoded();
+		Decoding.DecodedBatch batch = (decoded != null)
+				? new Decoding.DecodedBatch(Collections.nCopies(decoded.size(), request.chosen()), decoded)
+				: this.decoding.batch(ActorClassInfo.of(target.actorClass()), request.name(), request.signature(),
+						request.tree(), request.attachments());
+		boolean reply = request.reply();
+		CallerObservation observed = CallerObservation.received(request.headers());
+		CompletableFuture<List<Object>> results = (target instanceof LocalActor actor)
+				? actor.batch(request.name(), batch.targets(), batch.args(), reply, observed)
+				: RemoteTarget.relaying(request.origin(),
+						() -> target.batch(request.name(), batch.args(), reply, Timeout.RELAYED, observed));
+		if (reply) {
+			answerWhenDone(request.id(), results, channel, inflight, context);
+		}
+	}
+
+	/**
+	 * @param cancel nobody waits for the answer of this request any more
+	 * @param inflight the connection's running calls, by request id
+	 */
+	void cancel(Frame.Cancel cancel, Map<Long, CompletableFuture<?>> inflight) {
+		CompletableFuture<?> running = inflight.remove(cancel.id());
+		if (running != null) {
+			running.cancel(true);
+		}
+	}
+
+	/** Hands what a process pool's node detected to this node; a report that did not decode is dropped. */
+	void report(Frame.Report report) {
+		if (report.event() == null) {
+			return;
+		}
+		try {
+			this.node.received(report.event());
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// nobody waits for an answer
 		}
 	}
 
@@ -152,7 +183,7 @@ final class RequestHandler {
 	 * Who made a call that came over the wire: the origin it carries; from an older sender, the
 	 * calling actor if it waits, else the connection.
 	 */
-	private static Object caller(Inbound request, Channel channel) {
+	private static Object caller(Frame.Call request, Channel channel) {
 		if (request.origin() != null) {
 			return request.origin();
 		}
@@ -173,23 +204,17 @@ final class RequestHandler {
 
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Decoding.DecodedBatch decodedBatch(Inbound request) {
-		List<Object[]> args = (List<Object[]>) request.decoded();
-		return new Decoding.DecodedBatch(java.util.Collections.nCopies(args.size(), request.chosen()), args);
-	}
-
-	private static String describe(CallTarget target, Inbound request) {
+	private static String describe(CallTarget target, Frame.Request request) {
 		return (target instanceof LocalActor actor) ? actor.describe(request.name())
 				: "actor '" + request.uid() + "' method " + request.name() + " at " + target.address();
 	}
 
 	/** Answers a request whose arguments did not decode with that error. */
 	void refuse(UndecodableArgumentsException ex, Channel channel) {
-		if (Op.expectsReply(ex.op())) {
+		if (ex.type().expectsReply()) {
 			WireValueException error = new WireValueException("the arguments of call " + ex.name() + " of actor '"
 					+ ex.uid() + "' at " + ex.target() + " cannot be decoded: " + ex.getMessage());
-			answer(channel, Outbound.error(ex.id(), RemoteErrors.describe(error, null)));
+			answer(channel, new Frame.Error(ex.id(), RemoteErrors.describe(error, null)));
 		}
 	}
 
@@ -214,17 +239,17 @@ final class RequestHandler {
 		result.handle((value, error) -> {
 			inflight.remove(id);
 			if (error == null) {
-				answer(channel, Outbound.result(id, value), context);
+				answer(channel, Frame.Result.of(id, value), context);
 			}
 			else if (!result.isCancelled()) {
 				Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
-				answer(channel, Outbound.error(id, RemoteErrors.describe(cause, context)), context);
+				answer(channel, new Frame.Error(id, RemoteErrors.describe(cause, context)), context);
 			}
 			return null;
 		});
 	}
 
-	private void answer(Channel channel, Outbound answer) {
+	private void answer(Channel channel, Frame answer) {
 		answer(channel, answer, null);
 	}
 
@@ -232,29 +257,30 @@ final class RequestHandler {
 	 * Writes an answer. A result that cannot be encoded is answered with a {@link WireValueException}
 	 * instead: the caller always hears back, and only its call fails.
 	 */
-	private void answer(Channel channel, Outbound answer, String context) {
+	private void answer(Channel channel, Frame answer, String context) {
 		ByteBuf frame;
 		try {
 			frame = this.wire.encode(channel, answer);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
-			boolean result = answer.op() == Op.RESULT;
-			WireValueException unencodable = new WireValueException(((result) ? "the result of " : "the error of ")
+			Frame.Result result = (answer instanceof Frame.Result value) ? value : null;
+			Frame.Error error = (answer instanceof Frame.Error failure) ? failure : null;
+			WireValueException unencodable = new WireValueException(((result != null) ? "the result of " : "the error of ")
 					+ ((context != null) ? context : "the call") + " cannot be encoded: "
-					+ ((result) ? WireReasons.typeOf(answer.payload()) : answer.error().className()) + ": "
+					+ ((result != null) ? WireReasons.typeOf(result.value()) : error.error().className()) + ": "
 					+ WireReasons.of(ex));
-			frame = encodeError(channel, answer.id(), unencodable, context);
+			frame = encodeError(channel, (result != null) ? result.id() : error.id(), unencodable, context);
 		}
 		channel.writeAndFlush(frame);
 	}
 
 	private ByteBuf encodeError(Channel channel, long id, Throwable error, String context) {
 		try {
-			return this.wire.encode(channel, Outbound.error(id, RemoteErrors.describe(error, context)));
+			return this.wire.encode(channel, new Frame.Error(id, RemoteErrors.describe(error, context)));
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			// only strings are left, and one of them does not encode (a broken surrogate pair)
-			return this.wire.encode(channel, Outbound.error(id, new ErrorInfo(WireValueException.class.getName(),
+			return this.wire.encode(channel, new Frame.Error(id, new ErrorInfo(WireValueException.class.getName(),
 					"the answer of " + ((context != null) ? context : "the call") + " cannot be encoded: "
 							+ ex.getClass().getName(),
 					null, null, null)));

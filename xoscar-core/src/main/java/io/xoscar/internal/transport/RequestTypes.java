@@ -9,7 +9,7 @@ import io.xoscar.internal.reflect.MethodInfo;
 /**
  * Looks up, while a request frame is being read, the overload its caller chose, so that the
  * arguments are decoded straight from the stream into their declared types instead of through a
- * tree.
+ * tree. Bound once, to the node's {@link Wire.Receiver} ({@link Wire#receiver(RequestTypes)}).
  */
 @FunctionalInterface
 interface RequestTypes {

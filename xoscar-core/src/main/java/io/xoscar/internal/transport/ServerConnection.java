@@ -10,8 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One accepted connection: decodes each request frame and hands it to the {@link RequestHandler}.
- * A malformed or oversized frame closes this connection (with a logged reason) and nothing else.
+ * One accepted connection: greets the peer with this node's {@link Frame.Hello}, refuses a peer
+ * whose first frame is not a Hello of the same wire protocol version, then decodes each request
+ * frame and hands it to the {@link RequestHandler}. A malformed or oversized frame closes this
+ * connection (with a logged reason) and nothing else.
  */
 final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 
@@ -19,20 +21,64 @@ final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> 
 
 	private final Wire wire;
 
+	private final Wire.Receiver receiver;
+
 	private final RequestHandler requests;
 
 	private final Map<Long, CompletableFuture<?>> inflight = new ConcurrentHashMap<>();
 
-	ServerConnection(Wire wire, RequestHandler requests) {
+	/** Whether this side's Hello is sent; read and written on the connection's event loop only, as is the next. */
+	private boolean helloSent;
+
+	/** Whether the peer's Hello arrived. */
+	private boolean greeted;
+
+	/** Whether the peer was refused: what else it sent, in the same read, is dropped. */
+	private boolean refused;
+
+	/**
+	 * @param wire encodes this side's Hello
+	 * @param receiver decodes the requests, with the types the node's actors take
+	 * @param requests serves them
+	 */
+	ServerConnection(Wire wire, Wire.Receiver receiver, RequestHandler requests) {
 		this.wire = wire;
+		this.receiver = receiver;
 		this.requests = requests;
 	}
 
 	@Override
+	public void handlerAdded(ChannelHandlerContext context) {
+		if (context.channel().isActive()) {
+			greet(context);
+		}
+	}
+
+	@Override
+	public void channelActive(ChannelHandlerContext context) throws Exception {
+		greet(context);
+		super.channelActive(context);
+	}
+
+	private void greet(ChannelHandlerContext context) {
+		if (this.helloSent) {
+			return;
+		}
+		this.helloSent = true;
+		context.writeAndFlush(this.wire.encode(context.channel(), Frame.Hello.CURRENT));
+	}
+
+	@Override
 	protected void channelRead0(ChannelHandlerContext context, ReceivedFrame frame) {
-		Inbound request;
+		if (!this.greeted) {
+			if (!this.refused) {
+				checkHello(context, frame);
+			}
+			return;
+		}
+		Frame received;
 		try {
-			request = this.wire.decode(frame);
+			received = this.receiver.decode(frame);
 		}
 		catch (UndecodableArgumentsException ex) {
 			this.requests.refuse(ex, context.channel());
@@ -43,7 +89,38 @@ final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> 
 			context.close();
 			return;
 		}
-		this.requests.handle(request, context.channel(), this.inflight);
+		if (received instanceof Frame.Request request) {
+			this.requests.handle(request, context.channel(), this.inflight);
+		}
+		else if (received instanceof Frame.Cancel cancel) {
+			this.requests.cancel(cancel, this.inflight);
+		}
+		else if (received instanceof Frame.Report report) {
+			this.requests.report(report);
+		}
+		else {
+			logger.warn("Closing connection from {}: unexpected {} frame", context.channel().remoteAddress(), received.type());
+			context.close();
+		}
+	}
+
+	/** The first frame must be a Hello of this node's version; else the peer is refused. */
+	private void checkHello(ChannelHandlerContext context, ReceivedFrame frame) {
+		Frame.Hello hello = this.wire.hello(frame);
+		this.refused = hello == null || hello.version() != Frame.Hello.VERSION;
+		if (hello == null) {
+			logger.warn("Refusing connection from {}: its first frame is not a Hello (this node speaks wire protocol "
+					+ "version {})", context.channel().remoteAddress(), Frame.Hello.VERSION);
+			context.close();
+		}
+		else if (hello.version() != Frame.Hello.VERSION) {
+			logger.warn("Refusing connection from {}: it speaks wire protocol version {}, this node speaks {}",
+					context.channel().remoteAddress(), hello.version(), Frame.Hello.VERSION);
+			context.close();
+		}
+		else {
+			this.greeted = true;
+		}
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.netty.channel.ChannelOption;
@@ -24,8 +25,6 @@ import tools.jackson.databind.JavaType;
 
 import io.xoscar.ActorSystem;
 import io.xoscar.exception.PoolDownException;
-import io.xoscar.internal.call.CallOrigin;
-import io.xoscar.internal.call.ChainLink;
 import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.Deadlines;
 import io.xoscar.internal.call.AbortableFuture;
@@ -66,6 +65,8 @@ public final class Transport implements AutoCloseable {
 
 	private final Supplier<CallRouter> router;
 
+	private final AtomicLong ids = new AtomicLong();
+
 	private Transport(LocalNode node, String host, int port, String advertised, TransportSettings settings,
 			Supplier<CallRouter> router) {
 		this.router = router;
@@ -77,28 +78,29 @@ public final class Transport implements AutoCloseable {
 		this.frameReadTimeout = settings.frameReadTimeout();
 		this.connectTimeout = settings.connectTimeout();
 		RequestHandler requests = new RequestHandler(node, this.wire);
+		Wire.Receiver receiver = this.wire.receiver(requests::choose);
 		try {
-			this.server = server(requests).host(host).port(port).bindNow(Duration.ofSeconds(10));
+			this.server = server(requests, receiver).host(host).port(port).bindNow(Duration.ofSeconds(10));
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(ex), ex);
 		}
 		this.address = advertisedAddress(host, ((InetSocketAddress) this.server.address()).getPort(), advertised);
-		this.unixServer = settings.unixSockets() ? bindUnixSocket(requests) : null;
+		this.unixServer = settings.unixSockets() ? bindUnixSocket(requests, receiver) : null;
 		ErrorPathWarmUp.start(this.wire, this.errors, this.address);
 	}
 
-	private TcpServer server(RequestHandler requests) {
+	private TcpServer server(RequestHandler requests, Wire.Receiver receiver) {
 		return TcpServer.create()
 			.doOnConnection((connection) -> connection.addHandlerLast("xoscar-frames", frameDecoder())
 				.addHandlerLast("xoscar-flush", new FlushConsolidationHandler(256, true))
-				.addHandlerLast("xoscar-requests", new ServerConnection(this.wire, requests)))
+				.addHandlerLast("xoscar-requests", new ServerConnection(this.wire, receiver, requests)))
 			// frames are consumed by our handlers; subscribing keeps reactor-netty reading
 			.handle((in, out) -> in.receive().then());
 	}
 
 	/** Same-host peers connect here instead of the TCP port; without native support, TCP only. */
-	private DisposableServer bindUnixSocket(RequestHandler requests) {
+	private DisposableServer bindUnixSocket(RequestHandler requests, Wire.Receiver receiver) {
 		if (!UnixSockets.available()) {
 			logger.info("No Unix domain sockets on this platform: same-host peers use TCP");
 			return null;
@@ -111,7 +113,7 @@ public final class Transport implements AutoCloseable {
 		cleaner.start();
 		try {
 			SocketAddress path = UnixSockets.bindAddress(this.address);
-			return server(requests).bindAddress(() -> path).bindNow(Duration.ofSeconds(10));
+			return server(requests, receiver).bindAddress(() -> path).bindNow(Duration.ofSeconds(10));
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Cannot listen on a Unix domain socket for {}: same-host peers use TCP ({})", this.address,
@@ -202,23 +204,22 @@ public final class Transport implements AutoCloseable {
 						type(RemoteTarget.resultType(key.method().getGenericReturnType()))));
 	}
 
-	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
-			Object payload, JavaType resultType, boolean batch) {
-		return request(address, op, uid, name, signature, payload, resultType, batch, null, null, null);
+	/** @return an id for a request, unique on each of this node's connections */
+	long nextId() {
+		return this.ids.incrementAndGet();
 	}
 
 	/**
-	 * @param chain the stateful actors waiting on a call, or {@code null}
-	 * @param headers what a call carries of its caller's observation, or {@code null}
-	 * @param origin who makes a call, or {@code null}
+	 * @param address the pool (or node) address the frame goes to
+	 * @param frame a request, or a frame that expects no answer
+	 * @param resultType how to decode the answer (for a batch: of each element)
+	 * @param batch whether the answer is a list of results
+	 * @return the answer; for frames without one, completes when the frame is written
 	 */
-	CompletableFuture<Object> request(String address, int op, String uid, String name, List<String> signature,
-			Object payload, JavaType resultType, boolean batch, List<ChainLink> chain, Map<String, String> headers,
-			CallOrigin origin) {
+	CompletableFuture<Object> request(String address, Frame frame, JavaType resultType, boolean batch) {
 		Connecting connection = connection(PoolAddresses.nodeAddress(address));
 		if (connection.isReady()) {
-			return connection.join()
-				.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers, origin);
+			return connection.join().request(frame, resultType, batch);
 		}
 		AfterConnect call = new AfterConnect();
 		connection.then(() -> {
@@ -230,8 +231,7 @@ public final class Transport implements AutoCloseable {
 				call.completeExceptionally(ex.getCause());
 				return;
 			}
-			call.forward(peer.request(op, address, uid, name, signature, payload, resultType, batch, chain, headers,
-					origin));
+			call.forward(peer.request(frame, resultType, batch));
 		});
 		return call;
 	}
@@ -268,16 +268,18 @@ public final class Transport implements AutoCloseable {
 	}
 
 	public CompletableFuture<String> create(String address, Class<?> type, String uid, Object[] args) {
-		return request(address, Op.CREATE, uid, type.getName(), null, args, type(String.class), false)
+		return request(address, Frame.Create.of(nextId(), address, uid, type.getName(), args), type(String.class), false)
 			.thenApply(String.class::cast);
 	}
 
 	public CompletableFuture<Void> destroy(String address, String uid) {
-		return request(address, Op.DESTROY, uid, null, null, null, type(Object.class), false).thenApply((ignored) -> null);
+		return request(address, new Frame.Destroy(nextId(), address, uid), type(Object.class), false)
+			.thenApply((ignored) -> null);
 	}
 
 	public CompletableFuture<Void> kill(String address, String uid) {
-		return request(address, Op.KILL, uid, null, null, null, type(Object.class), false).thenApply((ignored) -> null);
+		return request(address, new Frame.Kill(nextId(), address, uid), type(Object.class), false)
+			.thenApply((ignored) -> null);
 	}
 
 	/**
@@ -286,7 +288,7 @@ public final class Transport implements AutoCloseable {
 	 */
 	@SuppressWarnings("unchecked")
 	public CompletableFuture<List<ActorSystem.ActorInfo>> actors(String address) {
-		return request(address, Op.ACTORS, "", null, null, null, this.wire.listOf(ActorSystem.ActorInfo.class), false)
+		return request(address, new Frame.Actors(nextId(), address), this.wire.listOf(ActorSystem.ActorInfo.class), false)
 			.thenApply((value) -> (List<ActorSystem.ActorInfo>) value);
 	}
 
@@ -297,7 +299,7 @@ public final class Transport implements AutoCloseable {
 	 * @return completes when the report is handed to the connection
 	 */
 	public CompletableFuture<Object> report(String address, DebugEvent event) {
-		return request(address, Op.REPORT, "", null, null, event, type(Object.class), false);
+		return request(address, new Frame.Report(event), type(Object.class), false);
 	}
 
 	/**
@@ -305,12 +307,13 @@ public final class Transport implements AutoCloseable {
 	 * @return its mailbox depths and call counts
 	 */
 	public CompletableFuture<PoolStatus> status(String address) {
-		return request(address, Op.STATUS, "", null, null, null, type(PoolStatus.class), false)
+		return request(address, new Frame.Status(nextId(), address), type(PoolStatus.class), false)
 			.thenApply(PoolStatus.class::cast);
 	}
 
 	public CompletableFuture<Boolean> has(String address, String uid) {
-		return request(address, Op.HAS, uid, null, null, null, type(Boolean.class), false).thenApply(Boolean.class::cast);
+		return request(address, new Frame.Has(nextId(), address, uid), type(Boolean.class), false)
+			.thenApply(Boolean.class::cast);
 	}
 
 	/**
@@ -318,7 +321,7 @@ public final class Transport implements AutoCloseable {
 	 */
 	@SuppressWarnings("unchecked")
 	public CompletableFuture<List<String>> resolve(String address, String uid) {
-		return request(address, Op.RESOLVE, uid, null, null, null, type(List.class), false)
+		return request(address, new Frame.Resolve(nextId(), address, uid), type(List.class), false)
 			.thenApply((value) -> (List<String>) value);
 	}
 
@@ -353,7 +356,15 @@ public final class Transport implements AutoCloseable {
 		}
 		SocketAddress target = remote;
 		PeerConnection peer = new PeerConnection(nodeAddress, (target instanceof InetSocketAddress) ? "tcp" : "unix",
-				this.wire, this.errors);
+				this.wire, this.errors, this.connectTimeout);
+		peer.opened().whenComplete((opened, error) -> {
+			if (error == null) {
+				result.complete(opened);
+			}
+			else {
+				failConnect(nodeAddress, result, error);
+			}
+		});
 		TcpClient.newConnection()
 			.remoteAddress(() -> target)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.connectTimeout.toMillis())
@@ -362,7 +373,6 @@ public final class Transport implements AutoCloseable {
 					.addHandlerLast("xoscar-flush", new FlushConsolidationHandler(256, true))
 					.addHandlerLast("xoscar-answers", peer);
 				peer.attach(connection.channel());
-				result.complete(peer);
 			})
 			// frames are consumed by our handlers; subscribing keeps reactor-netty reading
 			.handle((in, out) -> in.receive().then())

@@ -6,7 +6,7 @@ package io.xoscar.internal.transport;
  */
 final class UndecodableArgumentsException extends IllegalArgumentException {
 
-	private final int op;
+	private final FrameType type;
 
 	private final long id;
 
@@ -16,18 +16,18 @@ final class UndecodableArgumentsException extends IllegalArgumentException {
 
 	private final String name;
 
-	UndecodableArgumentsException(int op, long id, String target, String uid, String name, String message,
+	UndecodableArgumentsException(FrameType type, long id, String target, String uid, String name, String message,
 			Throwable cause) {
 		super(message, cause);
-		this.op = op;
+		this.type = type;
 		this.id = id;
 		this.target = target;
 		this.uid = uid;
 		this.name = name;
 	}
 
-	int op() {
-		return this.op;
+	FrameType type() {
+		return this.type;
 	}
 
 	long id() {

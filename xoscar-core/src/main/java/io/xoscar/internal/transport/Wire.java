@@ -15,6 +15,7 @@ import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
@@ -47,13 +48,13 @@ public final class Wire {
 
 	private final ObjectReader frameReader;
 
-	/**
-	 * @param router the router handles decoded from the wire are bound to
-	 */
-	private volatile RequestTypes requestTypes;
+	private final Receiver plain;
 
 	private final SharedMemory sharedMemory;
 
+	/**
+	 * @param router the router handles decoded from the wire are bound to
+	 */
 	public Wire(Supplier<CallRouter> router) {
 		this(router, 0, List.of());
 	}
@@ -70,11 +71,12 @@ public final class Wire {
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		modules.forEach(builder::addModule);
 		this.mapper = builder.addModule(new HandleModule(router))
-			.addModule(new FrameModule(() -> this.requestTypes))
+			.addModule(new FrameModule())
 			.build();
-		this.frameWriter = this.mapper.writerFor(Outbound.class);
+		this.frameWriter = this.mapper.writerFor(Frame.class);
 		// a frame whose result does not decode is not read to its end: its call fails alone
-		this.frameReader = this.mapper.readerFor(Inbound.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		this.frameReader = this.mapper.readerFor(Frame.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		this.plain = new Receiver(this.frameReader);
 	}
 
 	/**
@@ -83,11 +85,11 @@ public final class Wire {
 	 * @return the frame, its large arrays placed in the connection's shared memory when it has some
 	 * @throws tools.jackson.core.JacksonException if a value cannot be serialized
 	 */
-	ByteBuf encode(Channel channel, Outbound frame) {
+	ByteBuf encode(Channel channel, Frame frame) {
 		return encode(channel.alloc(), frame, () -> this.sharedMemory.arena(channel));
 	}
 
-	ByteBuf encode(ByteBufAllocator allocator, Outbound frame) {
+	ByteBuf encode(ByteBufAllocator allocator, Frame frame) {
 		return encode(allocator, frame, () -> null);
 	}
 
@@ -100,12 +102,9 @@ public final class Wire {
 	 * {@link #SHARED} and a reference to where it lies in the arena
 	 * @throws tools.jackson.core.JacksonException if a value cannot be serialized
 	 */
-	private ByteBuf encode(ByteBufAllocator allocator, Outbound frame, Supplier<SharedArena> arena) {
+	private ByteBuf encode(ByteBufAllocator allocator, Frame frame, Supplier<SharedArena> arena) {
 		List<byte[]> attached = new ArrayList<>(0);
-		Object payload = Attachments.detach(frame.payload(), attached);
-		Outbound body = (payload == frame.payload()) ? frame
-				: new Outbound(frame.op(), frame.id(), frame.target(), frame.uid(), frame.name(), frame.signature(), payload,
-						frame.error(), frame.chain(), frame.headers(), frame.origin());
+		Frame body = Attachments.detach(frame, attached);
 		ByteBuf head = allocator.buffer(256);
 		try {
 			head.writeInt(0);
@@ -169,57 +168,93 @@ public final class Wire {
 
 	/**
 	 * @param frame a frame without its length prefix
-	 * @return the decoded frame
+	 * @return the decoded frame, its payload a tree
 	 * @throws tools.jackson.core.JacksonException if it is malformed
 	 */
-	Inbound decode(ByteBuf frame) {
+	Frame decode(ByteBuf frame) {
 		int bodyLength = frame.readInt();
 		if (bodyLength < 0 || bodyLength > frame.readableBytes()) {
 			throw new IllegalArgumentException(
 					"malformed frame: body of " + bodyLength + " bytes in a frame of " + frame.readableBytes());
 		}
 		ByteBuf body = frame.readSlice(bodyLength);
-		return decode(body, Attachments.read(frame), null);
+		return this.plain.decode(body, Attachments.read(frame));
 	}
 
 	/**
 	 * @param frame a frame as the {@link FrameDecoder} delivers it
-	 * @return the decoded frame
+	 * @return the decoded frame, its payload a tree
 	 */
-	Inbound decode(ReceivedFrame frame) {
-		return decode(frame.body(), frame.attachments(), null);
+	Frame decode(ReceivedFrame frame) {
+		return this.plain.decode(frame);
 	}
 
 	/**
-	 * @param frame an answer frame as the {@link FrameDecoder} delivers it
-	 * @param answers what the calls waiting on this connection expect
-	 * @return the decoded frame, its result already decoded when its call was found
+	 * Reads no more of a frame than it takes to tell whether it is a {@link Frame.Hello}: the first
+	 * frame of a connection, which must be one.
+	 * @param frame a frame as the {@link FrameDecoder} delivers it
+	 * @return the Hello, or {@code null} if the frame is none
 	 */
-	Inbound decode(ReceivedFrame frame, AnswerTypes answers) {
-		return decode(frame.body(), frame.attachments(), answers);
+	Frame.Hello hello(ReceivedFrame frame) {
+		ByteBuf body = frame.body();
+		try (JsonParser parser = body.hasArray()
+				? this.mapper.createParser(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes())
+				: this.mapper.createParser((InputStream) new ByteBufInputStream(body.duplicate()))) {
+			return FrameCodec.readHello(parser);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
-	/** Lets request frames be decoded straight into the chosen overload's types while they are read. */
-	void requestTypes(RequestTypes types) {
-		this.requestTypes = types;
+	/**
+	 * @param types the overloads requests are for, looked up while they are read
+	 * @return what reads the requests a node receives
+	 */
+	Receiver receiver(RequestTypes types) {
+		return new Receiver(this.frameReader.withAttribute(FrameCodec.REQUEST_TYPES, types));
 	}
 
-	private Inbound decode(ByteBuf body, List<byte[]> attached, AnswerTypes answers) {
-		ObjectReader reader = this.frameReader;
-		if (!attached.isEmpty()) {
-			reader = reader.withAttribute(FrameModule.ATTACHMENTS, attached);
+	/**
+	 * @param types what the calls waiting on a connection expect
+	 * @return what reads the answers that arrive on the connection
+	 */
+	Receiver receiver(AnswerTypes types) {
+		return new Receiver(this.frameReader.withAttribute(FrameCodec.ANSWER_TYPES, types));
+	}
+
+	/**
+	 * Decodes the frames arriving on one side of connections: with the types that side expects,
+	 * bound once, payloads are decoded straight from the stream into them while they are read.
+	 */
+	static final class Receiver {
+
+		private final ObjectReader reader;
+
+		private Receiver(ObjectReader reader) {
+			this.reader = reader;
 		}
-		if (answers != null) {
-			reader = reader.withAttribute(FrameModule.ANSWER_TYPES, answers);
+
+		/**
+		 * @param frame a frame as the {@link FrameDecoder} delivers it
+		 * @return the decoded frame
+		 * @throws tools.jackson.core.JacksonException if it is malformed
+		 * @throws UndecodableArgumentsException if a request's arguments do not decode into the types
+		 * of the overload its caller chose
+		 */
+		Frame decode(ReceivedFrame frame) {
+			return decode(frame.body(), frame.attachments());
 		}
-		Inbound inbound;
-		if (body.hasArray()) {
-			inbound = reader.readValue(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
+
+		private Frame decode(ByteBuf body, List<byte[]> attached) {
+			ObjectReader reader = attached.isEmpty() ? this.reader
+					: this.reader.withAttribute(FrameCodec.ATTACHMENTS, attached);
+			if (body.hasArray()) {
+				return reader.readValue(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
+			}
+			return reader.readValue((InputStream) new ByteBufInputStream(body));
 		}
-		else {
-			inbound = reader.readValue((InputStream) new ByteBufInputStream(body));
-		}
-		return attached.isEmpty() ? inbound : inbound.withAttachments(attached);
+
 	}
 
 	JavaType listOf(Class<?> element) {

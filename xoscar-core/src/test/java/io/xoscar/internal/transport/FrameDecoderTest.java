@@ -25,7 +25,7 @@ class FrameDecoderTest {
 
 	private byte[] frame(long id, Object... args) {
 		ByteBuf buffer = this.wire.encode(ByteBufAllocator.DEFAULT,
-				Outbound.request(Op.CALL, id, "127.0.0.1:7700", "a", "m", null, args));
+				Frame.Call.of(id, true, "127.0.0.1:7700", "a", "m", null, args, null, null, null));
 		try {
 			byte[] bytes = new byte[buffer.readableBytes()];
 			buffer.readBytes(bytes);
@@ -61,9 +61,9 @@ class FrameDecoderTest {
 		}
 		stream.release();
 		for (int i = 0; i < 12; i++) {
-			Inbound withArrays = decodeNext(channel);
+			Frame.Call withArrays = decodeNext(channel);
 			assertThat(withArrays.id()).isEqualTo(i);
-			assertThat(withArrays.payload().get(0).stringValue()).isEqualTo("small " + i);
+			assertThat(withArrays.tree().get(0).stringValue()).isEqualTo("small " + i);
 			assertThat(withArrays.attachments()).containsExactly(arrays.get(i)[0], arrays.get(i)[1]);
 			assertThat(decodeNext(channel).id()).isEqualTo(100 + i);
 		}
@@ -72,10 +72,10 @@ class FrameDecoderTest {
 		channel.finishAndReleaseAll();
 	}
 
-	private Inbound decodeNext(EmbeddedChannel channel) {
+	private Frame.Call decodeNext(EmbeddedChannel channel) {
 		ReceivedFrame received = channel.readInbound();
 		try {
-			return this.wire.decode(received);
+			return (Frame.Call) this.wire.decode(received);
 		}
 		finally {
 			received.release();

@@ -32,17 +32,17 @@ class FrameHeadersTest {
 
 	@Test
 	void headersTravelWithARequest() {
-		Inbound received = roundTrip(
-				Outbound.request(Op.CALL, 1, "127.0.0.1:7700", "echo", "echo", null, new Object[] { "hi" }, null, HEADERS, null));
+		Frame.Call received = (Frame.Call) roundTrip(
+				Frame.Call.of(1, true, "127.0.0.1:7700", "echo", "echo", null, new Object[] { "hi" }, null, HEADERS, null));
 		assertThat(received.headers()).isEqualTo(HEADERS);
 		assertThat(received.chain()).isNull();
-		assertThat(received.payload().get(0).stringValue()).isEqualTo("hi");
+		assertThat(received.tree().get(0).stringValue()).isEqualTo("hi");
 	}
 
 	@Test
 	void headersTravelAfterACallChain() {
-		Inbound received = roundTrip(
-				Outbound.request(Op.CALL, 2, "127.0.0.1:7700", "echo", "echo", null, new Object[] { "hi" }, CHAIN, HEADERS, null));
+		Frame.Call received = (Frame.Call) roundTrip(
+				Frame.Call.of(2, true, "127.0.0.1:7700", "echo", "echo", null, new Object[] { "hi" }, CHAIN, HEADERS, null));
 		assertThat(received.headers()).isEqualTo(HEADERS);
 		assertThat(received.chain()).isEqualTo(CHAIN);
 	}
@@ -51,19 +51,19 @@ class FrameHeadersTest {
 	void theOriginTravelsAloneOrAfterTheOtherElements() {
 		CallOrigin actor = new CallOrigin("a", "Relay", "relay", "127.0.0.1:7700/1");
 		CallOrigin thread = CallOrigin.thread("main", "127.0.0.1:7700");
-		Inbound alone = roundTrip(Outbound.request(Op.CALL, 6, "127.0.0.1:7701", "echo", "echo", null,
+		Frame.Call alone = (Frame.Call) roundTrip(Frame.Call.of(6, true, "127.0.0.1:7701", "echo", "echo", null,
 				new Object[] { "hi" }, null, null, thread));
 		assertThat(alone.origin()).isEqualTo(thread);
 		assertThat(alone.origin()).hasToString("thread main of node 127.0.0.1:7700");
 		assertThat(alone.chain()).isNull();
 		assertThat(alone.headers()).isNull();
-		Inbound withAll = roundTrip(Outbound.request(Op.CALL, 7, "127.0.0.1:7701", "echo", "echo", null,
+		Frame.Call withAll = (Frame.Call) roundTrip(Frame.Call.of(7, true, "127.0.0.1:7701", "echo", "echo", null,
 				new Object[] { "hi" }, CHAIN, HEADERS, actor));
 		assertThat(withAll.origin()).isEqualTo(actor);
 		assertThat(withAll.origin()).hasToString("'a' (Relay).relay at 127.0.0.1:7700/1");
 		assertThat(withAll.chain()).isEqualTo(CHAIN);
 		assertThat(withAll.headers()).isEqualTo(HEADERS);
-		Inbound afterHeaders = roundTrip(Outbound.request(Op.CALL, 8, "127.0.0.1:7701", "echo", "echo", null,
+		Frame.Call afterHeaders = (Frame.Call) roundTrip(Frame.Call.of(8, true, "127.0.0.1:7701", "echo", "echo", null,
 				new Object[] { "hi" }, null, HEADERS, actor));
 		assertThat(afterHeaders.origin()).isEqualTo(actor);
 		assertThat(afterHeaders.headers()).isEqualTo(HEADERS);
@@ -71,28 +71,27 @@ class FrameHeadersTest {
 
 	@Test
 	void framesWithoutHeadersDecodeAsBefore() {
-		Inbound withChain = roundTrip(
-				Outbound.request(Op.CALL, 3, "127.0.0.1:7700", "echo", "echo", null, new Object[] { "hi" }, CHAIN, null, null));
+		Frame.Call withChain = (Frame.Call) roundTrip(
+				Frame.Call.of(3, true, "127.0.0.1:7700", "echo", "echo", null, new Object[] { "hi" }, CHAIN, null, null));
 		assertThat(withChain.chain()).isEqualTo(CHAIN);
 		assertThat(withChain.headers()).isNull();
-		Inbound plain = roundTrip(Outbound.result(4, "done"));
-		assertThat(plain.headers()).isNull();
-		assertThat(plain.payload().stringValue()).isEqualTo("done");
+		Frame.Result plain = (Frame.Result) roundTrip(Frame.Result.of(4, "done"));
+		assertThat(plain.tree().stringValue()).isEqualTo("done");
 	}
 
 	@Test
 	void anEightElementFrameOfAnEarlierWriterDecodes() {
 		byte[] body = new CBORMapper().writeValueAsBytes(
-				Arrays.asList(Op.CALL, 5, "127.0.0.1:7700", "echo", "echo", null, List.of("hi"), null));
+				Arrays.asList(FrameType.CALL.code(), 5, "127.0.0.1:7700", "echo", "echo", null, List.of("hi"), null));
 		ByteBuf frame = Unpooled.buffer().writeInt(body.length).writeBytes(body);
-		Inbound received = this.wire.decode(frame);
+		Frame.Call received = (Frame.Call) this.wire.decode(frame);
 		assertThat(received.id()).isEqualTo(5);
 		assertThat(received.chain()).isNull();
 		assertThat(received.headers()).isNull();
 		assertThat(received.origin()).isNull();
 	}
 
-	private Inbound roundTrip(Outbound frame) {
+	private Frame roundTrip(Frame frame) {
 		ByteBuf buffer = this.wire.encode(ByteBufAllocator.DEFAULT, frame);
 		try {
 			buffer.readInt();

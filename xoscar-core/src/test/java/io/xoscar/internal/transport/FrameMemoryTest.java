@@ -1,6 +1,5 @@
 package io.xoscar.internal.transport;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,25 +7,14 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.xoscar.ActorHandle;
-import io.xoscar.ActorSystem;
-import io.xoscar.CreateOptions;
 import io.xoscar.debug.LogCapture;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.internal.call.CallRouter;
-import io.xoscar.internal.call.CallTarget;
-import io.xoscar.internal.call.LocalNode;
-import io.xoscar.internal.debug.DebugEvent;
-import io.xoscar.internal.pool.PoolStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,60 +31,9 @@ class FrameMemoryTest {
 
 	private static final long LIMIT = 4 * MIB;
 
-	private final Wire wire = new Wire(() -> CallRouter.DETACHED);
-
 	private Transport transport;
 
 	private int port;
-
-	/** A node without actors: every call is answered with ActorNotFoundException, once its frame has arrived. */
-	private static final class NoActors implements LocalNode {
-
-		@Override
-		public CallTarget lookup(String address, String uid) {
-			throw new ActorNotFoundException(address, uid);
-		}
-
-		@Override
-		public boolean owns(String address) {
-			return false;
-		}
-
-		@Override
-		public <T> CompletableFuture<ActorHandle<T>> create(Class<T> type, CreateOptions options, Object[] args) {
-			return CompletableFuture.failedFuture(new UnsupportedOperationException());
-		}
-
-		@Override
-		public CompletableFuture<Void> destroy(String address, String uid) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public boolean has(String address, String uid) {
-			return false;
-		}
-
-		@Override
-		public CompletableFuture<Void> kill(String address, String uid) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public List<ActorSystem.ActorInfo> localActors() {
-			return List.of();
-		}
-
-		@Override
-		public void received(DebugEvent event) {
-		}
-
-		@Override
-		public PoolStatus status() {
-			return new PoolStatus(0, List.of());
-		}
-
-	}
 
 	@BeforeEach
 	void start() {
@@ -114,9 +51,7 @@ class FrameMemoryTest {
 	}
 
 	private Socket connect() throws IOException {
-		Socket socket = new Socket("127.0.0.1", this.port);
-		socket.setSoTimeout(5000);
-		return socket;
+		return RawPeer.connect("127.0.0.1", this.port, 5000);
 	}
 
 	private long held() {
@@ -125,16 +60,8 @@ class FrameMemoryTest {
 
 	/** @return a call frame whose argument is an attached array of the given size, with its length prefix */
 	private byte[] callWithArray(long id, int size) {
-		ByteBuf buffer = this.wire.encode(ByteBufAllocator.DEFAULT,
-				Outbound.request(Op.CALL, id, this.transport.address(), "nobody", "take", null, new Object[] { new byte[size] }));
-		try {
-			byte[] bytes = new byte[buffer.readableBytes()];
-			buffer.readBytes(bytes);
-			return bytes;
-		}
-		finally {
-			buffer.release();
-		}
+		return RawPeer.encode(Frame.Call.of(id, true, this.transport.address(), "nobody", "take", null,
+				new Object[] { new byte[size] }, null, null, null));
 	}
 
 	private static void write(Socket socket, byte[] bytes, int from, int to) throws IOException {
@@ -143,11 +70,8 @@ class FrameMemoryTest {
 		out.flush();
 	}
 
-	private Inbound receive(Socket socket) throws IOException {
-		DataInputStream in = new DataInputStream(socket.getInputStream());
-		byte[] frame = new byte[in.readInt()];
-		in.readFully(frame);
-		return this.wire.decode(Unpooled.wrappedBuffer(frame));
+	private static Frame.Error receive(Socket socket) throws IOException {
+		return (Frame.Error) RawPeer.receive(socket);
 	}
 
 	private static boolean closedByPeer(Socket socket) throws IOException {
@@ -203,8 +127,7 @@ class FrameMemoryTest {
 			assertThat(log.warnings()).anySatisfy((line) -> assertThat(line).contains("larger than the " + LIMIT));
 			// the frame that fitted arrives whole and is answered; its memory is given back
 			write(holding, large, large.length / 2, large.length);
-			Inbound answer = receive(holding);
-			assertThat(answer.op()).isEqualTo(Op.ERROR);
+			Frame.Error answer = receive(holding);
 			assertThat(answer.id()).isEqualTo(1);
 			assertThat(answer.error().className()).isEqualTo(ActorNotFoundException.class.getName());
 			assertThat(held()).isZero();

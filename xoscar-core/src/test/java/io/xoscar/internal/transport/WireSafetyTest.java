@@ -1,6 +1,5 @@
 package io.xoscar.internal.transport;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -9,7 +8,6 @@ import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,29 +61,15 @@ class WireSafetyTest {
 	}
 
 	private Socket connect() throws IOException {
-		Socket socket = new Socket(this.host, this.port);
-		socket.setSoTimeout(5000);
-		return socket;
+		return RawPeer.connect(this.host, this.port, 5000);
 	}
 
-	private void send(Socket socket, Outbound frame) throws IOException {
-		ByteBuf buffer = this.wire.encode(ByteBufAllocator.DEFAULT, frame);
-		try {
-			byte[] bytes = new byte[buffer.readableBytes()];
-			buffer.readBytes(bytes);
-			socket.getOutputStream().write(bytes);
-			socket.getOutputStream().flush();
-		}
-		finally {
-			buffer.release();
-		}
+	private static void send(Socket socket, Frame frame) throws IOException {
+		RawPeer.send(socket, frame);
 	}
 
-	private Inbound receive(Socket socket) throws IOException {
-		DataInputStream in = new DataInputStream(socket.getInputStream());
-		byte[] frame = new byte[in.readInt()];
-		in.readFully(frame);
-		return this.wire.decode(Unpooled.wrappedBuffer(frame));
+	private static Frame receive(Socket socket) throws IOException {
+		return RawPeer.receive(socket);
 	}
 
 	private static boolean closedByPeer(Socket socket) throws IOException {
@@ -100,31 +84,35 @@ class WireSafetyTest {
 		}
 	}
 
-	private Inbound echo(Socket socket, long id) throws IOException {
-		send(socket, Outbound.request(Op.CALL, id, this.system.address(), "echo", "echo", null, new Object[] { "hi" }));
+	private Frame echo(Socket socket, long id) throws IOException {
+		send(socket, call(id));
 		return receive(socket);
+	}
+
+	private Frame.Call call(long id) {
+		return Frame.Call.of(id, true, this.system.address(), "echo", "echo", null, new Object[] { "hi" }, null, null, null);
 	}
 
 	@Test
 	void aValidRequestIsAnswered() throws IOException {
 		try (Socket socket = connect()) {
-			Inbound answer = echo(socket, 1);
-			assertThat(answer.op()).isEqualTo(Op.RESULT);
-			assertThat(answer.id()).isEqualTo(1);
-			assertThat(answer.payload().asString()).isEqualTo("hi");
+			Frame answer = echo(socket, 1);
+			assertThat(answer).isInstanceOf(Frame.Result.class);
+			assertThat(((Frame.Result) answer).id()).isEqualTo(1);
+			assertThat(((Frame.Result) answer).tree().asString()).isEqualTo("hi");
 		}
 	}
 
 	@Test
 	void argumentsThatDoNotDecodeAreAnsweredWithAnErrorAndTheConnectionStays() throws IOException {
 		try (Socket socket = connect()) {
-			send(socket, Outbound.request(Op.CALL, 7, this.system.address(), "echo", "echo", List.of("java.lang.String"),
-					new Object[] { List.of(1, 2) }));
-			Inbound answer = receive(socket);
-			assertThat(answer.op()).isEqualTo(Op.ERROR);
-			assertThat(answer.id()).isEqualTo(7);
-			assertThat(answer.error().message()).contains("argument 1", "String");
-			assertThat(echo(socket, 8).op()).isEqualTo(Op.RESULT);
+			send(socket, Frame.Call.of(7, true, this.system.address(), "echo", "echo", List.of("java.lang.String"),
+					new Object[] { List.of(1, 2) }, null, null, null));
+			Frame answer = receive(socket);
+			assertThat(answer).isInstanceOf(Frame.Error.class);
+			assertThat(((Frame.Error) answer).id()).isEqualTo(7);
+			assertThat(((Frame.Error) answer).error().message()).contains("argument 1", "String");
+			assertThat(echo(socket, 8)).isInstanceOf(Frame.Result.class);
 		}
 	}
 
@@ -136,7 +124,7 @@ class WireSafetyTest {
 			out.write(new byte[] { (byte) 0xff, 0x13, 0x37, 0x00, 0x42 });
 			out.flush();
 			assertThat(closedByPeer(hostile)).isTrue();
-			assertThat(echo(healthy, 2).op()).isEqualTo(Op.RESULT);
+			assertThat(echo(healthy, 2)).isInstanceOf(Frame.Result.class);
 		}
 	}
 
@@ -148,14 +136,13 @@ class WireSafetyTest {
 			out.write(new byte[1024]);
 			out.flush();
 			assertThat(closedByPeer(hostile)).isTrue();
-			assertThat(echo(healthy, 3).op()).isEqualTo(Op.RESULT);
+			assertThat(echo(healthy, 3)).isInstanceOf(Frame.Result.class);
 		}
 	}
 
 	@Test
 	void sharedMemoryReferenceFromAnotherHostClosesOnlyItsConnection() throws IOException {
-		ByteBuf buffer = this.wire.encode(ByteBufAllocator.DEFAULT,
-				Outbound.request(Op.CALL, 9, this.system.address(), "echo", "echo", null, new Object[] { "hi" }));
+		ByteBuf buffer = this.wire.encode(ByteBufAllocator.DEFAULT, call(9));
 		byte[] request = new byte[buffer.readableBytes() - 4];
 		buffer.skipBytes(4).readBytes(request);
 		buffer.release();
@@ -169,21 +156,20 @@ class WireSafetyTest {
 			out.writeInt(8);
 			out.flush();
 			assertThat(closedByPeer(hostile)).isTrue();
-			assertThat(echo(healthy, 10).op()).isEqualTo(Op.RESULT);
+			assertThat(echo(healthy, 10)).isInstanceOf(Frame.Result.class);
 		}
 	}
 
 	@Test
 	void creationOnlyInstantiatesActorClasses() throws IOException {
 		try (Socket socket = connect()) {
-			send(socket, Outbound.request(Op.CREATE, 4, this.system.address(), "pb", ProcessBuilder.class.getName(), null,
+			send(socket, Frame.Create.of(4, this.system.address(), "pb", ProcessBuilder.class.getName(),
 					new Object[] { List.of("touch", "/tmp/pwned") }));
-			Inbound answer = receive(socket);
-			assertThat(answer.op()).isEqualTo(Op.ERROR);
-			assertThat(answer.error().message()).contains("not an actor class");
-			send(socket, Outbound.request(Op.CREATE, 5, this.system.address(), "nope", "com.example.DoesNotExist", null,
-					new Object[0]));
-			assertThat(receive(socket).error().message()).contains("not on the class path");
+			Frame answer = receive(socket);
+			assertThat(answer).isInstanceOf(Frame.Error.class);
+			assertThat(((Frame.Error) answer).error().message()).contains("not an actor class");
+			send(socket, Frame.Create.of(5, this.system.address(), "nope", "com.example.DoesNotExist", new Object[0]));
+			assertThat(((Frame.Error) receive(socket)).error().message()).contains("not on the class path");
 		}
 	}
 
