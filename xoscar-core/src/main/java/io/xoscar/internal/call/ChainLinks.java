@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
+import io.xoscar.internal.debug.ChainLink;
+
 /**
  * Converts a call chain (the stateful actors a call keeps waiting, innermost first) to the
  * {@link ChainLink}s it travels as between processes, and back.

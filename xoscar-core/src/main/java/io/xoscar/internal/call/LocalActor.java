@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.Invocable;
+import io.xoscar.internal.debug.ChainLink;
 
 /**
  * An actor of this JVM, as a transport serving remote callers sees it.

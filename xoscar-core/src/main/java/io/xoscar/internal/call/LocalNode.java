@@ -33,8 +33,11 @@ public interface LocalNode {
 
 	CompletableFuture<Void> kill(String address, String uid);
 
+	/** @return what the node knows of the actor call running on the current thread, for calls it makes */
+	OutgoingCalls outgoing();
+
 	/** @return what a process pool's node tells its parent: mailbox depths and call counts */
-	io.xoscar.internal.pool.PoolStatus status();
+	PoolStatus status();
 
 	/** @return the actors of this node's pools in this JVM */
 	java.util.List<io.xoscar.ActorSystem.ActorInfo> localActors();

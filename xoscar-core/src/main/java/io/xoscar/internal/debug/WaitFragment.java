@@ -3,7 +3,6 @@ package io.xoscar.internal.debug;
 import java.util.List;
 
 import io.xoscar.debug.DeadlockReport;
-import io.xoscar.internal.call.ChainLink;
 
 /**
  * One process's part of a wait that spans processes: a call that came from another process (its

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 import io.xoscar.debug.DeadlockReport;
 import io.xoscar.exception.DeadlockException;
-import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.debug.ChainLink;
 import io.xoscar.internal.call.ChainLinks;
 
 /**
@@ -56,7 +56,7 @@ public final class CallChain implements ChainLinks.Entry {
 	 * @param method the method called
 	 * @return the chain the call sends along, {@code null} if none
 	 */
-	public static List<ChainLink> linksOfRemoteCall(String address, String uid, String method) {
+	static List<ChainLink> linksOfRemoteCall(String address, String uid, String method) {
 		Call current = Running.current();
 		if (current != null) {
 			current.outgoing = new Callers.RemoteCall(address, uid, method, current.cell.time.millis());
@@ -69,7 +69,7 @@ public final class CallChain implements ChainLinks.Entry {
 	 * what that call waits on when it waits for it.
 	 * @param future the future its caller got
 	 */
-	public static void sentRemoteCall(Future<?> future) {
+	static void sentRemoteCall(Future<?> future) {
 		Call current = Running.current();
 		if (current != null && current.outgoing instanceof Callers.RemoteCall remote) {
 			remote.sent().set(future);
@@ -82,7 +82,7 @@ public final class CallChain implements ChainLinks.Entry {
 	 * @param wait sends the call and waits for it
 	 * @return what the wait returns
 	 */
-	public static <T> T waiting(Supplier<T> wait) {
+	static <T> T waiting(Supplier<T> wait) {
 		Call waiter = Running.current();
 		if (waiter == null) {
 			return wait.get();

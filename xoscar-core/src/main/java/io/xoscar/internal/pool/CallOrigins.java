@@ -6,7 +6,7 @@ import io.xoscar.internal.call.CallOrigin;
  * Who is calling from the current thread, for a call that goes to another process: the actor call
  * it runs (known while deadlock detection is on, see {@link Running}), else the thread itself.
  */
-public final class CallOrigins {
+final class CallOrigins {
 
 	private CallOrigins() {
 	}
@@ -15,7 +15,7 @@ public final class CallOrigins {
 	 * @param nodeAddress the address of the node the call goes out from
 	 * @return the origin of a call made now on this thread
 	 */
-	public static CallOrigin current(String nodeAddress) {
+	static CallOrigin current(String nodeAddress) {
 		Call call = Running.current();
 		if (call != null) {
 			ActorCell cell = call.cell;

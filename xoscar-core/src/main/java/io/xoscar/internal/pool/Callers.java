@@ -3,7 +3,7 @@ package io.xoscar.internal.pool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.debug.ChainLink;
 
 /**
  * Says who made a call, and which call an actor's call made last, for alerts. What calls record is

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.debug.ChainLink;
 import io.xoscar.internal.call.PoolAddresses;
 import io.xoscar.internal.debug.WaitFragment;
 

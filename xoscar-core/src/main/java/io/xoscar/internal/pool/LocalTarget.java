@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.CallerObservation;
-import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.debug.ChainLink;
 import io.xoscar.internal.call.Deadlines;
 import io.xoscar.internal.call.HandedOver;
 import io.xoscar.internal.call.LocalActor;

@@ -27,6 +27,7 @@ import io.xoscar.internal.call.Deadlines;
 import io.xoscar.internal.call.DefaultActorHandle;
 import io.xoscar.internal.call.DeserializedHandles;
 import io.xoscar.internal.call.LocalNode;
+import io.xoscar.internal.call.OutgoingCalls;
 import io.xoscar.internal.call.PoolAddresses;
 import io.xoscar.internal.debug.DebugEvent;
 import io.xoscar.internal.time.ClockTime;
@@ -34,6 +35,7 @@ import io.xoscar.internal.time.SystemTime;
 import io.xoscar.internal.time.Time;
 import io.xoscar.internal.transport.Transport;
 import io.xoscar.internal.transport.TransportSettings;
+import io.xoscar.internal.call.PoolStatus;
 
 /**
  * The runtime behind an {@link ActorSystem}, put together from its parts: the transport (bound first:
@@ -150,6 +152,11 @@ public final class Node implements LocalNode {
 	/** @see PoolChanges#remove */
 	public CompletableFuture<Void> removePool(int index) {
 		return this.poolChanges.remove(index);
+	}
+
+	@Override
+	public OutgoingCalls outgoing() {
+		return ActorCallsOnThreads.INSTANCE;
 	}
 
 	@Override

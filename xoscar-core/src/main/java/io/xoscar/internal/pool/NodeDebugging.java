@@ -14,6 +14,7 @@ import io.xoscar.internal.debug.DebugEvent;
 import io.xoscar.internal.debug.DebugRecorder;
 import io.xoscar.internal.time.Time;
 import io.xoscar.internal.transport.Transport;
+import io.xoscar.internal.call.PoolStatus;
 
 /**
  * What a node knows about its own health and that of its process pools: the debug thread, the

@@ -18,6 +18,7 @@ import io.xoscar.debug.DebugListener;
 import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.MethodCalls;
+import io.xoscar.internal.call.PoolStatus;
 
 /**
  * A node's meters. {@code xoscar.calls}: a timer per actor class, method, outcome (success, error)

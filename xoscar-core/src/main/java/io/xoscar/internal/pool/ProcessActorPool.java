@@ -13,6 +13,7 @@ import io.xoscar.config.PoolConfig.PoolMode;
 import io.xoscar.internal.process.ChildJvm;
 import io.xoscar.internal.process.ChildJvmSpec;
 import io.xoscar.internal.transport.Transport;
+import io.xoscar.internal.call.PoolStatus;
 
 /**
  * A sub pool in a child JVM of the same application: its own process, environment and JVM

@@ -6,7 +6,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 import io.xoscar.internal.call.CallOrigin;
-import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.debug.ChainLink;
 import io.xoscar.internal.debug.DebugEvent;
 import io.xoscar.internal.reflect.MethodInfo;
 

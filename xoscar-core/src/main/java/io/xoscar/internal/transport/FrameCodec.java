@@ -14,7 +14,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
 
 import io.xoscar.exception.WireValueException;
 import io.xoscar.internal.call.CallOrigin;
-import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.debug.ChainLink;
 import io.xoscar.internal.debug.DebugEvent;
 
 import static io.xoscar.internal.transport.FrameValues.expect;

@@ -11,7 +11,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JavaType;
 
-import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.debug.ChainLink;
 
 /**
  * Reads the fields of a frame's body for the {@link FrameCodec}, and its values straight from the

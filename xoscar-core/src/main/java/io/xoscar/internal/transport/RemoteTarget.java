@@ -15,10 +15,8 @@ import tools.jackson.databind.JavaType;
 import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.CallerObservation;
-import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.debug.ChainLink;
 import io.xoscar.internal.call.Timeout;
-import io.xoscar.internal.pool.CallChain;
-import io.xoscar.internal.pool.CallOrigins;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.BatchMethod;
 import io.xoscar.internal.reflect.Invocable;
@@ -102,8 +100,8 @@ final class RemoteTarget implements CallTarget {
 			return CompletableFuture.failedFuture(ex);
 		}
 		CompletableFuture<Object> sent = bound(request(true, method, args, target,
-				CallChain.linksOfRemoteCall(this.address, this.uid, method), observed), method, timeout.of(target));
-		CallChain.sentRemoteCall(sent);
+				this.transport.outgoing().chainOf(this.address, this.uid, method), observed), method, timeout.of(target));
+		this.transport.outgoing().sent(sent);
 		return sent;
 	}
 
@@ -121,7 +119,7 @@ final class RemoteTarget implements CallTarget {
 	/** @return who makes a call now: the call relayed from another process, the actor call or the thread */
 	private CallOrigin origin() {
 		CallOrigin relayed = RELAYED.get();
-		return (relayed != null) ? relayed : CallOrigins.current(this.transport.address());
+		return (relayed != null) ? relayed : this.transport.outgoing().origin(this.transport.address());
 	}
 
 	/**
@@ -158,10 +156,10 @@ final class RemoteTarget implements CallTarget {
 	public Object call(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		Invocable target = target(method, args);
 		Duration bound = timeout.of(target);
-		return CallChain.waiting(() -> {
+		return this.transport.outgoing().waiting(() -> {
 			CompletableFuture<Object> sent = request(true, method, args, target,
-					CallChain.linksOfRemoteCall(this.address, this.uid, method), observed);
-			CallChain.sentRemoteCall(sent);
+					this.transport.outgoing().chainOf(this.address, this.uid, method), observed);
+			this.transport.outgoing().sent(sent);
 			return this.transport.deadlines().await(sent, bound, () -> describe(method), this::noAnswer);
 		});
 	}

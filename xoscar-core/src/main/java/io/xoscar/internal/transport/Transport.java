@@ -31,8 +31,9 @@ import io.xoscar.internal.call.AbortableFuture;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.debug.DebugEvent;
 import io.xoscar.internal.call.LocalNode;
+import io.xoscar.internal.call.OutgoingCalls;
 import io.xoscar.internal.call.PoolAddresses;
-import io.xoscar.internal.pool.PoolStatus;
+import io.xoscar.internal.call.PoolStatus;
 import io.xoscar.internal.reflect.MethodInfo;
 
 /**
@@ -65,11 +66,15 @@ public final class Transport implements AutoCloseable {
 
 	private final Supplier<CallRouter> router;
 
+	/** What the node knows of the actor calls that make calls through this transport. */
+	private final OutgoingCalls outgoing;
+
 	private final AtomicLong ids = new AtomicLong();
 
 	private Transport(LocalNode node, String host, int port, String advertised, TransportSettings settings,
 			Supplier<CallRouter> router) {
 		this.router = router;
+		this.outgoing = node.outgoing();
 		this.wire = new Wire(router, settings.sharedMemoryBytes(), settings.jacksonModules());
 		this.untyped = new RemoteTarget.Resolved(null, this.wire.type(Object.class));
 		this.errors = new RemoteErrors(settings.exceptionPackages());
@@ -202,6 +207,10 @@ public final class Transport implements AutoCloseable {
 		return this.resolved.computeIfAbsent(method,
 				(key) -> new RemoteTarget.Resolved(key.signature(),
 						type(RemoteTarget.resultType(key.method().getGenericReturnType()))));
+	}
+
+	OutgoingCalls outgoing() {
+		return this.outgoing;
 	}
 
 	/** @return an id for a request, unique on each of this node's connections */

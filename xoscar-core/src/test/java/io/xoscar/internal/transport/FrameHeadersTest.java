@@ -12,7 +12,7 @@ import tools.jackson.dataformat.cbor.CBORMapper;
 
 import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.CallRouter;
-import io.xoscar.internal.call.ChainLink;
+import io.xoscar.internal.debug.ChainLink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

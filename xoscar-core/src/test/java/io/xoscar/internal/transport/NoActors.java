@@ -10,8 +10,9 @@ import io.xoscar.CreateOptions;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.LocalNode;
+import io.xoscar.internal.call.OutgoingCalls;
 import io.xoscar.internal.debug.DebugEvent;
-import io.xoscar.internal.pool.PoolStatus;
+import io.xoscar.internal.call.PoolStatus;
 
 /**
  * A node without actors, for transport tests: every call is answered with ActorNotFoundException,
@@ -59,6 +60,11 @@ final class NoActors implements LocalNode {
 
 	@Override
 	public void received(DebugEvent event) {
+	}
+
+	@Override
+	public OutgoingCalls outgoing() {
+		return OutgoingCalls.NONE;
 	}
 
 	@Override

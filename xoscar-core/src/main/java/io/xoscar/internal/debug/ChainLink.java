@@ -1,4 +1,4 @@
-package io.xoscar.internal.call;
+package io.xoscar.internal.debug;
 
 /**
  * One stateful actor of a call chain as it travels between processes: the actor, the method it

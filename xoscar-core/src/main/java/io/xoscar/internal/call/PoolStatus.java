@@ -1,4 +1,4 @@
-package io.xoscar.internal.pool;
+package io.xoscar.internal.call;
 
 import java.util.List;
 
@@ -30,7 +30,7 @@ public record PoolStatus(long backlog, List<MethodCount> calls) {
 	public record MethodCount(String actorClass, String method, long successes, double successNanos, long errors,
 			double errorNanos) {
 
-		MethodCount plus(MethodCount other) {
+		public MethodCount plus(MethodCount other) {
 			return new MethodCount(this.actorClass, this.method, this.successes + other.successes,
 					this.successNanos + other.successNanos, this.errors + other.errors, this.errorNanos + other.errorNanos);
 		}
