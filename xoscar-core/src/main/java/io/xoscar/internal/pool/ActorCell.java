@@ -1,7 +1,6 @@
 package io.xoscar.internal.pool;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
@@ -11,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.xoscar.AbstractActor;
-import io.xoscar.ActorSystem;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.Waiting;
@@ -149,7 +147,7 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 
 	/** The watchdog found a call past the node's timeout: its future fails, and the call is cancelled. */
 	void timeOut(Call call, Duration bound) {
-		call.reply().abort(Waiting.timedOut(describe(call.method), bound, whereStuck(call)));
+		call.reply().abort(Waiting.timedOut(describe(call.method), bound, CallProgress.whereStuck(this, call)));
 	}
 
 	/** The node shuts down: from now on calls from outside its actors are refused. */
@@ -165,27 +163,6 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 				reply.abort(new PoolDownException(why + "; " + describe(call.method) + " was still running at the deadline"));
 			}
 		}
-	}
-
-	/** Where a call is, for a timeout message: queued (behind what), running (on which thread), awaiting. */
-	String whereStuck(Call call) {
-		long now = this.time.millis();
-		if (!call.hasStarted()) {
-			StringBuilder where = new StringBuilder("queued, with " + backlog() + " call(s) in the mailbox");
-			for (Call running : inFlight()) {
-				where.append("; ").append(running.method).append(" ").append(progress(running, now));
-				break;
-			}
-			return where.toString();
-		}
-		return progress(call, now);
-	}
-
-	private static String progress(Call call, long now) {
-		long age = Math.max(0, now - call.startedAt);
-		Thread runner = call.runner();
-		return (runner != null) ? "running for " + age + " ms on thread " + runner.getName()
-				: "awaiting an asynchronous result for " + age + " ms";
 	}
 
 	/**
@@ -355,21 +332,6 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 	/** @return calls started since the actor was created */
 	public long calls() {
 		return this.concurrentCalls.sum();
-	}
-
-	/**
-	 * @return a snapshot of the actor for listings
-	 */
-	ActorSystem.ActorInfo snapshot() {
-		long now = this.time.millis();
-		List<ActorSystem.CallInfo> running = new ArrayList<>();
-		for (Call call : inFlight()) {
-			Thread runner = call.runner();
-			running.add(new ActorSystem.CallInfo(call.method, Duration.ofMillis(Math.max(0, now - call.startedAt)),
-					(runner != null) ? runner.getName() : null));
-		}
-		return new ActorSystem.ActorInfo(this.uid, this.info.type().getName(), !this.info.stateless(),
-				this.pool.index(), this.pool.address(), backlog(), calls(), running);
 	}
 
 	private void finish(Call call, Object value, Throwable error) {

@@ -110,7 +110,7 @@ final class LocalTarget implements LocalActor {
 			call.boundByNode = true;
 		}
 		this.cell.dispatch(call);
-		return this.deadlines.bound(call.reply(), chosen, () -> this.cell.describe(call.method), () -> this.cell.whereStuck(call));
+		return this.deadlines.bound(call.reply(), chosen, () -> this.cell.describe(call.method), () -> CallProgress.whereStuck(this.cell, call));
 	}
 
 	/** Records who made a call, and that the caller's call made it. */
@@ -183,7 +183,7 @@ final class LocalTarget implements LocalActor {
 		if (!(inline && this.cell.pool.mayRunOnCurrentThread() && this.cell.tryRunHere(call, here))) {
 			this.cell.dispatch(call);
 		}
-		return this.deadlines.await(call.reply(), timeout, () -> this.cell.describe(call.method), () -> this.cell.whereStuck(call));
+		return this.deadlines.await(call.reply(), timeout, () -> this.cell.describe(call.method), () -> CallProgress.whereStuck(this.cell, call));
 	}
 
 	/**

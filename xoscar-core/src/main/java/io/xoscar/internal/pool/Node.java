@@ -273,7 +273,7 @@ public final class Node implements LocalNode {
 	public List<ActorSystem.ActorInfo> localActors() {
 		List<ActorSystem.ActorInfo> actors = new ArrayList<>();
 		for (ActorCell cell : this.directory.cells()) {
-			actors.add(cell.snapshot());
+			actors.add(CallProgress.snapshot(cell));
 		}
 		return actors;
 	}

@@ -80,7 +80,7 @@ final class SlowCallAlerts {
 		else {
 			state = "awaiting an asynchronous result";
 			if (call.outgoing instanceof Call awaited) {
-				state += "; its last call: " + Callers.step(awaited) + ", " + awaited.cell.whereStuck(awaited);
+				state += "; its last call: " + Callers.step(awaited) + ", " + CallProgress.whereStuck(awaited.cell, awaited);
 				shown = awaited.runner();
 			}
 			else if (call.outgoing instanceof Callers.RemoteCall remote) {
@@ -101,7 +101,7 @@ final class SlowCallAlerts {
 		if (waited < this.backlogMillis) {
 			return;
 		}
-		raise(head, cell, SlowCallAlert.Kind.BACKLOG, waited, this.backlogMillis, cell.whereStuck(head),
+		raise(head, cell, SlowCallAlert.Kind.BACKLOG, waited, this.backlogMillis, CallProgress.whereStuck(cell, head),
 				(holder != null) ? holder.runner() : null);
 	}
 

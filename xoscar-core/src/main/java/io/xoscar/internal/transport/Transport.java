@@ -8,26 +8,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import io.netty.channel.ChannelOption;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.DisposableServer;
-import reactor.netty.tcp.TcpClient;
 import reactor.netty.tcp.TcpServer;
 import tools.jackson.databind.JavaType;
 
 import io.xoscar.ActorSystem;
-import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.Deadlines;
-import io.xoscar.internal.call.AbortableFuture;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.debug.DebugEvent;
 import io.xoscar.internal.call.LocalNode;
@@ -62,7 +56,7 @@ public final class Transport implements AutoCloseable {
 
 	private final String address;
 
-	private final ConcurrentMap<String, Connecting> peers = new ConcurrentHashMap<>();
+	private final Peers peers;
 
 	private final Supplier<CallRouter> router;
 
@@ -92,6 +86,7 @@ public final class Transport implements AutoCloseable {
 		}
 		this.address = advertisedAddress(host, ((InetSocketAddress) this.server.address()).getPort(), advertised);
 		this.unixServer = settings.unixSockets() ? bindUnixSocket(requests, receiver) : null;
+		this.peers = new Peers(this.wire, this.errors, this.connectTimeout, this.unixServer != null, this::frameDecoder);
 		ErrorPathWarmUp.start(this.wire, this.errors, this.address);
 	}
 
@@ -165,7 +160,7 @@ public final class Transport implements AutoCloseable {
 		return new FrameDecoder(this.maxFrameBytes, this.frameMemory, this.frameReadTimeout);
 	}
 
-	private static String rootMessage(Throwable error) {
+	static String rootMessage(Throwable error) {
 		Throwable root = error;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
@@ -226,54 +221,15 @@ public final class Transport implements AutoCloseable {
 	 * @return the answer; for frames without one, completes when the frame is written
 	 */
 	CompletableFuture<Object> request(String address, Frame frame, JavaType resultType, boolean batch) {
-		Connecting connection = connection(PoolAddresses.nodeAddress(address));
-		if (connection.isReady()) {
-			return connection.join().request(frame, resultType, batch);
-		}
-		AfterConnect call = new AfterConnect();
-		connection.then(() -> {
-			PeerConnection peer;
-			try {
-				peer = connection.join();
-			}
-			catch (CompletionException ex) {
-				call.completeExceptionally(ex.getCause());
-				return;
-			}
-			call.forward(peer.request(frame, resultType, batch));
-		});
-		return call;
+		return this.peers.request(PoolAddresses.nodeAddress(address), frame, resultType, batch);
 	}
 
-	/** A request waiting for its connection: cancelling it cancels the request once it is sent. */
-	private static final class AfterConnect extends AbortableFuture {
-
-		private volatile CompletableFuture<Object> request;
-
-		void forward(CompletableFuture<Object> request) {
-			this.request = request;
-			if (isDone()) {
-				request.cancel(true);
-				return;
-			}
-			request.whenComplete((value, error) -> {
-				if (error != null) {
-					completeExceptionally(error);
-				}
-				else {
-					complete(value);
-				}
-			});
-		}
-
-		@Override
-		protected void cancelWork() {
-			CompletableFuture<Object> sent = this.request;
-			if (sent != null) {
-				sent.cancel(true);
-			}
-		}
-
+	/**
+	 * @param nodeAddress a peer node
+	 * @return how this node is connected to it now: "unix", "tcp", or "none"
+	 */
+	public String channelTo(String nodeAddress) {
+		return this.peers.channelTo(nodeAddress);
 	}
 
 	public CompletableFuture<String> create(String address, Class<?> type, String uid, Object[] args) {
@@ -334,62 +290,6 @@ public final class Transport implements AutoCloseable {
 			.thenApply((value) -> (List<String>) value);
 	}
 
-	private Connecting connection(String nodeAddress) {
-		Connecting current = this.peers.get(nodeAddress);
-		if (current != null && (!current.isDone() || (!current.isCompletedExceptionally() && current.join().isOpen()))) {
-			return current;
-		}
-		Connecting fresh = new Connecting();
-		Connecting winner = (current == null) ? this.peers.putIfAbsent(nodeAddress, fresh)
-				: (this.peers.replace(nodeAddress, current, fresh) ? null : this.peers.get(nodeAddress));
-		if (winner != null) {
-			return winner;
-		}
-		connect(nodeAddress, fresh);
-		return fresh;
-	}
-
-	private void connect(String nodeAddress, Connecting result) {
-		SocketAddress remote;
-		try {
-			remote = (this.unixServer != null) ? UnixSockets.peerAddress(nodeAddress) : null;
-			if (remote == null) {
-				int colon = nodeAddress.lastIndexOf(':');
-				remote = InetSocketAddress.createUnresolved(nodeAddress.substring(0, colon),
-						Integer.parseInt(nodeAddress.substring(colon + 1)));
-			}
-		}
-		catch (RuntimeException ex) {
-			failConnect(nodeAddress, result, new IllegalArgumentException("malformed address " + nodeAddress, ex));
-			return;
-		}
-		SocketAddress target = remote;
-		PeerConnection peer = new PeerConnection(nodeAddress, (target instanceof InetSocketAddress) ? "tcp" : "unix",
-				this.wire, this.errors, this.connectTimeout);
-		peer.opened().whenComplete((opened, error) -> {
-			if (error == null) {
-				result.complete(opened);
-			}
-			else {
-				failConnect(nodeAddress, result, error);
-			}
-		});
-		TcpClient.newConnection()
-			.remoteAddress(() -> target)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.connectTimeout.toMillis())
-			.doOnConnected((connection) -> {
-				connection.addHandlerLast("xoscar-frames", frameDecoder())
-					.addHandlerLast("xoscar-flush", new FlushConsolidationHandler(256, true))
-					.addHandlerLast("xoscar-answers", peer);
-				peer.attach(connection.channel());
-			})
-			// frames are consumed by our handlers; subscribing keeps reactor-netty reading
-			.handle((in, out) -> in.receive().then())
-			.connect()
-			.subscribe((connection) -> {
-			}, (error) -> failConnect(nodeAddress, result, error));
-	}
-
 	/**
 	 * Deletes the Unix socket file of a node that is gone without closing its transport (a child JVM
 	 * halts when its parent goes away, or is killed).
@@ -404,34 +304,15 @@ public final class Transport implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * @param nodeAddress a peer node
-	 * @return how this node is connected to it now: "unix", "tcp", or "none"
-	 */
-	public String channelTo(String nodeAddress) {
-		CompletableFuture<PeerConnection> peer = this.peers.get(nodeAddress);
-		if (peer == null || !peer.isDone() || peer.isCompletedExceptionally() || !peer.join().isOpen()) {
-			return "none";
-		}
-		return peer.join().kind();
-	}
-
-	private void failConnect(String nodeAddress, Connecting result, Throwable error) {
-		this.peers.remove(nodeAddress, result);
-		result.completeExceptionally(
-				new PoolDownException("cannot connect to actor pool at " + nodeAddress + ": " + rootMessage(error), error));
-	}
-
 	@Override
 	public void close() {
-		this.peers.values().forEach((peer) -> peer.thenAccept(PeerConnection::close));
+		this.peers.close();
 		this.server.disposeNow(Duration.ofSeconds(5));
 		if (this.unixServer != null) {
 			this.unixServer.disposeNow(Duration.ofSeconds(5));
 			deleteUnixSocket(this.address);
 		}
 	}
-
 
 	/** @return the deadlines of the node's calls, which bound the calls sent to other processes */
 	Deadlines deadlines() {

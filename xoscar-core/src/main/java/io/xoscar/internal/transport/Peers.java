@@ -1,0 +1,181 @@
+package io.xoscar.internal.transport;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import reactor.netty.tcp.TcpClient;
+import tools.jackson.databind.JavaType;
+
+import io.xoscar.exception.PoolDownException;
+import io.xoscar.internal.call.AbortableFuture;
+
+/**
+ * A node's outgoing connections: one per peer node, over its Unix socket when it is on this host
+ * (and the node uses them) else TCP, opened on first use and again after it is lost; requests made
+ * while one opens wait for it in order.
+ */
+final class Peers {
+
+	private final ConcurrentMap<String, Connecting> peers = new ConcurrentHashMap<>();
+
+	private final Wire wire;
+
+	private final RemoteErrors errors;
+
+	private final Duration connectTimeout;
+
+	private final boolean unixSockets;
+
+	private final Supplier<FrameDecoder> frameDecoders;
+
+	Peers(Wire wire, RemoteErrors errors, Duration connectTimeout, boolean unixSockets,
+			Supplier<FrameDecoder> frameDecoders) {
+		this.wire = wire;
+		this.errors = errors;
+		this.connectTimeout = connectTimeout;
+		this.unixSockets = unixSockets;
+		this.frameDecoders = frameDecoders;
+	}
+
+	/**
+	 * @param nodeAddress the peer node the frame goes to
+	 * @return the answer; for frames without one, completes when the frame is written
+	 */
+	CompletableFuture<Object> request(String nodeAddress, Frame frame, JavaType resultType, boolean batch) {
+		Connecting connection = connection(nodeAddress);
+		if (connection.isReady()) {
+			return connection.join().request(frame, resultType, batch);
+		}
+		AfterConnect call = new AfterConnect();
+		connection.then(() -> {
+			PeerConnection peer;
+			try {
+				peer = connection.join();
+			}
+			catch (CompletionException ex) {
+				call.completeExceptionally(ex.getCause());
+				return;
+			}
+			call.forward(peer.request(frame, resultType, batch));
+		});
+		return call;
+	}
+
+	/** A request waiting for its connection: cancelling it cancels the request once it is sent. */
+	private static final class AfterConnect extends AbortableFuture {
+
+		private volatile CompletableFuture<Object> request;
+
+		void forward(CompletableFuture<Object> request) {
+			this.request = request;
+			if (isDone()) {
+				request.cancel(true);
+				return;
+			}
+			request.whenComplete((value, error) -> {
+				if (error != null) {
+					completeExceptionally(error);
+				}
+				else {
+					complete(value);
+				}
+			});
+		}
+
+		@Override
+		protected void cancelWork() {
+			CompletableFuture<Object> sent = this.request;
+			if (sent != null) {
+				sent.cancel(true);
+			}
+		}
+
+	}
+
+	private Connecting connection(String nodeAddress) {
+		Connecting current = this.peers.get(nodeAddress);
+		if (current != null && (!current.isDone() || (!current.isCompletedExceptionally() && current.join().isOpen()))) {
+			return current;
+		}
+		Connecting fresh = new Connecting();
+		Connecting winner = (current == null) ? this.peers.putIfAbsent(nodeAddress, fresh)
+				: (this.peers.replace(nodeAddress, current, fresh) ? null : this.peers.get(nodeAddress));
+		if (winner != null) {
+			return winner;
+		}
+		connect(nodeAddress, fresh);
+		return fresh;
+	}
+
+	private void connect(String nodeAddress, Connecting result) {
+		SocketAddress remote;
+		try {
+			remote = this.unixSockets ? UnixSockets.peerAddress(nodeAddress) : null;
+			if (remote == null) {
+				int colon = nodeAddress.lastIndexOf(':');
+				remote = InetSocketAddress.createUnresolved(nodeAddress.substring(0, colon),
+						Integer.parseInt(nodeAddress.substring(colon + 1)));
+			}
+		}
+		catch (RuntimeException ex) {
+			failConnect(nodeAddress, result, new IllegalArgumentException("malformed address " + nodeAddress, ex));
+			return;
+		}
+		SocketAddress target = remote;
+		PeerConnection peer = new PeerConnection(nodeAddress, (target instanceof InetSocketAddress) ? "tcp" : "unix",
+				this.wire, this.errors, this.connectTimeout);
+		peer.opened().whenComplete((opened, error) -> {
+			if (error == null) {
+				result.complete(opened);
+			}
+			else {
+				failConnect(nodeAddress, result, error);
+			}
+		});
+		TcpClient.newConnection()
+			.remoteAddress(() -> target)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.connectTimeout.toMillis())
+			.doOnConnected((connection) -> {
+				connection.addHandlerLast("xoscar-frames", this.frameDecoders.get())
+					.addHandlerLast("xoscar-flush", new FlushConsolidationHandler(256, true))
+					.addHandlerLast("xoscar-answers", peer);
+				peer.attach(connection.channel());
+			})
+			// frames are consumed by our handlers; subscribing keeps reactor-netty reading
+			.handle((in, out) -> in.receive().then())
+			.connect()
+			.subscribe((connection) -> {
+			}, (error) -> failConnect(nodeAddress, result, error));
+	}
+
+	/**
+	 * @param nodeAddress a peer node
+	 * @return how this node is connected to it now: "unix", "tcp", or "none"
+	 */
+	String channelTo(String nodeAddress) {
+		CompletableFuture<PeerConnection> peer = this.peers.get(nodeAddress);
+		if (peer == null || !peer.isDone() || peer.isCompletedExceptionally() || !peer.join().isOpen()) {
+			return "none";
+		}
+		return peer.join().kind();
+	}
+
+	private void failConnect(String nodeAddress, Connecting result, Throwable error) {
+		this.peers.remove(nodeAddress, result);
+		result.completeExceptionally(
+				new PoolDownException("cannot connect to actor pool at " + nodeAddress + ": " + Transport.rootMessage(error), error));
+	}
+
+	void close() {
+		this.peers.values().forEach((peer) -> peer.thenAccept(PeerConnection::close));
+	}
+
+}
