@@ -33,7 +33,9 @@ import io.xoscar.config.PoolConfig;
 /**
  * A JUnit 5 extension that runs an {@link ActorSystem} for a test class. Registered on a static
  * field, one system serves all tests of the class (started before the first, shut down after the
- * last); on an instance field, each test gets its own.
+ * last); on an instance field, each test gets its own (shut down after the test). The system
+ * starts when first needed, so a field initializer may take it:
+ * {@code private final ActorSystem system = this.xoscar.system();}.
  *
  * <pre class="code">
  * &#64;RegisterExtension
@@ -69,7 +71,8 @@ public final class ActorSystemExtension
 
 	private @Nullable ActorSystem system;
 
-	private boolean perTest;
+	/** Whether the extension is registered on a static field: one system for the whole class. */
+	private boolean classScoped;
 
 	private ActorSystemExtension(Builder settings) {
 		this.settings = settings;
@@ -130,16 +133,13 @@ public final class ActorSystemExtension
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
+		// only an extension on a static field hears of the class's start
+		this.classScoped = true;
 		system();
 	}
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		synchronized (this) {
-			if (this.system == null) {
-				this.perTest = true;
-			}
-		}
 		system();
 		this.recorder.clear();
 	}
@@ -150,7 +150,7 @@ public final class ActorSystemExtension
 			destroyCreatedActors();
 		}
 		finally {
-			if (this.perTest) {
+			if (!this.classScoped) {
 				shutdown();
 			}
 		}
@@ -264,7 +264,6 @@ public final class ActorSystemExtension
 		synchronized (this) {
 			running = this.system;
 			this.system = null;
-			this.perTest = false;
 		}
 		if (running != null) {
 			running.shutdown(this.settings.shutdownTimeout);

@@ -6,18 +6,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.ActorCallContext;
 import io.xoscar.exception.ActorCheckedException;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.AmbiguousActorMethodException;
 import io.xoscar.exception.NoSuchActorMethodException;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,20 +26,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ActorCallsTest {
 
-	private ActorSystem system;
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("cpu").count(2).threads(2).labels("cpu"))
+		.build();
 
-	@BeforeEach
-	void start() {
-		this.system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(2)
-			.pool(PoolConfig.thread("cpu").count(2).threads(2).labels("cpu"))
-			.build());
-	}
-
-	@AfterEach
-	void stop() {
-		this.system.close();
-	}
+	private final ActorSystem system = this.xoscar.system();
 
 	public static class Counter extends Actor {
 

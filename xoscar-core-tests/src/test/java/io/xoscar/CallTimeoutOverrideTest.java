@@ -6,13 +6,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.CallTimeoutException;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,21 +23,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CallTimeoutOverrideTest {
 
-	private ActorSystem system;
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("sub"))
+		.configure((config) -> config.callTimeout(Duration.ofSeconds(30)))
+		.build();
 
-	@BeforeEach
-	void start() {
-		this.system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(2)
-			.pool(PoolConfig.thread("sub"))
-			.callTimeout(Duration.ofSeconds(30))
-			.build());
-	}
-
-	@AfterEach
-	void stop() {
-		this.system.close();
-	}
+	private final ActorSystem system = this.xoscar.system();
 
 	public static class Slow extends Actor {
 

@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.exception.NoSuchActorMethodException;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,17 +20,10 @@ import static org.awaitility.Awaitility.await;
  */
 class BatchTest {
 
-	private ActorSystem system;
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder().build();
 
-	@BeforeEach
-	void start() {
-		this.system = ActorSystem.create(ActorSystemConfig.builder().mainPoolThreads(2).build());
-	}
-
-	@AfterEach
-	void stop() {
-		this.system.close();
-	}
+	private final ActorSystem system = this.xoscar.system();
 
 	/** Only single methods: a batch runs each call. */
 	public static class Plain extends Actor {

@@ -7,13 +7,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.CallTimeoutException;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,21 +26,13 @@ class CancellationAndTimeoutTest {
 	/** For calls this test cancels by hand: longer than the node's timeout, so that it does not race them. */
 	private static final Duration UNHURRIED = Duration.ofSeconds(30);
 
-	private ActorSystem system;
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("sub"))
+		.configure((config) -> config.callTimeout(Duration.ofMillis(300)))
+		.build();
 
-	@BeforeEach
-	void start() {
-		this.system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(2)
-			.pool(PoolConfig.thread("sub"))
-			.callTimeout(Duration.ofMillis(300))
-			.build());
-	}
-
-	@AfterEach
-	void stop() {
-		this.system.close();
-	}
+	private final ActorSystem system = this.xoscar.system();
 
 	public static class Sleeper extends Actor {
 
