@@ -6,15 +6,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.ActorAlreadyExistsException;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,20 +27,17 @@ class ActorLifecycleTest {
 
 	static final List<String> events = new CopyOnWriteArrayList<>();
 
-	private ActorSystem system;
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.mainPoolThreads(1)
+		.pool(PoolConfig.thread("sub").count(2).threads(1).labels("sub"))
+		.build();
+
+	private final ActorSystem system = this.xoscar.system();
 
 	@BeforeEach
-	void start() {
+	void clearEvents() {
 		events.clear();
-		this.system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(1)
-			.pool(PoolConfig.thread("sub").count(2).threads(1).labels("sub"))
-			.build());
-	}
-
-	@AfterEach
-	void stop() {
-		this.system.close();
 	}
 
 	public static class Echo extends Actor {

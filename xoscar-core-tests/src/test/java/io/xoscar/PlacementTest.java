@@ -8,15 +8,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.NoIdleSlotException;
 import io.xoscar.exception.NoSuchPoolException;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,21 +26,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PlacementTest {
 
-	private ActorSystem system;
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.mainPoolThreads(1)
+		.pool(PoolConfig.thread("gpu").count(3).threads(1).labels("gpu"))
+		.pool(PoolConfig.thread("io").count(1).threads(2).labels("io", "slow"))
+		.build();
 
-	@BeforeEach
-	void start() {
-		this.system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(1)
-			.pool(PoolConfig.thread("gpu").count(3).threads(1).labels("gpu"))
-			.pool(PoolConfig.thread("io").count(1).threads(2).labels("io", "slow"))
-			.build());
-	}
-
-	@AfterEach
-	void stop() {
-		this.system.close();
-	}
+	private final ActorSystem system = this.xoscar.system();
 
 	public static class Worker extends Actor {
 

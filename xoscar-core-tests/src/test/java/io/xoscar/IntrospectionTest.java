@@ -7,13 +7,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.ActorSystem.ActorInfo;
 import io.xoscar.ActorSystem.CallInfo;
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,25 +24,21 @@ import static org.awaitility.Awaitility.await;
  */
 class IntrospectionTest {
 
-	private ActorSystem system;
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("work").threads(2))
+		.build();
+
+	private final ActorSystem system = this.xoscar.system();
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
 	private final CompletableFuture<String> later = new CompletableFuture<>();
 
-	@BeforeEach
-	void start() {
-		this.system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(2)
-			.pool(PoolConfig.thread("work").threads(2))
-			.build());
-	}
-
 	@AfterEach
-	void stop() {
+	void releaseWaiters() {
 		this.release.countDown();
 		this.later.complete("done");
-		this.system.close();
 	}
 
 	public static class Gate extends Actor {
