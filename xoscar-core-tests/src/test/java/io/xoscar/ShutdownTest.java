@@ -7,10 +7,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,12 +43,12 @@ class ShutdownTest {
 
 	}
 
-	private static ActorSystem system() {
-		return ActorSystem.create(ActorSystemConfig.builder()
-			.pool(PoolConfig.thread("work").count(2))
-			.callTimeout(Duration.ofSeconds(30))
-			.build());
-	}
+	/** Each test shuts its system down itself; the extension only closes it if the test did not get that far. */
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("work").count(2))
+		.configure((config) -> config.callTimeout(Duration.ofSeconds(30)))
+		.build();
 
 	private static ActorHandle<Worker> worker(ActorSystem system, int pool) {
 		return system.createActor(Worker.class, CreateOptions.at(Placement.pool(pool))).join();
@@ -55,7 +56,7 @@ class ShutdownTest {
 
 	@Test
 	void aShutdownKeepsOneDeadlineAndFailsWhatStillRunsWithAClearError() throws Exception {
-		ActorSystem system = system();
+		ActorSystem system = this.xoscar.system();
 		ActorHandle<Worker> slow = worker(system, 1);
 		CompletableFuture<String> running = slow.method("sleep").send(10_000L);
 		CompletableFuture<String> queued = slow.method("fast").send();
@@ -79,7 +80,7 @@ class ShutdownTest {
 
 	@Test
 	void newCallsFromOutsideAreRefusedWhileTheNodeDrainsButItsActorsStillCallEachOther() throws Exception {
-		ActorSystem system = system();
+		ActorSystem system = this.xoscar.system();
 		ActorHandle<Worker> slow = worker(system, 1);
 		ActorHandle<Worker> caller = worker(system, 2);
 		ActorHandle<Worker> callee = worker(system, 2);

@@ -5,9 +5,10 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,14 +35,19 @@ class MetricsTest {
 
 	}
 
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.mainPoolThreads(1)
+		.pool(PoolConfig.thread("cpu").count(2))
+		.configure((config) -> config.meterRegistry(this.registry))
+		.build();
+
 	@Test
 	void callsAreCountedByClassMethodOutcomeAndPoolAndPoolsAreGauged() {
-		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		try (ActorSystem system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(1)
-			.pool(PoolConfig.thread("cpu").count(2))
-			.meterRegistry(registry)
-			.build())) {
+		SimpleMeterRegistry registry = this.registry;
+		try (ActorSystem system = this.xoscar.system()) {
 			ActorHandle<Meter> meter = system.createActor(Meter.class, CreateOptions.at(Placement.pool(1))).join();
 			for (int i = 0; i < 400; i++) {
 				meter.method("ok").call(i);
