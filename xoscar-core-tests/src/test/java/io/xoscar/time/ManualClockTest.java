@@ -1,9 +1,6 @@
 package io.xoscar.time;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -11,12 +8,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
-import io.xoscar.ActorSystem;
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.exception.CallTimeoutException;
+import io.xoscar.test.ActorSystemExtension;
+import io.xoscar.test.ManualClock;
+import io.xoscar.test.TestActor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,51 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ManualClockTest {
 
-	/** A clock that moves only when told; due tasks run on the thread that moves it. */
-	static final class SteppedClock implements ActorClock {
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder().manualClock().build();
 
-		private record Task(long due, Runnable run, boolean[] cancelled) {
-		}
-
-		private long now;
-
-		private final List<Task> tasks = new ArrayList<>();
-
-		@Override
-		public synchronized long nanoTime() {
-			return this.now;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.EPOCH.plusNanos(nanoTime());
-		}
-
-		@Override
-		public synchronized Scheduled schedule(Duration delay, Runnable task) {
-			boolean[] cancelled = new boolean[1];
-			this.tasks.add(new Task(this.now + delay.toNanos(), task, cancelled));
-			return () -> {
-				synchronized (this) {
-					cancelled[0] = true;
-				}
-			};
-		}
-
-		void advance(Duration by) {
-			List<Task> due = new ArrayList<>();
-			synchronized (this) {
-				this.now += by.toNanos();
-				this.tasks.removeIf((task) -> task.due <= this.now && due.add(task));
-			}
-			for (Task task : due) {
-				if (!task.cancelled[0]) {
-					task.run.run();
-				}
-			}
-		}
-
-	}
+	private final ManualClock clock = this.xoscar.clock();
 
 	public static class Waiter extends Actor {
 
@@ -88,25 +46,18 @@ class ManualClockTest {
 
 	}
 
-	private final SteppedClock clock = new SteppedClock();
-
 	ManualClockTest() {
 		Waiter.release = new CountDownLatch(1);
 		Waiter.pinged = new CountDownLatch(1);
 	}
 
-	private final ActorSystem system = ActorSystem
-		.create(ActorSystemConfig.builder().mainPoolThreads(2).clock(this.clock).build());
-
 	@AfterEach
-	void close() {
+	void release() {
 		Waiter.release.countDown();
-		this.system.close();
 	}
 
 	@Test
-	void aCallTimesOutWhenTheClockPassesItsTimeoutNotBefore() throws Exception {
-		ActorHandle<Waiter> waiter = this.system.createActor(Waiter.class).join();
+	void aCallTimesOutWhenTheClockPassesItsTimeoutNotBefore(@TestActor ActorHandle<Waiter> waiter) throws Exception {
 		CompletableFuture<Object> held = waiter.method("hold").withTimeout(Duration.ofMinutes(10)).send();
 		this.clock.advance(Duration.ofMinutes(9));
 		assertThat(held).isNotDone();
@@ -118,8 +69,7 @@ class ManualClockTest {
 	}
 
 	@Test
-	void aDelayedCallIsMadeWhenTheClockReachesIt() throws Exception {
-		ActorHandle<Waiter> waiter = this.system.createActor(Waiter.class).join();
+	void aDelayedCallIsMadeWhenTheClockReachesIt(@TestActor ActorHandle<Waiter> waiter) throws Exception {
 		CompletableFuture<Void> told = waiter.method("ping").tellDelay(Duration.ofHours(1));
 		this.clock.advance(Duration.ofMinutes(59));
 		assertThat(told).isNotDone();
