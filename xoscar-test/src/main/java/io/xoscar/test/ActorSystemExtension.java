@@ -33,9 +33,9 @@ import io.xoscar.config.PoolConfig;
 /**
  * A JUnit 5 extension that runs an {@link ActorSystem} for a test class. Registered on a static
  * field, one system serves all tests of the class (started before the first, shut down after the
- * last); on an instance field, each test gets its own (shut down after the test). The system
- * starts when first needed, so a field initializer may take it:
- * {@code private final ActorSystem system = this.xoscar.system();}.
+ * last); on an instance field, each test gets its own, started when the test first needs it (a
+ * parameter, {@link #system()}, or a field initializer such as
+ * {@code private final ActorSystem system = this.xoscar.system();}) and shut down after the test.
  *
  * <pre class="code">
  * &#64;RegisterExtension
@@ -140,7 +140,7 @@ public final class ActorSystemExtension
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		system();
+		// a test's own system starts when the test first needs it, so the test may tune it first
 		this.recorder.clear();
 	}
 

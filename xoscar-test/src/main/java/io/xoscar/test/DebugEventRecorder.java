@@ -109,6 +109,39 @@ public final class DebugEventRecorder implements DebugListener {
 		return await(this.endedAlerts, matching, within, "ended alert");
 	}
 
+	/**
+	 * Waits until at least {@code count} deadlock reports have been recorded.
+	 * @param count how many
+	 * @param within how long to wait at most
+	 * @return the reports recorded by then, in order
+	 * @throws AssertionError if fewer arrive in time
+	 */
+	public List<DeadlockReport> awaitDeadlocks(int count, Duration within) {
+		return awaitCount(this.deadlocks, count, within, "deadlock reports");
+	}
+
+	/**
+	 * Waits until at least {@code count} alerts have been raised.
+	 * @param count how many
+	 * @param within how long to wait at most
+	 * @return the alerts raised by then, in order
+	 * @throws AssertionError if fewer are raised in time
+	 */
+	public List<SlowCallAlert> awaitAlerts(int count, Duration within) {
+		return awaitCount(this.alerts, count, within, "slow-call or backlog alerts");
+	}
+
+	/**
+	 * Waits until at least {@code count} alerts have ended.
+	 * @param count how many
+	 * @param within how long to wait at most
+	 * @return the ended alerts by then, in order
+	 * @throws AssertionError if fewer end in time
+	 */
+	public List<SlowCallAlert> awaitAlertsEnded(int count, Duration within) {
+		return awaitCount(this.endedAlerts, count, within, "ended alerts");
+	}
+
 	/** Forgets everything recorded so far. */
 	public synchronized void clear() {
 		this.deadlocks.clear();
@@ -142,6 +175,25 @@ public final class DebugEventRecorder implements DebugListener {
 				throw new AssertionError("interrupted while waiting for a " + what, ex);
 			}
 		}
+	}
+
+	private synchronized <T> List<T> awaitCount(List<T> events, int count, Duration within, String what) {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (events.size() < count) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				throw new AssertionError("expected " + count + " " + what + " within " + within + ", got "
+						+ events.size() + ": " + describe(events));
+			}
+			try {
+				wait(Math.max(1, left / 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError("interrupted while waiting for " + what, ex);
+			}
+		}
+		return List.copyOf(events);
 	}
 
 	private static String describe(List<?> events) {
