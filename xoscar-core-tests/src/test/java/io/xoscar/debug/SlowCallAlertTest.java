@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
@@ -18,8 +19,9 @@ import io.xoscar.Placement;
 import io.xoscar.SlowCallThreshold;
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
+import io.xoscar.test.ActorSystemExtension;
+import io.xoscar.test.DebugEventRecorder;
 
-import static io.xoscar.debug.RecordingListener.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,22 +34,23 @@ class SlowCallAlertTest {
 
 	private static final Duration WITHIN = Duration.ofSeconds(10);
 
-	private final RecordingListener listener = new RecordingListener();
+	/** What a test sets before its system starts. */
+	private Consumer<ActorSystemConfig.Builder> tuning = (config) -> {
+	};
+
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("sub").count(2).threads(1))
+		.configure((config) -> this.tuning.accept(config))
+		.build();
+
+	private final DebugEventRecorder events = this.xoscar.debugEvents();
 
 	private ActorSystem system;
 
-	@AfterEach
-	void stop() {
-		if (this.system != null) {
-			this.system.close();
-		}
-	}
-
-	private ActorSystem start(ActorSystemConfig.Builder config) {
-		this.system = ActorSystem.create(config.mainPoolThreads(2)
-			.pool(PoolConfig.thread("sub").count(2).threads(1))
-			.debugListener(this.listener)
-			.build());
+	private ActorSystem start(Consumer<ActorSystemConfig.Builder> tuning) {
+		this.tuning = tuning;
+		this.system = this.xoscar.system();
 		return this.system;
 	}
 
@@ -85,11 +88,11 @@ class SlowCallAlertTest {
 
 	@Test
 	void aCallRunningPastTheThresholdRaisesAnAlertWithItsStackThenItsDuration() throws Exception {
-		start(ActorSystemConfig.builder().slowCallThreshold(Duration.ofSeconds(1)));
+		start((config) -> config.slowCallThreshold(Duration.ofSeconds(1)));
 		ActorHandle<Worker> worker = worker("slow", 1);
 		try (LogCapture log = new LogCapture("io.xoscar.debug")) {
 			CompletableFuture<String> call = worker.method("sleep").send(1200L);
-			SlowCallAlert alert = next(this.listener.raised, (raised) -> true, WITHIN);
+			SlowCallAlert alert = this.events.awaitAlert((raised) -> true, WITHIN);
 			assertThat(alert.kind()).isEqualTo(SlowCallAlert.Kind.SLOW_CALL);
 			assertThat(alert.ended()).isFalse();
 			assertThat(alert.uid()).isEqualTo("slow");
@@ -107,7 +110,7 @@ class SlowCallAlertTest {
 					+ worker.address() + " has been running for ") && line.contains(Worker.class.getName() + ".sleep("));
 
 			assertThat(call.get(5, TimeUnit.SECONDS)).isEqualTo("slept 1200");
-			SlowCallAlert ended = next(this.listener.ended, (done) -> done.id() == alert.id(), WITHIN);
+			SlowCallAlert ended = this.events.awaitAlertEnded((done) -> done.id() == alert.id(), WITHIN);
 			assertThat(ended.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(1190));
 			assertThat(this.system.slowCalls()).containsExactly(ended);
 		}
@@ -115,51 +118,51 @@ class SlowCallAlertTest {
 
 	@Test
 	void theAlertIsRaisedWhileTheCallStillRuns() throws Exception {
-		start(ActorSystemConfig.builder().slowCallThreshold(Duration.ofMillis(300)));
+		start((config) -> config.slowCallThreshold(Duration.ofMillis(300)));
 		ActorHandle<Worker> worker = worker("stuck", 1);
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<String> call = worker.method("block").send(release);
-		SlowCallAlert alert = next(this.listener.raised, (raised) -> true, WITHIN);
+		SlowCallAlert alert = this.events.awaitAlert((raised) -> true, WITHIN);
 		assertThat(call).isNotDone();
 		assertThat(alert.method()).isEqualTo("block");
 		assertThat(this.system.slowCalls()).singleElement().satisfies((listed) -> assertThat(listed.ended()).isFalse());
 		release.countDown();
 		assertThat(call.get(5, TimeUnit.SECONDS)).isEqualTo("released");
-		assertThat(next(this.listener.ended, (done) -> done.id() == alert.id(), WITHIN).duration())
+		assertThat(this.events.awaitAlertEnded((done) -> done.id() == alert.id(), WITHIN).duration())
 			.isGreaterThanOrEqualTo(alert.elapsed());
 	}
 
 	@Test
 	void fastCallsRaiseNoAlert() throws Exception {
-		start(ActorSystemConfig.builder().slowCallThreshold(Duration.ofMillis(500)));
+		start((config) -> config.slowCallThreshold(Duration.ofMillis(500)));
 		ActorHandle<Worker> worker = worker("mixed", 1);
 		for (int i = 0; i < 1000; i++) {
 			assertThat(worker.method("fast").<String>call()).isEqualTo("fast");
 		}
 		// the watchdog looks at the actor in call order: once the slow call is seen, the fast ones were passed
 		worker.method("sleep").send(700L);
-		assertThat(next(this.listener.raised, (raised) -> true, WITHIN).method()).isEqualTo("sleep");
-		assertThat(this.listener.raised).isEmpty();
+		assertThat(this.events.awaitAlert((raised) -> true, WITHIN).method()).isEqualTo("sleep");
+		assertThat(this.events.alerts()).hasSize(1);
 		assertThat(this.system.slowCalls()).extracting(SlowCallAlert::method).containsExactly("sleep");
 	}
 
 	@Test
 	void aMethodsOwnThresholdWinsOverTheNodes() throws Exception {
-		start(ActorSystemConfig.builder().slowCallThreshold(Duration.ofSeconds(30)));
+		start((config) -> config.slowCallThreshold(Duration.ofSeconds(30)));
 		ActorHandle<Worker> worker = worker("brief", 1);
 		worker.method("sleepBriefly").send(600L);
-		SlowCallAlert alert = next(this.listener.raised, (raised) -> true, WITHIN);
+		SlowCallAlert alert = this.events.awaitAlert((raised) -> true, WITHIN);
 		assertThat(alert.method()).isEqualTo("sleepBriefly");
 		assertThat(alert.threshold()).isEqualTo(Duration.ofMillis(200));
 	}
 
 	@Test
 	void anAsynchronousCallShowsTheCallItAwaitsAndWhoMadeIt() throws Exception {
-		start(ActorSystemConfig.builder().slowCallThreshold(Duration.ofMillis(300)));
+		start((config) -> config.slowCallThreshold(Duration.ofMillis(300)));
 		ActorHandle<Worker> a = worker("awaiting", 1);
 		ActorHandle<Worker> b = worker("sleeping", 2);
 		CompletableFuture<String> call = a.method("awaitSleep").send(b, 1000L);
-		SlowCallAlert awaiting = next(this.listener.raised, (raised) -> raised.uid().equals("awaiting"), WITHIN);
+		SlowCallAlert awaiting = this.events.awaitAlert((raised) -> raised.uid().equals("awaiting"), WITHIN);
 		assertThat(awaiting.state()).startsWith("awaiting an asynchronous result; its last call: 'sleeping' (Worker).sleep at "
 				+ b.address() + ", running for ");
 		assertThat(awaiting.stack()).anyMatch((frame) -> frame.contains(Worker.class.getName() + ".sleep("));
@@ -175,12 +178,12 @@ class SlowCallAlertTest {
 	@Test
 	void aMailboxWaitingPastTheBacklogThresholdRaisesABacklogAlertUntilItsCallStarts() throws Exception {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		start(ActorSystemConfig.builder().backlogThreshold(Duration.ofMillis(300)).meterRegistry(registry));
+		start((config) -> config.backlogThreshold(Duration.ofMillis(300)).meterRegistry(registry));
 		ActorHandle<Worker> worker = worker("busy", 1);
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<String> blocking = worker.method("block").send(release);
 		CompletableFuture<String> queued = worker.method("fast").send();
-		SlowCallAlert backlog = next(this.listener.raised, (raised) -> true, WITHIN);
+		SlowCallAlert backlog = this.events.awaitAlert((raised) -> true, WITHIN);
 		assertThat(backlog.kind()).isEqualTo(SlowCallAlert.Kind.BACKLOG);
 		assertThat(backlog.method()).isEqualTo("fast");
 		assertThat(backlog.backlog()).isEqualTo(1);
@@ -191,7 +194,7 @@ class SlowCallAlertTest {
 		release.countDown();
 		assertThat(blocking.get(5, TimeUnit.SECONDS)).isEqualTo("released");
 		assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("fast");
-		SlowCallAlert started = next(this.listener.ended, (done) -> done.id() == backlog.id(), WITHIN);
+		SlowCallAlert started = this.events.awaitAlertEnded((done) -> done.id() == backlog.id(), WITHIN);
 		assertThat(started.duration()).isGreaterThanOrEqualTo(backlog.elapsed());
 		await().atMost(WITHIN)
 			.untilAsserted(() -> assertThat(registry.get("xoscar.slow.calls")
@@ -202,11 +205,11 @@ class SlowCallAlertTest {
 
 	@Test
 	void theHistoryKeepsTheNewestAlerts() throws Exception {
-		start(ActorSystemConfig.builder().debugHistory(2));
+		start((config) -> config.debugHistory(2));
 		ActorHandle<Worker> worker = worker("history", 1);
 		for (int i = 0; i < 3; i++) {
 			worker.method("sleepBriefly").call(400L);
-			next(this.listener.ended, (done) -> true, WITHIN);
+			this.events.awaitAlertsEnded(i + 1, WITHIN);
 		}
 		assertThat(this.system.slowCalls()).hasSize(2).allMatch(SlowCallAlert::ended);
 	}

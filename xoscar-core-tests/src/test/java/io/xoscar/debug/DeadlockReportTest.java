@@ -6,21 +6,20 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.CallTimeoutException;
 import io.xoscar.exception.DeadlockException;
+import io.xoscar.test.ActorSystemExtension;
+import io.xoscar.test.DebugEventRecorder;
 
-import static io.xoscar.debug.RecordingListener.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -33,27 +32,18 @@ class DeadlockReportTest {
 
 	private static final Duration WITHIN = Duration.ofSeconds(10);
 
-	private final RecordingListener listener = new RecordingListener();
-
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private ActorSystem system;
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("sub").count(2).threads(1))
+		.configure((config) -> config.callTimeout(Duration.ofSeconds(4))
+			.meterRegistry(this.registry))
+		.build();
 
-	@BeforeEach
-	void start() {
-		this.system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(2)
-			.pool(PoolConfig.thread("sub").count(2).threads(1))
-			.callTimeout(Duration.ofSeconds(4))
-			.meterRegistry(this.registry)
-			.debugListener(this.listener)
-			.build());
-	}
+	private final ActorSystem system = this.xoscar.system();
 
-	@AfterEach
-	void stop() {
-		this.system.close();
-	}
+	private final DebugEventRecorder events = this.xoscar.debugEvents();
 
 	public static class Peer extends Actor {
 
@@ -96,7 +86,7 @@ class DeadlockReportTest {
 		try (LogCapture log = new LogCapture("io.xoscar.debug")) {
 			assertThatThrownBy(() -> a.method("callSelf").send().get(1, TimeUnit.SECONDS))
 				.hasCauseInstanceOf(DeadlockException.class);
-			DeadlockReport report = next(this.listener.deadlocks, (found) -> true, WITHIN);
+			DeadlockReport report = this.events.awaitDeadlock(WITHIN);
 			assertThat(report.detection()).isEqualTo(DeadlockReport.Detection.CALL_CHAIN);
 			assertThat(report.cycle()).containsExactly(new DeadlockReport.Step("a", "Peer", "callSelf", a.address()),
 					new DeadlockReport.Step("a", "Peer", "ping", a.address()));
@@ -111,7 +101,7 @@ class DeadlockReportTest {
 			// the same cycle again: recorded and counted, not logged again
 			assertThatThrownBy(() -> a.method("callSelf").send().get(1, TimeUnit.SECONDS))
 				.hasCauseInstanceOf(DeadlockException.class);
-			next(this.listener.deadlocks, (found) -> true, WITHIN);
+			this.events.awaitDeadlocks(2, WITHIN);
 			assertThat(this.system.deadlocks()).hasSize(2);
 			assertThat(log.warnings()).filteredOn((line) -> line.startsWith("Deadlock: deadlock: 'a' (Peer).callSelf"))
 				.hasSize(1);
@@ -127,7 +117,7 @@ class DeadlockReportTest {
 		ActorHandle<Peer> a = peer("a", 1);
 		ActorHandle<Peer> b = peer("b", 2);
 		CompletableFuture<String> stuck = a.method("askThroughDerivedFuture").send(b);
-		DeadlockReport report = next(this.listener.deadlocks, (found) -> true, WITHIN);
+		DeadlockReport report = this.events.awaitDeadlock(WITHIN);
 		assertThat(report.detection()).isEqualTo(DeadlockReport.Detection.WAIT_FOR_GRAPH);
 		assertThat(report.cycle()).extracting(DeadlockReport.Step::toString)
 			.containsExactly("'a' (Peer).askThroughDerivedFuture at " + a.address(),
@@ -150,7 +140,7 @@ class DeadlockReportTest {
 			.hasMessageContaining("'a' (Peer).sendThenJoinOnceCalledBack at " + a.address() + " -> 'b' (Peer).callBack at "
 					+ b.address() + " -> 'a' (Peer).ping at " + a.address());
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-		assertThat(next(this.listener.deadlocks, (found) -> true, WITHIN).detection())
+		assertThat(this.events.awaitDeadlock(WITHIN).detection())
 			.isEqualTo(DeadlockReport.Detection.CALL_CHAIN);
 		assertThat(a.method("ping").<String>call()).isEqualTo("pong");
 	}

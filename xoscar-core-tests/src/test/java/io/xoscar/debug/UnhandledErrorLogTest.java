@@ -4,18 +4,17 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.CallTimeoutException;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,20 +26,12 @@ import static org.awaitility.Awaitility.await;
  */
 class UnhandledErrorLogTest {
 
-	private ActorSystem system;
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("sub").count(2))
+		.build();
 
-	@BeforeEach
-	void start() {
-		this.system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(2)
-			.pool(PoolConfig.thread("sub").count(2))
-			.build());
-	}
-
-	@AfterEach
-	void stop() {
-		this.system.close();
-	}
+	private final ActorSystem system = this.xoscar.system();
 
 	public static class Failing extends Actor {
 

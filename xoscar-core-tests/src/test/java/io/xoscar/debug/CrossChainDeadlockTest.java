@@ -9,9 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
@@ -22,8 +21,9 @@ import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.CallTimeoutException;
 import io.xoscar.exception.DeadlockException;
+import io.xoscar.test.ActorSystemExtension;
+import io.xoscar.test.DebugEventRecorder;
 
-import static io.xoscar.debug.RecordingListener.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -40,26 +40,18 @@ class CrossChainDeadlockTest {
 	/** What the issue asks for; the check runs every 100 ms over calls queued 50 ms. */
 	private static final Duration DETECTED_WITHIN = Duration.ofSeconds(1);
 
-	private final RecordingListener listener = new RecordingListener();
-
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private ActorSystem system;
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("bank").count(3).threads(1))
+		.configure((config) -> config.callTimeout(Duration.ofSeconds(30))
+			.meterRegistry(this.registry))
+		.build();
 
-	@BeforeEach
-	void start() {
-		this.system = ActorSystem.create(ActorSystemConfig.builder()
-			.pool(PoolConfig.thread("bank").count(3).threads(1))
-			.callTimeout(Duration.ofSeconds(30))
-			.meterRegistry(this.registry)
-			.debugListener(this.listener)
-			.build());
-	}
+	private final ActorSystem system = this.xoscar.system();
 
-	@AfterEach
-	void stop() {
-		this.system.close();
-	}
+	private final DebugEventRecorder events = this.xoscar.debugEvents();
 
 	public static class Account extends Actor {
 
@@ -123,7 +115,7 @@ class CrossChainDeadlockTest {
 				.contains("the youngest wait failed")
 				.contains("was called by thread ");
 
-			DeadlockReport report = next(this.listener.deadlocks, (found) -> true, WITHIN);
+			DeadlockReport report = this.events.awaitDeadlock(WITHIN);
 			assertThat(report.detection()).isEqualTo(DeadlockReport.Detection.WAIT_FOR_GRAPH);
 			assertThat(report.message()).isEqualTo(deadlock.getMessage());
 			assertThat(report.cycle()).extracting(DeadlockReport.Step::uid).containsExactlyInAnyOrder("a", "a", "b", "b");
@@ -157,7 +149,7 @@ class CrossChainDeadlockTest {
 		assertThat(outcome.results).hasSize(1);
 		assertThat(outcome.failures.get(0).getMessage()).contains("'a' (Account).transferLater")
 			.contains("'b' (Account).transferLater");
-		assertThat(next(this.listener.deadlocks, (found) -> true, WITHIN).detection())
+		assertThat(this.events.awaitDeadlock(WITHIN).detection())
 			.isEqualTo(DeadlockReport.Detection.WAIT_FOR_GRAPH);
 	}
 
@@ -176,7 +168,7 @@ class CrossChainDeadlockTest {
 		assertThat(outcome.elapsed).isLessThan(DETECTED_WITHIN);
 		assertThat(outcome.failures).hasSize(1);
 		assertThat(outcome.results).hasSize(2);
-		DeadlockReport report = next(this.listener.deadlocks, (found) -> true, WITHIN);
+		DeadlockReport report = this.events.awaitDeadlock(WITHIN);
 		assertThat(report.cycle()).hasSize(6);
 		assertThat(report.message()).contains("'a' (Account).transfer at ")
 			.contains("'b' (Account).transfer at ")
@@ -186,7 +178,7 @@ class CrossChainDeadlockTest {
 
 	@Test
 	void aCycleThroughADerivedFutureIsReportedNotBroken() throws Exception {
-		RecordingListener heard = new RecordingListener();
+		DebugEventRecorder heard = new DebugEventRecorder();
 		try (ActorSystem impatient = ActorSystem.create(ActorSystemConfig.builder()
 			.pool(PoolConfig.thread("bank").count(2).threads(1))
 			.callTimeout(Duration.ofSeconds(3))
@@ -199,7 +191,7 @@ class CrossChainDeadlockTest {
 			CyclicBarrier together = new CyclicBarrier(2);
 			CompletableFuture<String> ab = a.method("transferDerived").send(b, 10, together);
 			CompletableFuture<Integer> ba = b.method("transfer").send(a, 20, together);
-			DeadlockReport report = next(heard.deadlocks, (found) -> true, WITHIN);
+			DeadlockReport report = heard.awaitDeadlock(WITHIN);
 			assertThat(report.detection()).isEqualTo(DeadlockReport.Detection.WAIT_FOR_GRAPH);
 			assertThat(report.message()).contains("seems to wait for its call")
 				.contains("stay queued until they time out");
