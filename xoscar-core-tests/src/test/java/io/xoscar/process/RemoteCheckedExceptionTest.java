@@ -2,18 +2,17 @@ package io.xoscar.process;
 
 import java.io.IOException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.ActorCheckedException;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,19 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RemoteCheckedExceptionTest {
 
-	private static ActorSystem system;
+	@RegisterExtension
+	static final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.process("far").jvmArgs("-Xmx64m"))
+		.build();
 
-	@BeforeAll
-	static void start() {
-		system = ActorSystem.create(ActorSystemConfig.builder()
-			.pool(PoolConfig.process("far").jvmArgs("-Xmx64m"))
-			.build());
-	}
-
-	@AfterAll
-	static void stop() {
-		system.close();
-	}
+	private static final ActorSystem system = xoscar.system();
 
 	public static class Disk extends Actor {
 

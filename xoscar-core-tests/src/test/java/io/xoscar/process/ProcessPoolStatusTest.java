@@ -9,9 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
@@ -20,8 +19,8 @@ import io.xoscar.ActorSystem.ActorInfo;
 import io.xoscar.ActorSystem.PoolInfo;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,21 +36,14 @@ class ProcessPoolStatusTest {
 
 	private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private static ActorSystem system;
+	@RegisterExtension
+	static final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("cpu"))
+		.pool(PoolConfig.process("gpu").count(2).jvmArgs("-Xmx64m"))
+		.configure((config) -> config.meterRegistry(registry))
+		.build();
 
-	@BeforeAll
-	static void start() {
-		system = ActorSystem.create(ActorSystemConfig.builder()
-			.pool(PoolConfig.thread("cpu"))
-			.pool(PoolConfig.process("gpu").count(2).jvmArgs("-Xmx64m"))
-			.meterRegistry(registry)
-			.build());
-	}
-
-	@AfterAll
-	static void stop() {
-		system.close();
-	}
+	private static final ActorSystem system = xoscar.system();
 
 	public static class Model extends Actor {
 

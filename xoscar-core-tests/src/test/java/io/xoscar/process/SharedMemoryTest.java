@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
 import io.xoscar.StatelessActor;
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,23 +31,19 @@ class SharedMemoryTest {
 
 	private static final int RING = 2 * 1024 * 1024;
 
-	private static ActorSystem system;
+	@RegisterExtension
+	static final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.process("blobs").threads(2))
+		.configure((config) -> config.sharedMemory(RING))
+		.build();
+
+	private static final ActorSystem system = xoscar.system();
 
 	private static ActorHandle<Blobs> blobs;
 
 	@BeforeAll
 	static void start() {
-		system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(2)
-			.sharedMemory(RING)
-			.pool(PoolConfig.process("blobs").threads(2))
-			.build());
 		blobs = system.createActor(Blobs.class, CreateOptions.at(Placement.pool(1))).join();
-	}
-
-	@AfterAll
-	static void stop() {
-		system.close();
 	}
 
 	public static class Blobs extends StatelessActor {
