@@ -8,9 +8,9 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
@@ -20,6 +20,7 @@ import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +37,12 @@ class ActorCallObservationTest {
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
 	private final RecordedObservations recorded = new RecordedObservations();
+
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("cpu").threads(2))
+		.configure((config) -> config.observationRegistry(this.registry))
+		.build();
 
 	private ActorSystem system;
 
@@ -85,20 +92,11 @@ class ActorCallObservationTest {
 	@BeforeEach
 	void start() {
 		this.registry.observationConfig().observationHandler(this.recorded);
-		this.system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(2)
-			.pool(PoolConfig.thread("cpu").threads(2))
-			.observationRegistry(this.registry)
-			.build());
+		this.system = this.xoscar.system();
 		this.greeter = this.system
 			.createActor(Greeter.class, CreateOptions.uid("greeter").placement(Placement.pool(1)), this.registry,
 					this.release)
 			.join();
-	}
-
-	@AfterEach
-	void stop() {
-		this.system.close();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
@@ -14,12 +15,12 @@ import io.xoscar.ActorMethod;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.config.ProcessPoolMain;
 import io.xoscar.observation.ActorCallClientContext;
 import io.xoscar.observation.ActorCallKind;
 import io.xoscar.observation.RecordedObservations;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +30,16 @@ import static org.awaitility.Awaitility.await;
  * wrote, and the callee's observation there receives them: the trace continues in the child.
  */
 class ObservationAcrossProcessesTest {
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	@RegisterExtension
+	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
+		.mainPoolThreads(1)
+		.pool(PoolConfig.process("traced").jvmArgs("-Xmx96m"))
+		.configure((config) -> config.observationRegistry(this.registry)
+			.processPoolMain(new ProcessPoolMain(TracingChildMain.class.getName(), List.of())))
+		.build();
 
 	/** Runs in the child: answers with what the observation of its own call received. */
 	public static class TraceProbe extends Actor {
@@ -52,30 +63,23 @@ class ObservationAcrossProcessesTest {
 	@Test
 	void aProcessPoolContinuesTheCallersTrace() {
 		String traceId = UUID.randomUUID().toString();
-		TestObservationRegistry registry = TestObservationRegistry.create();
 		RecordedObservations recorded = new RecordedObservations();
-		registry.observationConfig().observationHandler(new TraceIdWriter(traceId)).observationHandler(recorded);
-		try (ActorSystem system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(1)
-			.observationRegistry(registry)
-			.processPoolMain(new ProcessPoolMain(TracingChildMain.class.getName(), List.of()))
-			.pool(PoolConfig.process("traced").jvmArgs("-Xmx96m"))
-			.build())) {
-			ActorHandle<TraceProbe> probe = system
-				.createActor(TraceProbe.class, CreateOptions.uid("probe").placement(Placement.pool(1)))
-				.join();
-			ActorMethod received = probe.method("receivedTraceId");
-			assertThat(received.<String>call()).isEqualTo(traceId);
-			assertThat(received.<String>send().join()).isEqualTo(traceId);
-			assertThat(received.<String>batch(received.delay(), received.delay()).join()).containsExactly(traceId,
-					traceId);
-			probe.method("remember").tell().join();
-			assertThat(probe.method("remembered").<String>call()).isEqualTo(traceId);
-			await().until(recorded::allStopped);
-			assertThat(recorded.clients("receivedTraceId")).extracting(ActorCallClientContext::getCallKind)
-				.containsExactly(ActorCallKind.CALL, ActorCallKind.SEND, ActorCallKind.BATCH);
-			assertThat(recorded.servers("receivedTraceId")).as("the callee's side is observed in the child").isEmpty();
-		}
+		this.registry.observationConfig().observationHandler(new TraceIdWriter(traceId)).observationHandler(recorded);
+		ActorSystem system = this.xoscar.system();
+		ActorHandle<TraceProbe> probe = system
+			.createActor(TraceProbe.class, CreateOptions.uid("probe").placement(Placement.pool(1)))
+			.join();
+		ActorMethod received = probe.method("receivedTraceId");
+		assertThat(received.<String>call()).isEqualTo(traceId);
+		assertThat(received.<String>send().join()).isEqualTo(traceId);
+		assertThat(received.<String>batch(received.delay(), received.delay()).join()).containsExactly(traceId,
+				traceId);
+		probe.method("remember").tell().join();
+		assertThat(probe.method("remembered").<String>call()).isEqualTo(traceId);
+		await().until(recorded::allStopped);
+		assertThat(recorded.clients("receivedTraceId")).extracting(ActorCallClientContext::getCallKind)
+			.containsExactly(ActorCallKind.CALL, ActorCallKind.SEND, ActorCallKind.BATCH);
+		assertThat(recorded.servers("receivedTraceId")).as("the callee's side is observed in the child").isEmpty();
 	}
 
 	/** Writes a trace id into every call's headers, as a tracer's propagating handler would. */
