@@ -1,15 +1,10 @@
 package io.xoscar.test;
 
 import java.lang.reflect.Parameter;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -22,11 +17,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import io.xoscar.AbstractActor;
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
-import io.xoscar.CreateOptions;
-import io.xoscar.Placement;
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 
@@ -61,20 +53,18 @@ import io.xoscar.config.PoolConfig;
 public final class ActorSystemExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-	private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
-
-	private final Builder settings;
+	private final Settings settings;
 
 	private final DebugEventRecorder recorder = new DebugEventRecorder();
 
-	private final List<ActorHandle<?>> created = new ArrayList<>();
+	private final TestActors actors = new TestActors();
 
 	private @Nullable ActorSystem system;
 
 	/** Whether the extension is registered on a static field: one system for the whole class. */
 	private boolean classScoped;
 
-	private ActorSystemExtension(Builder settings) {
+	private ActorSystemExtension(Settings settings) {
 		this.settings = settings;
 	}
 
@@ -102,7 +92,7 @@ public final class ActorSystemExtension
 	 * @throws IllegalStateException if the extension was not built with {@link Builder#manualClock()}
 	 */
 	public ManualClock clock() {
-		ManualClock clock = this.settings.clock;
+		ManualClock clock = this.settings.clock();
 		if (clock == null) {
 			throw new IllegalStateException("this ActorSystemExtension runs on the machine's clock;"
 					+ " build it with manualClock() to get a ManualClock");
@@ -121,12 +111,12 @@ public final class ActorSystemExtension
 	 * @return the configuration the system is (or will be) created with
 	 */
 	public ActorSystemConfig config() {
-		ActorSystemConfig.Builder builder = ActorSystemConfig.builder().mainPoolThreads(this.settings.mainPoolThreads);
-		this.settings.pools.forEach(builder::pool);
-		if (this.settings.clock != null) {
-			builder.clock(this.settings.clock);
+		ActorSystemConfig.Builder builder = ActorSystemConfig.builder().mainPoolThreads(this.settings.mainPoolThreads());
+		this.settings.pools().forEach(builder::pool);
+		if (this.settings.clock() != null) {
+			builder.clock(this.settings.clock());
 		}
-		this.settings.customizers.forEach((customizer) -> customizer.accept(builder));
+		this.settings.customizers().forEach((customizer) -> customizer.accept(builder));
 		builder.debugListener(this.recorder);
 		return builder.build();
 	}
@@ -147,7 +137,10 @@ public final class ActorSystemExtension
 	@Override
 	public void afterEach(ExtensionContext context) {
 		try {
-			destroyCreatedActors();
+			ActorSystem running = this.system;
+			if (running != null) {
+				this.actors.destroyAll(running);
+			}
 		}
 		finally {
 			if (!this.classScoped) {
@@ -189,74 +182,7 @@ public final class ActorSystemExtension
 			}
 		}
 		TestActor request = parameterContext.findAnnotation(TestActor.class).orElseThrow();
-		return createActor(actorClass(parameter, request), request);
-	}
-
-	private ActorHandle<?> createActor(Class<? extends AbstractActor> type, TestActor request) {
-		CreateOptions options = request.uid().isEmpty() ? CreateOptions.defaults() : CreateOptions.uid(request.uid());
-		if (request.pool() >= 0) {
-			options = options.placement(Placement.pool(request.pool()));
-		}
-		else if (!request.label().isEmpty()) {
-			options = options.placement(Placement.label(request.label()));
-		}
-		try {
-			ActorHandle<?> handle = system().createActor(type, options)
-				.get(CREATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			synchronized (this.created) {
-				this.created.add(handle);
-			}
-			return handle;
-		}
-		catch (ExecutionException ex) {
-			throw new ParameterResolutionException("could not create the test actor " + type.getName(), ex.getCause());
-		}
-		catch (InterruptedException | TimeoutException ex) {
-			throw new ParameterResolutionException("could not create the test actor " + type.getName(), ex);
-		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Class<? extends AbstractActor> actorClass(Parameter parameter, TestActor request) {
-		if (request.type() != AbstractActor.class) {
-			return request.type();
-		}
-		Type generic = parameter.getParameterizedType();
-		if (generic instanceof ParameterizedType parameterized
-				&& parameterized.getActualTypeArguments()[0] instanceof Class<?> argument
-				&& AbstractActor.class.isAssignableFrom(argument)) {
-			return (Class<? extends AbstractActor>) argument;
-		}
-		throw new ParameterResolutionException("@TestActor parameter '" + parameter.getName()
-				+ "' needs an actor class: declare it as ActorHandle<YourActor> or give @TestActor(type = ...)");
-	}
-
-	private void destroyCreatedActors() {
-		List<ActorHandle<?>> actors;
-		synchronized (this.created) {
-			actors = List.copyOf(this.created);
-			this.created.clear();
-		}
-		ActorSystem running = this.system;
-		if (running == null) {
-			return;
-		}
-		for (ActorHandle<?> actor : actors) {
-			try {
-				running.destroyActor(actor).get(CREATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			}
-			catch (ExecutionException ex) {
-				// the test destroyed it already, or the system is shutting down
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (TimeoutException ex) {
-				throw new IllegalStateException("test actor '" + actor.uid() + "' was not destroyed within "
-						+ CREATE_TIMEOUT, ex);
-			}
-		}
+		return this.actors.create(system(), parameter, request);
 	}
 
 	private void shutdown() {
@@ -266,8 +192,14 @@ public final class ActorSystemExtension
 			this.system = null;
 		}
 		if (running != null) {
-			running.shutdown(this.settings.shutdownTimeout);
+			running.shutdown(this.settings.shutdownTimeout());
 		}
+	}
+
+	/** What an extension was built with. */
+	private record Settings(int mainPoolThreads, List<PoolConfig> pools,
+			List<Consumer<ActorSystemConfig.Builder>> customizers, @Nullable ManualClock clock,
+			Duration shutdownTimeout) {
 	}
 
 	/**
@@ -370,7 +302,8 @@ public final class ActorSystemExtension
 		 * @return the extension, to register with {@code @RegisterExtension}
 		 */
 		public ActorSystemExtension build() {
-			return new ActorSystemExtension(this);
+			return new ActorSystemExtension(new Settings(this.mainPoolThreads, List.copyOf(this.pools),
+					List.copyOf(this.customizers), this.clock, this.shutdownTimeout));
 		}
 
 	}

@@ -3,7 +3,9 @@ package io.xoscar.test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import io.xoscar.debug.DebugListener;
 import io.xoscar.debug.DeadlockReport;
@@ -154,6 +156,7 @@ public final class DebugEventRecorder implements DebugListener {
 		int seen = 0;
 		while (true) {
 			if (seen > events.size()) {
+				// cleared meanwhile
 				seen = 0;
 			}
 			for (; seen < events.size(); seen++) {
@@ -162,38 +165,33 @@ public final class DebugEventRecorder implements DebugListener {
 					return event;
 				}
 			}
-			long left = deadline - System.nanoTime();
-			if (left <= 0) {
-				throw new AssertionError("no matching " + what + " arrived within " + within + "; recorded: "
-						+ describe(events));
-			}
-			try {
-				wait(Math.max(1, left / 1_000_000));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError("interrupted while waiting for a " + what, ex);
-			}
+			waitUntil(deadline, what, () -> "no matching " + what + " arrived within " + within + "; recorded: "
+					+ describe(events));
 		}
 	}
 
 	private synchronized <T> List<T> awaitCount(List<T> events, int count, Duration within, String what) {
 		long deadline = System.nanoTime() + within.toNanos();
 		while (events.size() < count) {
-			long left = deadline - System.nanoTime();
-			if (left <= 0) {
-				throw new AssertionError("expected " + count + " " + what + " within " + within + ", got "
-						+ events.size() + ": " + describe(events));
-			}
-			try {
-				wait(Math.max(1, left / 1_000_000));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError("interrupted while waiting for " + what, ex);
-			}
+			waitUntil(deadline, what, () -> "expected " + count + " " + what + " within " + within + ", got "
+					+ events.size() + ": " + describe(events));
 		}
 		return List.copyOf(events);
+	}
+
+	/** Waits for the next event, holding this recorder's monitor; fails once the deadline has passed. */
+	private void waitUntil(long deadline, String what, Supplier<String> failure) {
+		long left = deadline - System.nanoTime();
+		if (left <= 0) {
+			throw new AssertionError(failure.get());
+		}
+		try {
+			wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("interrupted while waiting for " + what, ex);
+		}
 	}
 
 	private static String describe(List<?> events) {
