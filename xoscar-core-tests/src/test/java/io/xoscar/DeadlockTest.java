@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.CallTimeoutException;
 import io.xoscar.exception.DeadlockException;
@@ -28,6 +27,15 @@ class DeadlockTest {
 	final ActorSystemExtension xoscar = ActorSystemExtension.builder()
 		.pool(PoolConfig.thread("sub").count(3).threads(1))
 		.configure((config) -> config.callTimeout(Duration.ofSeconds(20)))
+		.build();
+
+	/** A system with deadlock detection off, started only by the test that uses it. */
+	@RegisterExtension
+	final ActorSystemExtension detectionOff = ActorSystemExtension.builder()
+		.mainPoolThreads(1)
+		.pool(PoolConfig.thread("sub").count(2).threads(1))
+		.configure((config) -> config.callTimeout(Duration.ofMillis(300))
+			.deadlockDetection(false))
 		.build();
 
 	private final ActorSystem system = this.xoscar.system();
@@ -183,15 +191,9 @@ class DeadlockTest {
 
 	@Test
 	void withDetectionOffACycleWaitsForTheCallTimeout() {
-		try (ActorSystem off = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(1)
-			.pool(PoolConfig.thread("sub").count(2).threads(1))
-			.callTimeout(Duration.ofMillis(300))
-			.deadlockDetection(false)
-			.build())) {
-			ActorHandle<Node> a = off.createActor(Node.class, CreateOptions.at(Placement.pool(1))).join();
-			assertThatThrownBy(() -> a.method("callSelf").send().join()).hasCauseInstanceOf(CallTimeoutException.class);
-		}
+		ActorSystem off = this.detectionOff.system();
+		ActorHandle<Node> a = off.createActor(Node.class, CreateOptions.at(Placement.pool(1))).join();
+		assertThatThrownBy(() -> a.method("callSelf").send().join()).hasCauseInstanceOf(CallTimeoutException.class);
 	}
 
 }

@@ -17,7 +17,6 @@ import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.CallTimeoutException;
 import io.xoscar.exception.DeadlockException;
@@ -47,6 +46,21 @@ class CrossChainDeadlockTest {
 		.pool(PoolConfig.thread("bank").count(3).threads(1))
 		.configure((config) -> config.callTimeout(Duration.ofSeconds(30))
 			.meterRegistry(this.registry))
+		.build();
+
+	/** A system with a short call timeout, started only by the test that uses it. */
+	@RegisterExtension
+	final ActorSystemExtension impatient = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("bank").count(2).threads(1))
+		.configure((config) -> config.callTimeout(Duration.ofSeconds(3)))
+		.build();
+
+	/** A system with deadlock detection off, started only by the test that uses it. */
+	@RegisterExtension
+	final ActorSystemExtension detectionOff = ActorSystemExtension.builder()
+		.pool(PoolConfig.thread("bank").count(2).threads(1))
+		.configure((config) -> config.callTimeout(Duration.ofSeconds(20))
+			.deadlockDetection(false))
 		.build();
 
 	private final ActorSystem system = this.xoscar.system();
@@ -178,29 +192,24 @@ class CrossChainDeadlockTest {
 
 	@Test
 	void aCycleThroughADerivedFutureIsReportedNotBroken() throws Exception {
-		DebugEventRecorder heard = new DebugEventRecorder();
-		try (ActorSystem impatient = ActorSystem.create(ActorSystemConfig.builder()
-			.pool(PoolConfig.thread("bank").count(2).threads(1))
-			.callTimeout(Duration.ofSeconds(3))
-			.debugListener(heard)
-			.build())) {
-			ActorHandle<Account> a = impatient
-				.createActor(Account.class, CreateOptions.uid("a").placement(Placement.pool(1))).join();
-			ActorHandle<Account> b = impatient
-				.createActor(Account.class, CreateOptions.uid("b").placement(Placement.pool(2))).join();
-			CyclicBarrier together = new CyclicBarrier(2);
-			CompletableFuture<String> ab = a.method("transferDerived").send(b, 10, together);
-			CompletableFuture<Integer> ba = b.method("transfer").send(a, 20, together);
-			DeadlockReport report = heard.awaitDeadlock(WITHIN);
-			assertThat(report.detection()).isEqualTo(DeadlockReport.Detection.WAIT_FOR_GRAPH);
-			assertThat(report.message()).contains("seems to wait for its call")
-				.contains("stay queued until they time out");
-			assertThat(ab).isNotDone();
-			assertThat(ba).isNotDone();
-			// reported once, not broken: the timeouts end it
-			assertThatThrownBy(() -> ba.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(CallTimeoutException.class);
-			assertThat(impatient.deadlocks()).hasSize(1);
-		}
+		ActorSystem impatient = this.impatient.system();
+		DebugEventRecorder heard = this.impatient.debugEvents();
+		ActorHandle<Account> a = impatient
+			.createActor(Account.class, CreateOptions.uid("a").placement(Placement.pool(1))).join();
+		ActorHandle<Account> b = impatient
+			.createActor(Account.class, CreateOptions.uid("b").placement(Placement.pool(2))).join();
+		CyclicBarrier together = new CyclicBarrier(2);
+		CompletableFuture<String> ab = a.method("transferDerived").send(b, 10, together);
+		CompletableFuture<Integer> ba = b.method("transfer").send(a, 20, together);
+		DeadlockReport report = heard.awaitDeadlock(WITHIN);
+		assertThat(report.detection()).isEqualTo(DeadlockReport.Detection.WAIT_FOR_GRAPH);
+		assertThat(report.message()).contains("seems to wait for its call")
+			.contains("stay queued until they time out");
+		assertThat(ab).isNotDone();
+		assertThat(ba).isNotDone();
+		// reported once, not broken: the timeouts end it
+		assertThatThrownBy(() -> ba.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(CallTimeoutException.class);
+		assertThat(impatient.deadlocks()).hasSize(1);
 	}
 
 	@Test
@@ -219,23 +228,18 @@ class CrossChainDeadlockTest {
 
 	@Test
 	void withDetectionOffTheCycleWaitsForTheTimeout() {
-		try (ActorSystem off = ActorSystem.create(ActorSystemConfig.builder()
-			.pool(PoolConfig.thread("bank").count(2).threads(1))
-			.callTimeout(Duration.ofSeconds(20))
-			.deadlockDetection(false)
-			.build())) {
-			ActorHandle<Account> a = off.createActor(Account.class, CreateOptions.uid("a").placement(Placement.pool(1)))
-				.join();
-			ActorHandle<Account> b = off.createActor(Account.class, CreateOptions.uid("b").placement(Placement.pool(2)))
-				.join();
-			CyclicBarrier together = new CyclicBarrier(2);
-			CompletableFuture<Integer> ab = a.method("transfer").withTimeout(Duration.ofMillis(600)).send(b, 10, together);
-			CompletableFuture<Integer> ba = b.method("transfer").withTimeout(Duration.ofSeconds(20)).send(a, 20, together);
-			// only the timeout ends it: the transfer that times out is cancelled, which frees the other
-			assertThatThrownBy(ab::join).hasRootCauseInstanceOf(CallTimeoutException.class);
-			assertThat(ba.join()).isEqualTo(110);
-			assertThat(off.deadlocks()).isEmpty();
-		}
+		ActorSystem off = this.detectionOff.system();
+		ActorHandle<Account> a = off.createActor(Account.class, CreateOptions.uid("a").placement(Placement.pool(1)))
+			.join();
+		ActorHandle<Account> b = off.createActor(Account.class, CreateOptions.uid("b").placement(Placement.pool(2)))
+			.join();
+		CyclicBarrier together = new CyclicBarrier(2);
+		CompletableFuture<Integer> ab = a.method("transfer").withTimeout(Duration.ofMillis(600)).send(b, 10, together);
+		CompletableFuture<Integer> ba = b.method("transfer").withTimeout(Duration.ofSeconds(20)).send(a, 20, together);
+		// only the timeout ends it: the transfer that times out is cancelled, which frees the other
+		assertThatThrownBy(ab::join).hasRootCauseInstanceOf(CallTimeoutException.class);
+		assertThat(ba.join()).isEqualTo(110);
+		assertThat(off.deadlocks()).isEmpty();
 	}
 
 	/** How concurrent calls ended: results, deadlock failures, and when the first ended. */

@@ -3,6 +3,7 @@ package io.xoscar.process;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.Actor;
 import io.xoscar.ActorFactory;
@@ -10,9 +11,9 @@ import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 import io.xoscar.Placement;
-import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.config.ProcessPoolMain;
+import io.xoscar.test.ActorSystemExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,44 +47,59 @@ class ActorFactoryTest {
 				: ActorFactory.REFLECTIVE.create(type, args);
 	}
 
+	private static final ActorFactory FAILING = (type, args) -> {
+		throw new IllegalStateException("no bean for " + type.getSimpleName());
+	};
+
+	/** Makes greeters saying hello; started only by the test that uses it. */
+	@RegisterExtension
+	final ActorSystemExtension greeting = ActorSystemExtension.builder()
+		.mainPoolThreads(1)
+		.configure((config) -> config.actorFactory(greeters("hello")))
+		.build();
+
+	/** Its factory fails; started only by the test that uses it. */
+	@RegisterExtension
+	final ActorSystemExtension failing = ActorSystemExtension.builder()
+		.mainPoolThreads(1)
+		.configure((config) -> config.actorFactory(FAILING))
+		.build();
+
+	/** Its process pool runs an integration's main; started only by the test that uses it. */
+	@RegisterExtension
+	final ActorSystemExtension integration = ActorSystemExtension.builder()
+		.mainPoolThreads(1)
+		.pool(PoolConfig.process("custom").jvmArgs("-Xmx96m"))
+		.configure((config) -> config
+			.processPoolMain(new ProcessPoolMain(CustomChildMain.class.getName(), List.of("--greeting=salut"))))
+		.build();
+
 	@Test
 	void theFactoryMakesActorsInThisJvmInsideTheirContext() {
-		try (ActorSystem system = ActorSystem
-			.create(ActorSystemConfig.builder().mainPoolThreads(1).actorFactory(greeters("hello")).build())) {
-			ActorHandle<Greeter> greeter = system.createActor(Greeter.class, CreateOptions.uid("g")).join();
-			assertThat(greeter.method("greet").<String>call("ada"))
-				.isEqualTo("hello ada from g in " + ProcessHandle.current().pid());
-			ActorHandle<Greeter> explicit = system.createActor(Greeter.class, "hi").join();
-			assertThat(explicit.method("greet").<String>call("bob")).startsWith("hi bob");
-		}
+		ActorSystem system = this.greeting.system();
+		ActorHandle<Greeter> greeter = system.createActor(Greeter.class, CreateOptions.uid("g")).join();
+		assertThat(greeter.method("greet").<String>call("ada"))
+			.isEqualTo("hello ada from g in " + ProcessHandle.current().pid());
+		ActorHandle<Greeter> explicit = system.createActor(Greeter.class, "hi").join();
+		assertThat(explicit.method("greet").<String>call("bob")).startsWith("hi bob");
 	}
 
 	@Test
 	void aFailingFactoryFailsTheCreationAndLeavesNoActor() {
-		ActorFactory failing = (type, args) -> {
-			throw new IllegalStateException("no bean for " + type.getSimpleName());
-		};
-		try (ActorSystem system = ActorSystem
-			.create(ActorSystemConfig.builder().mainPoolThreads(1).actorFactory(failing).build())) {
-			assertThatThrownBy(() -> system.createActor(Greeter.class, CreateOptions.uid("g")).join())
-				.hasCauseInstanceOf(IllegalStateException.class)
-				.hasMessageContaining("no bean for Greeter");
-			assertThat(system.pools().get(0).actors()).isZero();
-		}
+		ActorSystem system = this.failing.system();
+		assertThatThrownBy(() -> system.createActor(Greeter.class, CreateOptions.uid("g")).join())
+			.hasCauseInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("no bean for Greeter");
+		assertThat(system.pools().get(0).actors()).isZero();
 	}
 
 	@Test
 	void aProcessPoolRunsTheIntegrationsMainAndItsFactory() {
-		try (ActorSystem system = ActorSystem.create(ActorSystemConfig.builder()
-			.mainPoolThreads(1)
-			.processPoolMain(new ProcessPoolMain(CustomChildMain.class.getName(), List.of("--greeting=salut")))
-			.pool(PoolConfig.process("custom").jvmArgs("-Xmx96m"))
-			.build())) {
-			ActorHandle<Greeter> greeter = system.createActor(Greeter.class, CreateOptions.uid("remote-g")
-				.placement(Placement.pool(1))).join();
-			long childPid = system.pools().get(1).pid();
-			assertThat(greeter.method("greet").<String>call("eve")).isEqualTo("salut eve from remote-g in " + childPid);
-		}
+		ActorSystem system = this.integration.system();
+		ActorHandle<Greeter> greeter = system.createActor(Greeter.class, CreateOptions.uid("remote-g")
+			.placement(Placement.pool(1))).join();
+		long childPid = system.pools().get(1).pid();
+		assertThat(greeter.method("greet").<String>call("eve")).isEqualTo("salut eve from remote-g in " + childPid);
 	}
 
 }

@@ -49,6 +49,11 @@ import io.xoscar.config.PoolConfig;
  * {@link DebugEventRecorder} (always registered; cleared before each test) and
  * {@code ActorHandle<T>} annotated with {@link TestActor} (an actor created for the test and
  * destroyed after it).
+ * <p>
+ * A class may register several (say, a second system with other settings for one test); since
+ * each started only when first needed, only the systems a test uses run. Take their parts from the
+ * fields then ({@link #system()}, {@link #clock()}, {@link #debugEvents()}): two extensions would
+ * both offer the same parameters.
  */
 public final class ActorSystemExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
