@@ -48,10 +48,10 @@ import io.xoscar.config.PoolConfig;
  * {@link ManualClock} (when the extension was built with {@link Builder#manualClock()}),
  * {@link DebugEventRecorder} (always registered; cleared before each test) and
  * {@code ActorHandle<T>} annotated with {@link TestActor} (an actor created for the test and
- * destroyed after it).
+ * destroyed after it). {@link XoscarTest @XoscarTest} declares the same on the class instead.
  * <p>
- * A class may register several (say, a second system with other settings for one test); since
- * each started only when first needed, only the systems a test uses run. Take their parts from the
+ * A class may register several (say, a second system with other settings for one test); those on
+ * instance fields start only when first needed, so only the systems a test uses run. Take their parts from the
  * fields then ({@link #system()}, {@link #clock()}, {@link #debugEvents()}): two extensions would
  * both offer the same parameters.
  */
