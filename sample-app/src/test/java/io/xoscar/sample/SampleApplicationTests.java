@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.xoscar.ActorSystem;
 import io.xoscar.ActorSystem.PoolInfo;
+import io.xoscar.debug.SlowCallAlert;
+import io.xoscar.test.DebugEventRecorder;
+import io.xoscar.test.spring.AutoConfigureXoscarTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		// a wider batching window than the sample's 5 ms, so that concurrent requests meet in a
 		// batch even on a busy machine
 		properties = "sample.batch.max-wait=100ms")
+@AutoConfigureXoscarTest
 class SampleApplicationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -51,6 +55,9 @@ class SampleApplicationTests {
 
 	@Autowired
 	private MeterRegistry registry;
+
+	@Autowired
+	private DebugEventRecorder debugEvents;
 
 	@Test
 	void scoresTextsWithTheModelInItsOwnProcess() throws Exception {
@@ -163,6 +170,10 @@ class SampleApplicationTests {
 		HttpResponse<String> warmUp = send("/warm-up?millis=800");
 		assertThat(warmUp.statusCode()).isEqualTo(200);
 		assertThat(warmUp.body()).isEqualTo("warmed up in 800 ms on device 0");
+		// the application's listeners hear of it (the recorder is one)
+		SlowCallAlert heard = this.debugEvents.awaitAlertEnded(
+				(alert) -> alert.uid().equals("model") && alert.method().equals("warmUp"), TIMEOUT);
+		assertThat(heard.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(790));
 		// the child JVM sends its alerts to this node as they happen
 		org.awaitility.Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> {
 			JsonNode ended = get("/actuator/xoscar/slowcalls").get("ended");
