@@ -3,7 +3,6 @@ package io.xoscar.transport;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,18 +67,6 @@ class HostileFramesTest {
 		return RawPeer.connect(host, port, (int) READ_TIMEOUT.multipliedBy(5).toMillis());
 	}
 
-	private static boolean closedByPeer(Socket socket) throws IOException {
-		try {
-			return socket.getInputStream().read() == -1;
-		}
-		catch (SocketTimeoutException ex) {
-			return false;
-		}
-		catch (IOException ex) {
-			return true;
-		}
-	}
-
 	@Test
 	void fiftyConnectionsAnnouncingHugeFramesLeaveTheHeapFlat() throws IOException {
 		// a quarter of the heap may be held for frames still arriving: announce just under it
@@ -115,7 +102,7 @@ class HostileFramesTest {
 			assertThat(during - before).as("heap growth in bytes").isLessThan(8L * MIB);
 			long started = System.nanoTime();
 			for (Socket socket : hostile) {
-				assertThat(closedByPeer(socket)).isTrue();
+				assertThat(RawPeer.closedByPeer(socket)).isTrue();
 			}
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(READ_TIMEOUT.multipliedBy(4));
 			assertThat(probe.method("ping").<String>call("after")).isEqualTo("after");
@@ -148,8 +135,8 @@ class HostileFramesTest {
 				stalled.writeInt(996);
 				stalled.flush();
 				long started = System.nanoTime();
-				assertThat(closedByPeer(tooLarge)).isTrue();
-				assertThat(closedByPeer(stalling)).isTrue();
+				assertThat(RawPeer.closedByPeer(tooLarge)).isTrue();
+				assertThat(RawPeer.closedByPeer(stalling)).isTrue();
 				// the child's own default read timeout is 30 s
 				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
 			}
@@ -164,7 +151,7 @@ class HostileFramesTest {
 			out.writeInt(200 * MIB - 4);
 			out.flush();
 			long started = System.nanoTime();
-			assertThat(closedByPeer(socket)).isTrue();
+			assertThat(RawPeer.closedByPeer(socket)).isTrue();
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(READ_TIMEOUT);
 		}
 		assertThat(probe.method("ping").<String>call("unaffected")).isEqualTo("unaffected");

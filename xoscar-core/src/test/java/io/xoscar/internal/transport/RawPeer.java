@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -65,6 +66,22 @@ public final class RawPeer {
 	}
 
 	/** @return the frame, with its length prefix */
+	/**
+	 * @return whether the node closed the connection (a read ends or fails) rather than leaving it
+	 * open until the socket's read timeout
+	 */
+	public static boolean closedByPeer(Socket socket) throws IOException {
+		try {
+			return socket.getInputStream().read() == -1;
+		}
+		catch (SocketTimeoutException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
 	static byte[] encode(Frame frame) {
 		ByteBuf buffer = WIRE.encode(ByteBufAllocator.DEFAULT, frame);
 		try {

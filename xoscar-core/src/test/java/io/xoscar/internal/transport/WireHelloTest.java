@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +66,7 @@ class WireHelloTest {
 		try (LogCapture log = new LogCapture(ServerConnection.class.getName()); Socket socket = connectWithoutHello()) {
 			RawPeer.send(socket, call(1));
 			RawPeer.send(socket, call(2));
-			assertThat(closedByPeer(socket)).as("closed, nothing answered").isTrue();
+			assertThat(RawPeer.closedByPeer(socket)).as("closed, nothing answered").isTrue();
 			assertThat(this.node.lookups).hasValue(0);
 			assertThat(log.warnings()).filteredOn((line) -> line.contains("Refusing connection"))
 				.singleElement()
@@ -85,7 +84,7 @@ class WireHelloTest {
 		try (LogCapture log = new LogCapture(ServerConnection.class.getName()); Socket socket = connectWithoutHello()) {
 			RawPeer.sendHello(socket, Frame.Hello.VERSION + 1);
 			RawPeer.send(socket, call(1));
-			assertThat(closedByPeer(socket)).isTrue();
+			assertThat(RawPeer.closedByPeer(socket)).isTrue();
 			assertThat(this.node.lookups).hasValue(0);
 			assertThat(log.warnings()).filteredOn((line) -> line.contains("Refusing connection"))
 				.singleElement()
@@ -147,18 +146,6 @@ class WireHelloTest {
 
 		void accept(T value) throws IOException;
 
-	}
-
-	private static boolean closedByPeer(Socket socket) throws IOException {
-		try {
-			return socket.getInputStream().read() == -1;
-		}
-		catch (SocketTimeoutException ex) {
-			return false;
-		}
-		catch (IOException ex) {
-			return true;
-		}
 	}
 
 }

@@ -3,7 +3,6 @@ package io.xoscar.internal.transport;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
@@ -72,18 +71,6 @@ class WireSafetyTest {
 		return RawPeer.receive(socket);
 	}
 
-	private static boolean closedByPeer(Socket socket) throws IOException {
-		try {
-			return socket.getInputStream().read() == -1;
-		}
-		catch (SocketTimeoutException ex) {
-			return false;
-		}
-		catch (IOException ex) {
-			return true;
-		}
-	}
-
 	private Frame echo(Socket socket, long id) throws IOException {
 		send(socket, call(id));
 		return receive(socket);
@@ -123,7 +110,7 @@ class WireSafetyTest {
 			out.writeInt(5);
 			out.write(new byte[] { (byte) 0xff, 0x13, 0x37, 0x00, 0x42 });
 			out.flush();
-			assertThat(closedByPeer(hostile)).isTrue();
+			assertThat(RawPeer.closedByPeer(hostile)).isTrue();
 			assertThat(echo(healthy, 2)).isInstanceOf(Frame.Result.class);
 		}
 	}
@@ -135,7 +122,7 @@ class WireSafetyTest {
 			out.writeInt(MAX_FRAME * 4);
 			out.write(new byte[1024]);
 			out.flush();
-			assertThat(closedByPeer(hostile)).isTrue();
+			assertThat(RawPeer.closedByPeer(hostile)).isTrue();
 			assertThat(echo(healthy, 3)).isInstanceOf(Frame.Result.class);
 		}
 	}
@@ -155,7 +142,7 @@ class WireSafetyTest {
 			out.writeInt(0);
 			out.writeInt(8);
 			out.flush();
-			assertThat(closedByPeer(hostile)).isTrue();
+			assertThat(RawPeer.closedByPeer(hostile)).isTrue();
 			assertThat(echo(healthy, 10)).isInstanceOf(Frame.Result.class);
 		}
 	}
