@@ -45,6 +45,16 @@ public interface ActorMethod {
 	ActorMethod withTimeout(Duration timeout);
 
 	/**
+	 * The same method, marked safe to repeat for each call made through it (as {@link Idempotent}
+	 * marks a method for all its calls): a call in flight when the actor's process pool crashes is
+	 * sent once more to the re-created actor, once the pool is back, instead of failing with
+	 * {@link io.xoscar.exception.PoolDownException}. Still bounded by the call's timeout. Calls to
+	 * actors of this JVM are not affected: they never get lost that way.
+	 * @return the method, repeated once after a crash
+	 */
+	ActorMethod idempotent();
+
+	/**
 	 * Calls the method and waits for its result, at most its call timeout (given with
 	 * {@link #withTimeout}, declared with {@link CallTimeout}, or the node's). When the actor is
 	 * idle and the caller is not a thread of another pool, the method runs on the calling thread.

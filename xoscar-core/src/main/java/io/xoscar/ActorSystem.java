@@ -18,6 +18,7 @@ import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.ActorUids;
 import io.xoscar.internal.pool.Node;
 import io.xoscar.internal.pool.ActorPool;
+import io.xoscar.recovery.RecoveryListener;
 
 /**
  * One node: a main pool (index 0, at the node's address) and its sub pools, each with its own
@@ -271,6 +272,15 @@ public final class ActorSystem implements AutoCloseable {
 	}
 
 	/**
+	 * Adds a listener of what recovery does (see {@link RecoveryListener}).
+	 * @param listener the listener
+	 * @return removes the listener when run
+	 */
+	public Runnable addRecoveryListener(RecoveryListener listener) {
+		return this.node.addRecoveryListener(Objects.requireNonNull(listener, "listener"));
+	}
+
+	/**
 	 * A snapshot of one actor.
 	 *
 	 * @param uid the actor's uid
@@ -321,15 +331,36 @@ public final class ActorSystem implements AutoCloseable {
 	 * told, about a second ago)
 	 * @param mode thread or process
 	 * @param up whether the pool is running
-	 * @param pid the process id (this JVM's for thread pools)
+	 * @param pid the process id (this JVM's for thread pools; for a process pool that is down, of
+	 * the process that died)
+	 * @param state up, restarting or down
+	 * @param restarts how often recovery restarted the pool's process since the node started
+	 * @param lastFailure why its process died last (or why recovery gave it up), or {@code null} if
+	 * it never did
 	 */
 	public record PoolInfo(int index, String name, String address, Set<String> labels, int threads, int actors,
-			long backlog, PoolMode mode, boolean up, long pid) {
+			long backlog, PoolMode mode, boolean up, long pid, PoolState state, int restarts,
+			@Nullable String lastFailure) {
 
 		static PoolInfo of(ActorPool pool) {
 			return new PoolInfo(pool.index(), pool.name(), pool.address(), pool.labels(), pool.threads(), pool.load(),
-					pool.backlog(), pool.mode(), pool.isUp(), pool.pid());
+					pool.backlog(), pool.mode(), pool.isUp(), pool.pid(), pool.state(), pool.restarts(),
+					pool.lastFailure());
 		}
+
+	}
+
+	/** Whether a pool serves calls. */
+	public enum PoolState {
+
+		/** It runs and takes calls. */
+		UP,
+
+		/** Its process died and recovery is starting it again; calls made meanwhile wait for it. */
+		RESTARTING,
+
+		/** It is gone (removed, its process died with recovery off, or recovery gave it up). */
+		DOWN
 
 	}
 

@@ -12,14 +12,17 @@ import tools.jackson.databind.JacksonModule;
 
 import io.xoscar.ActorFactory;
 import io.xoscar.debug.DebugListener;
+import io.xoscar.recovery.RecoveryListener;
+import io.xoscar.recovery.RestartLimits;
 import io.xoscar.time.ActorClock;
 
 /**
  * The configuration of one node, in groups: where it listens and which pools it runs
  * ({@link NodeConfig}), how its calls behave ({@link CallConfig}), how it talks to other processes
  * and hosts ({@link TransportConfig}), what it watches for ({@link DebugConfig}), where it publishes
- * meters and observations ({@link ObservabilityConfig}), and what plugs into it
- * ({@link IntegrationConfig}). Made with {@link #builder()}.
+ * meters and observations ({@link ObservabilityConfig}), what plugs into it
+ * ({@link IntegrationConfig}) and how it recovers from failures ({@link RecoveryConfig}). Made with
+ * {@link #builder()}.
  *
  * @param node where the node listens and which pools it runs
  * @param calls how its calls behave
@@ -27,9 +30,10 @@ import io.xoscar.time.ActorClock;
  * @param debug what it watches for and whom it tells
  * @param observability where it publishes meters and observations
  * @param integration what makes its actors and what time it runs on
+ * @param recovery how it recovers from failures
  */
 public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConfig transport, DebugConfig debug,
-		ObservabilityConfig observability, IntegrationConfig integration) {
+		ObservabilityConfig observability, IntegrationConfig integration, RecoveryConfig recovery) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(node, "node");
@@ -38,6 +42,7 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 		Objects.requireNonNull(debug, "debug");
 		Objects.requireNonNull(observability, "observability");
 		Objects.requireNonNull(integration, "integration");
+		Objects.requireNonNull(recovery, "recovery");
 	}
 
 	// shortcuts to the groups' settings, named as the builder's setters
@@ -224,6 +229,16 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 
 		private @Nullable ActorClock clock;
 
+		private boolean restartProcesses = true;
+
+		private RestartLimits processRestartLimits = RestartLimits.DEFAULTS;
+
+		private Duration restartWait = Duration.ofSeconds(30);
+
+		private boolean restartActors = true;
+
+		private final List<RecoveryListener> recoveryListeners = new ArrayList<>();
+
 		private Builder() {
 		}
 
@@ -379,6 +394,68 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 		}
 
 		/**
+		 * @param enabled whether a process pool whose process died is started again at the same
+		 * address with its actors (default {@code true})
+		 * @return this builder
+		 */
+		public Builder restartProcesses(boolean enabled) {
+			this.restartProcesses = enabled;
+			return this;
+		}
+
+		/**
+		 * @param limits how often and how soon a process pool is restarted (default
+		 * {@link RestartLimits#DEFAULTS})
+		 * @return this builder
+		 */
+		public Builder processRestartLimits(RestartLimits limits) {
+			this.processRestartLimits = limits;
+			return this;
+		}
+
+		/**
+		 * @param wait how long a call made while its process pool restarts waits for it (default 30 s)
+		 * @return this builder
+		 */
+		public Builder restartWait(Duration wait) {
+			this.restartWait = wait;
+			return this;
+		}
+
+		/**
+		 * @param enabled whether actors are restarted as their supervision says (default {@code true})
+		 * @return this builder
+		 */
+		public Builder restartActors(boolean enabled) {
+			this.restartActors = enabled;
+			return this;
+		}
+
+		/**
+		 * @param listener hears what recovery does
+		 * @return this builder
+		 */
+		public Builder recoveryListener(RecoveryListener listener) {
+			this.recoveryListeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		/**
+		 * Takes every setting of a group at once, replacing what was set for it before.
+		 * @param recovery how the node recovers from failures
+		 * @return this builder
+		 */
+		public Builder recovery(RecoveryConfig recovery) {
+			this.restartProcesses = recovery.restartProcesses();
+			this.processRestartLimits = recovery.processLimits();
+			this.restartWait = recovery.restartWait();
+			this.restartActors = recovery.restartActors();
+			this.recoveryListeners.clear();
+			this.recoveryListeners.addAll(recovery.listeners());
+			return this;
+		}
+
+		/**
 		 * Takes every setting of a group at once, replacing what was set for it before.
 		 * @param node where the node listens and which pools it runs
 		 * @return this builder
@@ -476,7 +553,9 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 					new DebugConfig(this.slowCallThreshold, this.backlogThreshold, this.debugHistory,
 							this.debugListeners, this.reportTo),
 					new ObservabilityConfig(this.meterRegistry, this.observationRegistry),
-					new IntegrationConfig(this.actorFactory, this.clock));
+					new IntegrationConfig(this.actorFactory, this.clock),
+					new RecoveryConfig(this.restartProcesses, this.processRestartLimits, this.restartWait,
+							this.restartActors, this.recoveryListeners));
 		}
 
 	}

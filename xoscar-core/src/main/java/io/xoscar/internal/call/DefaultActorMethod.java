@@ -39,13 +39,17 @@ final class DefaultActorMethod implements ActorMethod {
 	private final ClientObservations observations;
 
 	DefaultActorMethod(DefaultActorHandle<?> handle, String name) {
-		this(handle, name, null);
+		this(handle, name, (Duration) null);
 	}
 
 	private DefaultActorMethod(DefaultActorHandle<?> handle, String name, Duration timeout) {
+		this(handle, name, new Timeout(timeout, handle.router().callTimeout(), false));
+	}
+
+	private DefaultActorMethod(DefaultActorHandle<?> handle, String name, Timeout bound) {
 		this.handle = handle;
 		this.name = name;
-		this.bound = new Timeout(timeout, handle.router().callTimeout());
+		this.bound = bound;
 		this.observations = handle.router().observations();
 	}
 
@@ -54,7 +58,13 @@ final class DefaultActorMethod implements ActorMethod {
 		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("a call timeout must be positive, was " + timeout);
 		}
-		return new DefaultActorMethod(this.handle, this.name, timeout);
+		return new DefaultActorMethod(this.handle, this.name,
+				new Timeout(timeout, this.bound.fallback(), this.bound.repeatable()));
+	}
+
+	@Override
+	public ActorMethod idempotent() {
+		return new DefaultActorMethod(this.handle, this.name, this.bound.asRepeatable());
 	}
 
 	@Override

@@ -7,15 +7,22 @@ import io.xoscar.internal.reflect.Invocable;
 /**
  * How long one call may take, in every call style: the timeout given for the call, else the one its
  * method declares ({@link io.xoscar.CallTimeout}), else the caller's default. When that time has
- * come is {@link Deadlines}' business.
+ * come is {@link Deadlines}' business. It also carries what the caller said of the call site: whether
+ * its calls may be repeated once after a crash of the actor's process ({@link io.xoscar.ActorMethod#idempotent()}).
  *
  * @param given the timeout given for this call, or {@code null}
  * @param fallback the caller's default, or {@code null} for none
+ * @param repeatable whether the caller marked the call safe to repeat
  */
-public record Timeout(Duration given, Duration fallback) {
+public record Timeout(Duration given, Duration fallback, boolean repeatable) {
 
 	/** For a call relayed on behalf of another caller, who bounds it: no default of its own. */
-	public static final Timeout RELAYED = new Timeout(null, null);
+	public static final Timeout RELAYED = new Timeout(null, null, false);
+
+	/** @return the same bounds, the call marked safe to repeat */
+	public Timeout asRepeatable() {
+		return new Timeout(this.given, this.fallback, true);
+	}
 
 	/**
 	 * @param method the method called, or {@code null} if unknown here

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.xoscar.ActorSystem;
 import io.xoscar.config.PoolConfig.PoolMode;
 
 /**
@@ -69,6 +70,21 @@ public abstract sealed class ActorPool permits ThreadActorPool, ProcessActorPool
 
 	/** @return the pid of the pool's process (this JVM's for thread pools) */
 	public abstract long pid();
+
+	/** @return up, restarting or down */
+	public ActorSystem.PoolState state() {
+		return isUp() ? ActorSystem.PoolState.UP : ActorSystem.PoolState.DOWN;
+	}
+
+	/** @return how often recovery restarted the pool's process */
+	public int restarts() {
+		return 0;
+	}
+
+	/** @return why its process died last, or {@code null} */
+	public String lastFailure() {
+		return null;
+	}
 
 	/** @return calls waiting in the pool's mailboxes (a process pool's as its child told last) */
 	public abstract long backlog();

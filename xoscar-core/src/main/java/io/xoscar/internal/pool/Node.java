@@ -36,6 +36,7 @@ import io.xoscar.internal.time.Time;
 import io.xoscar.internal.transport.Transport;
 import io.xoscar.internal.transport.TransportSettings;
 import io.xoscar.internal.call.PoolStatus;
+import io.xoscar.recovery.RecoveryListener;
 
 /**
  * The runtime behind an {@link ActorSystem}, put together from its parts: the transport (bound first:
@@ -76,6 +77,8 @@ public final class Node implements LocalNode {
 
 	private final PoolChanges poolChanges;
 
+	private final RecoveryEvents recoveryEvents;
+
 	public Node(ActorSystem system, ActorSystemConfig config) {
 		MeterRegistry meters = config.observability().meterRegistry();
 		this.metrics = (meters != null) ? new NodeMetrics(meters) : null;
@@ -84,6 +87,7 @@ public final class Node implements LocalNode {
 				config.node().advertisedAddress(), TransportSettings.of(config.transport()),
 				this::router);
 		this.address = this.transport.address();
+		this.recoveryEvents = new RecoveryEvents(this.address, config.recovery().listeners());
 		ActorClock clock = config.integration().clock();
 		Time time = (clock != null) ? new ClockTime(clock) : new SystemTime(this.address);
 		this.pools = new Pools(this.address, config, this::processExited);
@@ -304,6 +308,10 @@ public final class Node implements LocalNode {
 	/** @return the alerts raised in this node and its process pools, newest first */
 	public List<SlowCallAlert> slowCalls() {
 		return this.debugging.slowCalls();
+	}
+
+	public Runnable addRecoveryListener(RecoveryListener listener) {
+		return this.recoveryEvents.add(listener);
 	}
 
 	public Runnable addDebugListener(DebugListener listener) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.xoscar.ActorSystem.ActorInfo;
 import io.xoscar.ActorSystem.CallInfo;
 import io.xoscar.ActorSystem.PoolInfo;
+import io.xoscar.ActorSystem.PoolState;
 import io.xoscar.config.PoolConfig.PoolMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,11 +22,11 @@ class PoolDescriptorTests {
 
 	@Test
 	void describesPoolsWhoseActorsCannotBeListed() {
-		PoolInfo threads = new PoolInfo(1, "cpu", "127.0.0.1:1", Set.of("cpu"), 2, 1, 3, PoolMode.THREAD, true, 10);
-		PoolInfo answered = new PoolInfo(2, "gpu", "unix:/tmp/a", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, true, 11);
-		PoolInfo silent = new PoolInfo(3, "gpu", "unix:/tmp/b", Set.of("gpu"), 1, 2, 0, PoolMode.PROCESS, true, 12);
-		PoolInfo empty = new PoolInfo(4, "gpu", "unix:/tmp/c", Set.of("gpu"), 1, 0, 0, PoolMode.PROCESS, true, 13);
-		PoolInfo down = new PoolInfo(5, "gpu", "unix:/tmp/d", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, false, 14);
+		PoolInfo threads = new PoolInfo(1, "cpu", "127.0.0.1:1", Set.of("cpu"), 2, 1, 3, PoolMode.THREAD, true, 10, PoolState.UP, 0, null);
+		PoolInfo answered = new PoolInfo(2, "gpu", "unix:/tmp/a", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, true, 11, PoolState.UP, 0, null);
+		PoolInfo silent = new PoolInfo(3, "gpu", "unix:/tmp/b", Set.of("gpu"), 1, 2, 0, PoolMode.PROCESS, true, 12, PoolState.UP, 0, null);
+		PoolInfo empty = new PoolInfo(4, "gpu", "unix:/tmp/c", Set.of("gpu"), 1, 0, 0, PoolMode.PROCESS, true, 13, PoolState.UP, 0, null);
+		PoolInfo down = new PoolInfo(5, "gpu", "unix:/tmp/d", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, false, 14, PoolState.DOWN, 0, "gone");
 		ActorListing listing = ActorListing.of(List.of(
 				new ActorInfo("t", "T", true, 1, "127.0.0.1:1", 3, 5, List.of()),
 				new ActorInfo("m", "M", true, 2, "unix:/tmp/a", 4, 6,
