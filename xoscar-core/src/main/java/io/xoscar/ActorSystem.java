@@ -292,9 +292,13 @@ public final class ActorSystem implements AutoCloseable {
 	 * @param calls calls it started since it was created
 	 * @param inFlight its calls now running or awaiting an asynchronous result, the one holding a
 	 * stateful actor first
+	 * @param restarts how often its {@link io.xoscar.recovery.Supervision} restarted it since it was
+	 * created
+	 * @param lastRestartReason the failure that caused the last restart (exception class and
+	 * message), or {@code null} if it was never restarted
 	 */
 	public record ActorInfo(String uid, String actorClass, boolean stateful, int pool, String address, int backlog,
-			long calls, List<CallInfo> inFlight) {
+			long calls, List<CallInfo> inFlight, int restarts, @Nullable String lastRestartReason) {
 
 		public ActorInfo {
 			inFlight = List.copyOf(inFlight);
@@ -303,7 +307,7 @@ public final class ActorSystem implements AutoCloseable {
 		/** @return the same actor, as listed by the node whose pool {@code index} holds it */
 		public ActorInfo inPool(int index) {
 			return new ActorInfo(this.uid, this.actorClass, this.stateful, index, this.address, this.backlog, this.calls,
-					this.inFlight);
+					this.inFlight, this.restarts, this.lastRestartReason);
 		}
 
 	}

@@ -4,19 +4,33 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import io.xoscar.recovery.Supervision;
+
 /**
- * Options of {@link ActorSystem#createActor}: the uid (generated when absent) and the placement
- * (the main pool when absent).
+ * Options of {@link ActorSystem#createActor}: the uid (generated when absent), the placement (the
+ * main pool when absent) and the supervision (none when absent: a failing method only fails its
+ * call).
  *
  * @param uid the uid, or {@code null} to generate one
  * @param placement where the actor goes
+ * @param supervision when the actor is restarted (actors of this JVM's pools; refused for process
+ * pools)
  */
-public record CreateOptions(@Nullable String uid, Placement placement) {
+public record CreateOptions(@Nullable String uid, Placement placement, Supervision supervision) {
 
 	private static final CreateOptions DEFAULTS = new CreateOptions(null, Placement.mainPool());
 
 	public CreateOptions {
 		Objects.requireNonNull(placement, "placement");
+		Objects.requireNonNull(supervision, "supervision");
+	}
+
+	/**
+	 * @param uid the uid, or {@code null} to generate one
+	 * @param placement where the actor goes
+	 */
+	public CreateOptions(@Nullable String uid, Placement placement) {
+		this(uid, placement, Supervision.NONE);
 	}
 
 	/**
@@ -47,7 +61,7 @@ public record CreateOptions(@Nullable String uid, Placement placement) {
 	 * @return these options with that placement
 	 */
 	public CreateOptions placement(Placement placement) {
-		return new CreateOptions(this.uid, placement);
+		return new CreateOptions(this.uid, placement, this.supervision);
 	}
 
 	/**
@@ -55,7 +69,15 @@ public record CreateOptions(@Nullable String uid, Placement placement) {
 	 * @return these options with that uid
 	 */
 	public CreateOptions withUid(String uid) {
-		return new CreateOptions(Objects.requireNonNull(uid, "uid"), this.placement);
+		return new CreateOptions(Objects.requireNonNull(uid, "uid"), this.placement, this.supervision);
+	}
+
+	/**
+	 * @param supervision when the actor is restarted
+	 * @return these options with that supervision
+	 */
+	public CreateOptions withSupervision(Supervision supervision) {
+		return new CreateOptions(this.uid, this.placement, supervision);
 	}
 
 }

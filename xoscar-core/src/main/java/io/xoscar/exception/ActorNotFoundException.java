@@ -10,7 +10,16 @@ public class ActorNotFoundException extends XoscarException {
 	private final String uid;
 
 	public ActorNotFoundException(String address, String uid) {
-		super("no actor '" + uid + "' at " + address);
+		this(address, uid, "no actor '" + uid + "' at " + address);
+	}
+
+	/**
+	 * @param address the address asked
+	 * @param uid the uid asked
+	 * @param message why there is no such actor (for one that was removed: when and why)
+	 */
+	public ActorNotFoundException(String address, String uid, String message) {
+		super(message);
 		this.address = address;
 		this.uid = uid;
 	}

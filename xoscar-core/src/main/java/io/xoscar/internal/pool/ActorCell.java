@@ -36,9 +36,29 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 
 	final ActorContext context;
 
+	/** Takes calls. */
+	static final int LIVE = 0;
+
+	/** Its supervision makes a new instance: calls that reach it wait ({@link ActorSupervisor#hold}). */
+	static final int RESTARTING = 1;
+
+	/** Stopped: calls fail. */
+	static final int STOPPED = 2;
+
+	/**
+	 * The instance running its calls; replaced by a restart (a stateful actor's under its lock; the
+	 * new one is published by the write of {@link #state} that follows, which every call reads).
+	 */
 	private AbstractActor actor;
 
-	private volatile boolean alive = true;
+	/** {@link #LIVE}, {@link #RESTARTING} or {@link #STOPPED}. */
+	private volatile int state;
+
+	/** Restarts the actor as its supervision says, or {@code null} when it is not supervised. */
+	private ActorSupervisor supervisor;
+
+	/** Why it was removed, when its supervision gave it up (written before {@link #state} is). */
+	private String removal;
 
 	/** The place the actor holds in its pool, freed when it leaves. */
 	final Placer.Slot slot;
@@ -103,6 +123,28 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 		this.actor = actor;
 	}
 
+	/** Has the actor restarted as its supervision says; before the cell is listed. */
+	void supervise(ActorSupervisor supervisor) {
+		this.supervisor = supervisor;
+	}
+
+	/** @return its supervision, or {@code null} */
+	ActorSupervisor supervisor() {
+		return this.supervisor;
+	}
+
+	/** A restart begins ({@link #RESTARTING}) or is over ({@link #LIVE}); no-op once stopped. */
+	synchronized void restarting(boolean restarting) {
+		if (this.state != STOPPED) {
+			this.state = restarting ? RESTARTING : LIVE;
+		}
+	}
+
+	/** @return whether it is being restarted */
+	boolean isRestarting() {
+		return this.state == RESTARTING;
+	}
+
 	public String uid() {
 		return this.uid;
 	}
@@ -120,7 +162,7 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 	}
 
 	boolean isAlive() {
-		return this.alive;
+		return this.state != STOPPED;
 	}
 
 	/** @return the caller's side of this actor */
@@ -177,8 +219,8 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 	 * @param here the slot of the current thread if the caller has it, else {@code null}
 	 */
 	final CompletableFuture<Object> execute(Call call, Running.Slot here) {
-		if (!this.alive) {
-			call.fail(new ActorNotFoundException(this.pool.address(), this.uid));
+		if (this.state != LIVE) {
+			notLive(call);
 			return null;
 		}
 		if (!call.start()) {
@@ -200,8 +242,7 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 			if (slot != null) {
 				slot.call = outer;
 			}
-			failed(call, ex, observation);
-			return null;
+			return failed(call, ex, observation);
 		}
 		if (slot != null) {
 			slot.call = outer;
@@ -216,11 +257,49 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 		return completeLater(call, pending, observation);
 	}
 
-	/** The method threw. Out of {@link #execute}, which stays small enough to inline. */
-	private void failed(Call call, Throwable error, Observation observation) {
+	/**
+	 * The call reached the actor while it is restarted (it waits for the new instance) or after it
+	 * stopped (it fails). Out of {@link #execute}, which stays small enough to inline.
+	 */
+	private void notLive(Call call) {
+		ActorSupervisor supervisor = this.supervisor;
+		if (supervisor != null && supervisor.hold(call)) {
+			return;
+		}
+		if (this.state == LIVE) {
+			// the restart ended meanwhile
+			dispatch(call);
+			return;
+		}
+		call.fail(gone());
+	}
+
+	/** @return what a call to the actor fails with once it stopped */
+	ActorNotFoundException gone() {
+		String removal = this.removal;
+		return (removal != null) ? new ActorNotFoundException(this.pool.address(), this.uid, removal)
+				: new ActorNotFoundException(this.pool.address(), this.uid);
+	}
+
+	/**
+	 * The method threw. Out of {@link #execute}, which stays small enough to inline.
+	 * @return a restart under way that keeps a stateful actor's lock, or {@code null}
+	 */
+	private CompletableFuture<Object> failed(Call call, Throwable error, Observation observation) {
 		call.endRun();
 		ended(call, error, observation);
+		return fail(call, error);
+	}
+
+	/**
+	 * Fails the call, after its supervision (if any) decided on a restart: so that a call its caller
+	 * makes next finds the actor restarting.
+	 * @return a restart under way that keeps a stateful actor's lock, or {@code null}
+	 */
+	private CompletableFuture<Object> fail(Call call, Throwable error) {
+		CompletableFuture<Object> restart = (this.supervisor != null) ? this.supervisor.failed(call, error) : null;
 		call.fail(RaisedErrors.withContext(error, describe(call.method)));
+		return restart;
 	}
 
 	/**
@@ -231,16 +310,22 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 			Observation observation) {
 		// handle, not join or whenComplete: those wrap a failure in a CompletionException, whose
 		// constructor describes it, and an exception whose description throws would escape here
+		// its value: a restart under way that keeps a stateful actor's lock, or null
 		CompletableFuture<Object> ended = pending.handle((value, error) -> {
 			ended(call, error, observation);
-			finish(call, value, error);
-			return null;
+			return finish(call, value, error);
 		});
 		if (ended.isDone()) {
-			return null;
+			return restartOf(ended.getNow(null));
 		}
 		call.await(pending);
 		return ended;
+	}
+
+	/** @return the restart an asynchronous call's end started, or {@code null} */
+	@SuppressWarnings("unchecked")
+	static CompletableFuture<Object> restartOf(Object ended) {
+		return (ended instanceof CompletableFuture<?> restart) ? (CompletableFuture<Object>) restart : null;
 	}
 
 	/**
@@ -334,13 +419,12 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 		return this.concurrentCalls.sum();
 	}
 
-	private void finish(Call call, Object value, Throwable error) {
+	private CompletableFuture<Object> finish(Call call, Object value, Throwable error) {
 		if (error != null) {
-			call.fail(RaisedErrors.withContext(Async.unwrap(error), describe(call.method)));
+			return fail(call, Async.unwrap(error));
 		}
-		else {
-			call.complete(value);
-		}
+		call.complete(value);
+		return null;
 	}
 
 	public String describe(String method) {
@@ -371,17 +455,25 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 	 * @return whether this call stopped it (false if it was already stopped)
 	 */
 	synchronized boolean stop(RuntimeException reason) {
-		if (!this.alive) {
+		if (this.state == STOPPED) {
 			return false;
 		}
-		this.alive = false;
+		this.state = STOPPED;
 		failQueued(reason);
 		return true;
 	}
 
+	/**
+	 * Its supervision gave it up: calls that reach it from now on fail saying why.
+	 * @param why the message they fail with
+	 */
+	void removedBecause(String why) {
+		this.removal = why;
+	}
+
 	/** @return whether this call started the destruction (false if one is already under way) */
 	synchronized boolean beginDestroy() {
-		if (this.destroying || !this.alive) {
+		if (this.destroying || this.state == STOPPED) {
 			return false;
 		}
 		this.destroying = true;

@@ -48,6 +48,9 @@ final class ActorCreation {
 
 	private final NodeLifecycle lifecycle;
 
+	/** What the supervisors of its actors share. */
+	private final SupervisionServices supervision;
+
 	ActorCreation(String address, ActorSystem system, ActorFactory actorFactory, ActorDirectory directory, Placer placer,
 			Pools pools, Transport transport, CallRouter router, NodeMetrics metrics, CellServices cellServices,
 			NodeLifecycle lifecycle) {
@@ -62,6 +65,8 @@ final class ActorCreation {
 		this.metrics = metrics;
 		this.cellServices = cellServices;
 		this.lifecycle = lifecycle;
+		this.supervision = new SupervisionServices(actorFactory, directory, cellServices.recoveryEvents(), metrics,
+				cellServices.deadlines());
 	}
 
 	<T> CompletableFuture<ActorHandle<T>> create(Class<T> type, CreateOptions options, Object[] args) {
@@ -69,6 +74,9 @@ final class ActorCreation {
 				&& !PoolAddresses.nodeAddress(target.address()).equals(this.address)
 				&& this.pools.byAddress(target.address()) == null) {
 			String uid = (options.uid() != null) ? options.uid() : newUid();
+			if (supervised(options)) {
+				return CompletableFuture.failedFuture(notSupervisable(uid, "another node's pool at " + target.address()));
+			}
 			return this.transport.create(target.address(), type, uid, args)
 				.thenApply((poolAddress) -> handle(poolAddress, uid, type));
 		}
@@ -89,14 +97,31 @@ final class ActorCreation {
 			return CompletableFuture.failedFuture(new ActorAlreadyExistsException(this.address, uid));
 		}
 		if (slot.pool() instanceof ProcessActorPool process) {
+			if (supervised(options)) {
+				this.directory.unreserve(uid, slot);
+				return CompletableFuture.failedFuture(notSupervisable(uid, PoolEnds.describe(process)));
+			}
 			return createInProcess(process, type, uid, slot, options, args);
 		}
 		ThreadActorPool pool = (ThreadActorPool) slot.pool();
 		CompletableFuture<ActorHandle<T>> created = new CompletableFuture<>();
 		pool.execute(() -> {
 			try {
-				instantiate(pool, type, uid, info, slot, options, args);
-				created.complete(handle(pool.address(), uid, type));
+				CompletableFuture<Object> started = instantiate(pool, type, uid, info, slot, options, args);
+				ActorHandle<T> handle = handle(pool.address(), uid, type);
+				if (started == null) {
+					created.complete(handle);
+				}
+				else {
+					started.whenComplete((value, error) -> {
+						if (error != null) {
+							created.completeExceptionally(error);
+						}
+						else {
+							created.complete(handle);
+						}
+					});
+				}
 			}
 			catch (Throwable ex) {
 				created.completeExceptionally(ex);
@@ -121,12 +146,30 @@ final class ActorCreation {
 		return UUID.randomUUID().toString().replace("-", "");
 	}
 
-	/** Constructs the actor and runs its postCreate, on a thread of its pool. */
-	private void instantiate(ThreadActorPool pool, Class<?> type, String uid, ActorClassInfo info, Placer.Slot slot,
-			CreateOptions options, Object[] args) throws Throwable {
+	/** @return whether the actor is restarted as its supervision says (not when the node turns that off) */
+	private boolean supervised(CreateOptions options) {
+		return this.cellServices.restartsActors() && options.supervision().restarts();
+	}
+
+	private static IllegalArgumentException notSupervisable(String uid, String where) {
+		return new IllegalArgumentException("cannot create actor '" + uid + "' with a supervision in " + where
+				+ ": supervision restarts actors of this JVM's pools; a process pool's actors come back with its process");
+	}
+
+	/**
+	 * Constructs the actor and runs its postCreate, on a thread of its pool.
+	 * @return {@code null} once it started, or, when its postCreate failed and its supervision
+	 * retries it, what completes once an instance started (failed when the limits are spent)
+	 */
+	private CompletableFuture<Object> instantiate(ThreadActorPool pool, Class<?> type, String uid,
+			ActorClassInfo info, Placer.Slot slot, CreateOptions options, Object[] args) throws Throwable {
 		ActorContext context = new ActorContext(uid, pool.address(), handle(pool.address(), uid, type), this.system);
 		ActorCell cell = ActorCell.create(pool, uid, info, context, slot,
 				(this.metrics != null) ? this.metrics.calls(pool.name(), info) : null, this.cellServices);
+		ActorSupervisor supervisor = supervised(options) ? new ActorSupervisor(cell, options.supervision(),
+				type.asSubclass(AbstractActor.class), args, this.supervision) : null;
+		cell.supervise(supervisor);
+		boolean listed = false;
 		try {
 			context.beginConstruction();
 			try {
@@ -137,9 +180,14 @@ final class ActorCreation {
 			}
 			this.directory.listed(cell, type, options, args);
 			pool.add(cell);
+			listed = true;
 			cell.postCreate();
+			return null;
 		}
 		catch (Throwable ex) {
+			if (listed && supervisor != null && options.supervision().restartOnPostCreateFailure()) {
+				return supervisor.creationFailed(ex);
+			}
 			this.directory.remove(cell, new ActorNotFoundException(pool.address(), uid));
 			throw ex;
 		}

@@ -47,8 +47,10 @@ final class CallProgress {
 			running.add(new ActorSystem.CallInfo(call.method, Duration.ofMillis(Math.max(0, now - call.startedAt)),
 					(runner != null) ? runner.getName() : null));
 		}
+		ActorSupervisor supervisor = cell.supervisor();
 		return new ActorSystem.ActorInfo(cell.uid, cell.info.type().getName(), !cell.info.stateless(),
-				cell.pool.index(), cell.pool.address(), cell.backlog(), cell.calls(), running);
+				cell.pool.index(), cell.pool.address(), cell.backlog(), cell.calls(), running,
+				(supervisor != null) ? supervisor.restarts() : 0, (supervisor != null) ? supervisor.lastReason() : null);
 	}
 
 }

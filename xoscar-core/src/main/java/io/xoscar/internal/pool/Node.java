@@ -97,7 +97,8 @@ public final class Node implements LocalNode {
 				this.metrics, time);
 		Deadlines deadlines = new Deadlines(time);
 		CellServices services = new CellServices(config.calls().deadlockDetection(), this.debugging.watchdog(),
-				ServerObservations.of(config.observability().observationRegistry()), deadlines);
+				ServerObservations.of(config.observability().observationRegistry()), deadlines, this.recoveryEvents,
+				config.recovery().restartActors());
 		this.router = new CallRouter(config.calls().timeout(), this, this::remoteTarget,
 				ClientObservations.of(config.observability().observationRegistry()), deadlines);
 		DeserializedHandles.register(this.address, this.router);
@@ -249,6 +250,10 @@ public final class Node implements LocalNode {
 			}
 			return new ProcessPoolTarget(this.transport.target(remote.pool().address(), uid, remote.type()),
 					remote.pool());
+		}
+		String removed = this.directory.ends().removedActor(uid);
+		if (removed != null) {
+			throw new ActorNotFoundException(address, uid, removed);
 		}
 		String gone = address.equals(this.address) ? this.directory.ends().actor(uid)
 				: this.directory.ends().pool(address);

@@ -27,7 +27,8 @@ import io.xoscar.internal.call.PoolStatus;
  * calls of process pools as their child JVMs count them (reported with their {@link PoolStatus}). Per pool:
  * {@code xoscar.pool.actors}, {@code xoscar.pool.backlog}, {@code xoscar.pool.up}. Counters of what
  * the node (and its process pools) detect: {@code xoscar.deadlocks} by detection,
- * {@code xoscar.slow.calls} by kind, actor class and method. Tag values come
+ * {@code xoscar.slow.calls} by kind, actor class and method; {@code xoscar.actor.restarts} by pool
+ * group, actor class and the exception that caused them. Tag values come
  * from code and configuration (class, method and pool names), never from uids, so they are bounded.
  */
 final class NodeMetrics implements DebugListener {
@@ -156,6 +157,16 @@ final class NodeMetrics implements DebugListener {
 		this.registry.counter("xoscar.slow.calls", "kind", alert.kind().name().toLowerCase().replace('_', '-'), "actor",
 				alert.actorClass(), "method", alert.method())
 			.increment();
+	}
+
+	/**
+	 * An actor of this JVM is restarted by its supervision.
+	 * @param group the name of its pool (group)
+	 * @param actorClass its class name
+	 * @param reason the simple name of the exception that caused it
+	 */
+	void actorRestarted(String group, String actorClass, String reason) {
+		this.registry.counter("xoscar.actor.restarts", "pool", group, "actor", actorClass, "reason", reason).increment();
 	}
 
 	void close() {

@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The pools of a node that are gone (a process pool's process exited, a pool was removed) and the
  * actors that went with them, so that calls to them fail saying which pool, since when and why,
- * instead of with a socket error or as if the actor had never been.
+ * instead of with a socket error or as if the actor had never been; and the actors their
+ * supervision gave up, with why.
  */
 final class PoolEnds {
 
@@ -21,6 +22,19 @@ final class PoolEnds {
 
 	/** By uid: the end of the pool the actor lived in, until the uid is used again. */
 	private final Map<String, String> actors = new ConcurrentHashMap<>();
+
+	/** By uid: why an actor of this JVM was removed by its supervision, until the uid is used again. */
+	private final Map<String, String> removedActors = new ConcurrentHashMap<>();
+
+	/** An actor's supervision gave it up: it was removed, and calls to it fail saying why. */
+	void gaveUp(String uid, String why) {
+		this.removedActors.put(uid, why);
+	}
+
+	/** @return why the actor was removed by its supervision, or {@code null} if it was not */
+	String removedActor(String uid) {
+		return this.removedActors.get(uid);
+	}
 
 	/** A process pool's process exited without being asked to. */
 	void exited(ProcessActorPool pool, int exitCode, Collection<String> uids) {
@@ -53,6 +67,7 @@ final class PoolEnds {
 	/** A new actor takes the uid. */
 	void reused(String uid) {
 		this.actors.remove(uid);
+		this.removedActors.remove(uid);
 	}
 
 	static String describe(ActorPool pool) {

@@ -80,7 +80,7 @@ final class StatefulCell extends ActorCell implements Runnable {
 			unlock();
 		}
 		else {
-			pending.whenComplete((value, error) -> this.pool.execute(this));
+			pending.whenComplete((value, error) -> resume(value));
 		}
 		return true;
 	}
@@ -96,11 +96,26 @@ final class StatefulCell extends ActorCell implements Runnable {
 			}
 			CompletableFuture<Object> pending = execute(call);
 			if (pending != null) {
-				pending.whenComplete((value, error) -> this.pool.execute(this));
+				pending.whenComplete((value, error) -> resume(value));
 				return;
 			}
 		}
 		this.pool.execute(this);
+	}
+
+	/**
+	 * The call holding the lock ended (an asynchronous one, or a failure whose restart is under way):
+	 * the drain goes on once the restart it started, if any, is over.
+	 * @param ended what the call's future gave: a restart under way, or nothing
+	 */
+	private void resume(Object ended) {
+		CompletableFuture<Object> restart = restartOf(ended);
+		if (restart != null) {
+			restart.whenComplete((value, error) -> this.pool.execute(this));
+		}
+		else {
+			this.pool.execute(this);
+		}
 	}
 
 	private boolean tryLock() {

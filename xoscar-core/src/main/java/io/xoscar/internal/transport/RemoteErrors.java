@@ -109,7 +109,7 @@ final class RemoteErrors {
 	/** The constructor arguments of Xoscar exceptions that carry more than a message. */
 	private static List<String> details(Throwable error) {
 		if (error instanceof ActorNotFoundException notFound) {
-			return List.of(notFound.address(), notFound.uid());
+			return List.of(notFound.address(), notFound.uid(), notFound.getMessage());
 		}
 		if (error instanceof ActorAlreadyExistsException exists) {
 			return List.of(exists.address(), exists.uid());

@@ -2,6 +2,8 @@ package io.xoscar.spring.autoconfigure.actuate.endpoint;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.xoscar.ActorSystem.ActorInfo;
 
 /**
@@ -14,13 +16,16 @@ import io.xoscar.ActorSystem.ActorInfo;
  * @param backlog calls waiting in its mailbox
  * @param calls calls it started since it was created
  * @param inFlight its calls now running or awaiting an asynchronous result
+ * @param restarts how often its supervision restarted it
+ * @param lastRestartReason the failure that caused the last restart, or {@code null}
  */
 public record ActorDescriptor(String uid, String actorClass, boolean stateful, int pool, int backlog, long calls,
-		List<CallDescriptor> inFlight) {
+		List<CallDescriptor> inFlight, int restarts, @Nullable String lastRestartReason) {
 
 	static ActorDescriptor of(ActorInfo actor) {
 		return new ActorDescriptor(actor.uid(), actor.actorClass(), actor.stateful(), actor.pool(),
-				actor.backlog(), actor.calls(), actor.inFlight().stream().map(CallDescriptor::of).toList());
+				actor.backlog(), actor.calls(), actor.inFlight().stream().map(CallDescriptor::of).toList(),
+				actor.restarts(), actor.lastRestartReason());
 	}
 
 }

@@ -28,9 +28,10 @@ class PoolDescriptorTests {
 		PoolInfo empty = new PoolInfo(4, "gpu", "unix:/tmp/c", Set.of("gpu"), 1, 0, 0, PoolMode.PROCESS, true, 13, PoolState.UP, 0, null);
 		PoolInfo down = new PoolInfo(5, "gpu", "unix:/tmp/d", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, false, 14, PoolState.DOWN, 0, "gone");
 		ActorListing listing = ActorListing.of(List.of(
-				new ActorInfo("t", "T", true, 1, "127.0.0.1:1", 3, 5, List.of()),
+				new ActorInfo("t", "T", true, 1, "127.0.0.1:1", 3, 5, List.of(), 0, null),
 				new ActorInfo("m", "M", true, 2, "unix:/tmp/a", 4, 6,
-						List.of(new CallInfo("score", Duration.ofMillis(1500), null)))));
+						List.of(new CallInfo("score", Duration.ofMillis(1500), null)), 2,
+						"IllegalStateException: boom")));
 
 		PoolDescriptor cpu = PoolDescriptor.of(threads, listing);
 		assertThat(cpu.actorsListed()).isTrue();
