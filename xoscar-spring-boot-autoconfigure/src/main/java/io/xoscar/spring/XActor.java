@@ -21,6 +21,13 @@ import org.springframework.stereotype.Component;
  * Placement: {@link #pool()} (a group of {@code xoscar.pools}) or {@link #label()} picks the pools,
  * {@link #strategy()} how one is chosen among them; with neither, the actor lives in the main pool.
  * Refer to the actor with {@link ActorRef @ActorRef}.
+ * <p>
+ * Supervision (actors of this JVM's pools): when a method throws one of {@link #restartOn()} (or,
+ * with {@link #restartOnPostCreateFailure()}, when {@code postCreate} fails) the actor is restarted:
+ * a new bean is made from its definition, dependencies injected again, and the calls queued behind
+ * the failing one run on it; at most {@link #maxRestarts()} times within {@link #restartWithin()},
+ * with a backoff from {@link #minBackoff()} doubling up to {@link #maxBackoff()}; then the actor is
+ * removed. {@code xoscar.recovery.restart-actors=false} turns it off.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -66,6 +73,38 @@ public @interface XActor {
 	 * {@code <uid>-<count-1>}
 	 */
 	int count() default 1;
+
+	/**
+	 * @return the exception types (and their subclasses) that restart the actor when a method throws
+	 * them; none by default
+	 */
+	Class<? extends Throwable>[] restartOn() default {};
+
+	/**
+	 * @return whether a failing {@code postCreate} is retried on a new instance (at creation and at
+	 * restarts)
+	 */
+	boolean restartOnPostCreateFailure() default false;
+
+	/**
+	 * @return restarts allowed within {@link #restartWithin()}; one more failure removes the actor
+	 */
+	int maxRestarts() default 5;
+
+	/**
+	 * @return the window of {@link #maxRestarts()}, a duration such as {@code 1m} or {@code 30s}
+	 */
+	String restartWithin() default "1m";
+
+	/**
+	 * @return the wait before the second restart of a window, a duration such as {@code 200ms}
+	 */
+	String minBackoff() default "200ms";
+
+	/**
+	 * @return the longest wait between restarts, a duration such as {@code 10s}
+	 */
+	String maxBackoff() default "10s";
 
 	/** How a pool is chosen among the candidates. */
 	enum Strategy {

@@ -28,7 +28,8 @@ final class ActorSystemConfigFactory {
 			.frameReadTimeout(transport.frameReadTimeout())
 			.connectTimeout(transport.connectTimeout())
 			.unixSockets(transport.unixSockets())
-			.sharedMemory((int) transport.sharedMemory().toBytes());
+			.sharedMemory((int) transport.sharedMemory().toBytes())
+			.restartActors(properties.recovery().restartActors());
 		if (!properties.advertisedAddress().isEmpty()) {
 			builder.advertisedAddress(properties.advertisedAddress());
 		}

@@ -11,6 +11,7 @@ import org.springframework.util.ClassUtils;
 
 import io.xoscar.AbstractActor;
 import io.xoscar.Placement;
+import io.xoscar.recovery.Supervision;
 import io.xoscar.spring.XActor;
 
 /**
@@ -20,8 +21,10 @@ import io.xoscar.spring.XActor;
  * @param type the actor class
  * @param uids the uids of its replicas (one unless {@code count} is more)
  * @param placement where its replicas go
+ * @param supervision when its replicas are restarted
  */
-record XActorDefinition(String beanName, Class<? extends AbstractActor> type, List<String> uids, Placement placement) {
+record XActorDefinition(String beanName, Class<? extends AbstractActor> type, List<String> uids, Placement placement,
+		Supervision supervision) {
 
 	/**
 	 * @param beanFactory the application's bean factory
@@ -59,7 +62,7 @@ record XActorDefinition(String beanName, Class<? extends AbstractActor> type, Li
 
 	private static XActorDefinition of(String beanName, Class<?> type, XActor actor,
 			ConfigurableListableBeanFactory beanFactory) {
-		String where = "@XActor " + type.getName();
+		String where = "@XActor " + type.getName() + " (bean '" + beanName + "')";
 		if (!AbstractActor.class.isAssignableFrom(type)) {
 			throw new IllegalStateException(where + " does not extend Actor or StatelessActor");
 		}
@@ -73,7 +76,7 @@ record XActorDefinition(String beanName, Class<? extends AbstractActor> type, Li
 			uids.add((actor.count() == 1) ? uid : uid + "-" + i);
 		}
 		return new XActorDefinition(beanName, type.asSubclass(AbstractActor.class), List.copyOf(uids),
-				placement(actor, type, beanFactory, where));
+				placement(actor, type, beanFactory, where), XActorSupervision.of(actor, beanFactory, where));
 	}
 
 	private static Placement placement(XActor actor, Class<?> type, ConfigurableListableBeanFactory beanFactory,

@@ -102,7 +102,8 @@ final class XoscarLifecycle
 					.join()) {
 					continue;
 				}
-				created.add(this.system.createActor(actor.type(), CreateOptions.uid(uid).placement(actor.placement()))
+				created.add(this.system.createActor(actor.type(),
+						CreateOptions.uid(uid).placement(actor.placement()).withSupervision(actor.supervision()))
 					.exceptionally((error) -> {
 						Throwable cause = (error instanceof CompletionException && error.getCause() != null)
 								? error.getCause() : error;

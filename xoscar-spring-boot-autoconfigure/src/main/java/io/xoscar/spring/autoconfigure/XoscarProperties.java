@@ -154,7 +154,7 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 	/**
 	 * Automatic recovery from failures.
 	 *
-	 * @param restartActors Whether an actor that failed is recreated. Its refs stay valid.
+	 * @param restartActors Whether an actor of this JVM is restarted as its supervision says (@XActor restartOn). Its refs stay valid.
 	 * @param restartProcesses Whether a process pool whose child JVM crashed is restarted.
 	 */
 	public record Recovery(@DefaultValue("true") boolean restartActors,
