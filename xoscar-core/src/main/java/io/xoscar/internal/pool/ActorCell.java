@@ -1,5 +1,7 @@
 package io.xoscar.internal.pool;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,29 +38,27 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 
 	final ActorContext context;
 
-	/** Takes calls. */
-	static final int LIVE = 0;
+	/** States: takes calls; restarted by its supervision (calls wait); stopped (calls fail). */
+	static final int LIVE = 0, RESTARTING = 1, STOPPED = 2;
 
-	/** Its supervision makes a new instance: calls that reach it wait ({@link ActorSupervisor#hold}). */
-	static final int RESTARTING = 1;
+	private static final VarHandle STATE;
 
-	/** Stopped: calls fail. */
-	static final int STOPPED = 2;
+	static {
+		try {
+			STATE = MethodHandles.lookup().findVarHandle(ActorCell.class, "state", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
-	/**
-	 * The instance running its calls; replaced by a restart (a stateful actor's under its lock; the
-	 * new one is published by the write of {@link #state} that follows, which every call reads).
-	 */
+	/** Replaced by a restart, published by the write of {@link #state} after it, which every call reads. */
 	private AbstractActor actor;
 
-	/** {@link #LIVE}, {@link #RESTARTING} or {@link #STOPPED}. */
 	private volatile int state;
 
-	/** Restarts the actor as its supervision says, or {@code null} when it is not supervised. */
+	/** Restarts the actor as its supervision says, or {@code null}; set before the cell is listed. */
 	private ActorSupervisor supervisor;
-
-	/** Why it was removed, when its supervision gave it up (written before {@link #state} is). */
-	private String removal;
 
 	/** The place the actor holds in its pool, freed when it leaves. */
 	final Placer.Slot slot;
@@ -123,24 +123,19 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 		this.actor = actor;
 	}
 
-	/** Has the actor restarted as its supervision says; before the cell is listed. */
 	void supervise(ActorSupervisor supervisor) {
 		this.supervisor = supervisor;
 	}
 
-	/** @return its supervision, or {@code null} */
 	ActorSupervisor supervisor() {
 		return this.supervisor;
 	}
 
-	/** A restart begins ({@link #RESTARTING}) or is over ({@link #LIVE}); no-op once stopped. */
-	synchronized void restarting(boolean restarting) {
-		if (this.state != STOPPED) {
-			this.state = restarting ? RESTARTING : LIVE;
-		}
+	/** A restart begins (or is over): no-op once stopped. */
+	void restarting(boolean restarting) {
+		STATE.compareAndSet(this, restarting ? LIVE : RESTARTING, restarting ? RESTARTING : LIVE);
 	}
 
-	/** @return whether it is being restarted */
 	boolean isRestarting() {
 		return this.state == RESTARTING;
 	}
@@ -257,28 +252,17 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 		return completeLater(call, pending, observation);
 	}
 
-	/**
-	 * The call reached the actor while it is restarted (it waits for the new instance) or after it
-	 * stopped (it fails). Out of {@link #execute}, which stays small enough to inline.
-	 */
+	/** While it restarts the call waits for the new instance; once stopped it fails. Out of {@link #execute}. */
 	private void notLive(Call call) {
-		ActorSupervisor supervisor = this.supervisor;
-		if (supervisor != null && supervisor.hold(call)) {
+		if (this.supervisor != null && this.supervisor.hold(call)) {
 			return;
 		}
 		if (this.state == LIVE) {
-			// the restart ended meanwhile
-			dispatch(call);
+			dispatch(call); // the restart ended meanwhile
 			return;
 		}
-		call.fail(gone());
-	}
-
-	/** @return what a call to the actor fails with once it stopped */
-	ActorNotFoundException gone() {
-		String removal = this.removal;
-		return (removal != null) ? new ActorNotFoundException(this.pool.address(), this.uid, removal)
-				: new ActorNotFoundException(this.pool.address(), this.uid);
+		call.fail((this.supervisor != null) ? this.supervisor.gone()
+				: new ActorNotFoundException(this.pool.address(), this.uid));
 	}
 
 	/**
@@ -291,11 +275,7 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 		return fail(call, error);
 	}
 
-	/**
-	 * Fails the call, after its supervision (if any) decided on a restart: so that a call its caller
-	 * makes next finds the actor restarting.
-	 * @return a restart under way that keeps a stateful actor's lock, or {@code null}
-	 */
+	/** Fails the call once its supervision decided on a restart, which the caller's next call then finds. */
 	private CompletableFuture<Object> fail(Call call, Throwable error) {
 		CompletableFuture<Object> restart = (this.supervisor != null) ? this.supervisor.failed(call, error) : null;
 		call.fail(RaisedErrors.withContext(error, describe(call.method)));
@@ -316,16 +296,10 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 			return finish(call, value, error);
 		});
 		if (ended.isDone()) {
-			return restartOf(ended.getNow(null));
+			return ActorSupervisor.restartOf(ended.getNow(null));
 		}
 		call.await(pending);
 		return ended;
-	}
-
-	/** @return the restart an asynchronous call's end started, or {@code null} */
-	@SuppressWarnings("unchecked")
-	static CompletableFuture<Object> restartOf(Object ended) {
-		return (ended instanceof CompletableFuture<?> restart) ? (CompletableFuture<Object>) restart : null;
 	}
 
 	/**
@@ -460,15 +434,10 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 		}
 		this.state = STOPPED;
 		failQueued(reason);
+		if (this.supervisor != null) {
+			this.supervisor.stopped(reason);
+		}
 		return true;
-	}
-
-	/**
-	 * Its supervision gave it up: calls that reach it from now on fail saying why.
-	 * @param why the message they fail with
-	 */
-	void removedBecause(String why) {
-		this.removal = why;
 	}
 
 	/** @return whether this call started the destruction (false if one is already under way) */

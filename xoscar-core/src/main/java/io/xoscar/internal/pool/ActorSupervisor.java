@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.xoscar.AbstractActor;
+import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.recovery.RecoveryEvent;
 import io.xoscar.recovery.RestartLimits;
 import io.xoscar.recovery.Supervision;
@@ -62,6 +63,9 @@ final class ActorSupervisor {
 	private volatile int restarts;
 
 	private volatile String lastReason;
+
+	/** Why the actor was removed, once its limits are spent. */
+	private volatile String removal;
 
 	ActorSupervisor(ActorCell cell, Supervision supervision, Class<? extends AbstractActor> type, Object[] args,
 			SupervisionServices services) {
@@ -135,6 +139,31 @@ final class ActorSupervisor {
 		}
 		this.held.add(call);
 		return true;
+	}
+
+	/** The actor stopped (removed, killed, its node shut down): calls waiting for a restart fail. */
+	void stopped(RuntimeException reason) {
+		List<Call> held;
+		synchronized (this) {
+			held = this.held;
+			this.held = new ArrayList<>();
+		}
+		for (Call call : held) {
+			call.fail(reason);
+		}
+	}
+
+	/** @return what a call to the actor fails with once it stopped */
+	ActorNotFoundException gone() {
+		String removal = this.removal;
+		return (removal != null) ? new ActorNotFoundException(this.cell.poolAddress(), this.cell.uid, removal)
+				: new ActorNotFoundException(this.cell.poolAddress(), this.cell.uid);
+	}
+
+	/** @return the restart an asynchronous call's end started (the value its end gave), or {@code null} */
+	@SuppressWarnings("unchecked")
+	static CompletableFuture<Object> restartOf(Object ended) {
+		return (ended instanceof CompletableFuture<?> restart) ? (CompletableFuture<Object>) restart : null;
 	}
 
 	/** Schedules the next restart after its backoff, or gives the actor up when the limits are spent. */
@@ -247,9 +276,9 @@ final class ActorSupervisor {
 				+ this.cell.poolAddress() + " was removed: it failed " + failures + " time" + ((failures == 1) ? "" : "s")
 				+ " within " + format(this.supervision.limits().within()) + ", last with " + reason;
 		logger.warn(why, error);
-		this.cell.removedBecause(why);
+		this.removal = why;
 		this.services.directory().ends().gaveUp(this.cell.uid, why);
-		this.services.directory().remove(this.cell, this.cell.gone());
+		this.services.directory().remove(this.cell, gone());
 		this.services.events()
 			.publish(new RecoveryEvent.ActorGaveUp(this.cell.time.instant(), this.cell.uid,
 					this.cell.info.type().getName(), this.cell.poolAddress(), failures - 1, reason));
@@ -270,7 +299,7 @@ final class ActorSupervisor {
 			this.creating = false;
 		}
 		for (Call call : held) {
-			call.fail(this.cell.gone());
+			call.fail(gone());
 		}
 		if (restart != null) {
 			if (creating && error != null) {

@@ -109,7 +109,7 @@ final class StatefulCell extends ActorCell implements Runnable {
 	 * @param ended what the call's future gave: a restart under way, or nothing
 	 */
 	private void resume(Object ended) {
-		CompletableFuture<Object> restart = restartOf(ended);
+		CompletableFuture<Object> restart = ActorSupervisor.restartOf(ended);
 		if (restart != null) {
 			restart.whenComplete((value, error) -> this.pool.execute(this));
 		}
