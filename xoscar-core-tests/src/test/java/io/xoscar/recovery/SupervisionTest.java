@@ -18,6 +18,7 @@ import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
 import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
+import io.xoscar.Placement;
 import io.xoscar.StatelessActor;
 import io.xoscar.exception.ActorNotFoundException;
 import io.xoscar.test.ActorSystemExtension;
@@ -54,6 +55,9 @@ class SupervisionTest {
 	final ActorSystemExtension noRestarts = ActorSystemExtension.builder()
 		.configure((config) -> config.restartActors(false))
 		.build();
+
+	@RegisterExtension
+	final ActorSystemExtension withProcessPool = ActorSystemExtension.builder().processPool("proc", 1).build();
 
 	@BeforeEach
 	void clear() {
@@ -351,6 +355,18 @@ class SupervisionTest {
 		assertThatThrownBy(() -> counter.method("fail").call("boom")).isInstanceOf(IllegalStateException.class);
 		assertThat((Integer) counter.method("increment").call()).isEqualTo(2);
 		assertThat(listed(this.noRestarts.system(), "ignored").restarts()).isZero();
+	}
+
+	@Test
+	void aSupervisedActorInAProcessPoolIsRefusedSayingWhy() {
+		ActorSystem system = this.withProcessPool.system();
+		CreateOptions options = restartingOnIllegalState("remote", QUICK).placement(Placement.pool(1));
+		assertThatThrownBy(() -> create(system, Counter.class, options, "r")).isInstanceOf(ExecutionException.class)
+			.cause()
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageStartingWith("cannot create actor 'remote' with a supervision in process pool 1 (proc) at ")
+			.hasMessageEndingWith("supervision restarts actors of this JVM's pools; a process pool's actors come back"
+					+ " with its process");
 	}
 
 	@Test
