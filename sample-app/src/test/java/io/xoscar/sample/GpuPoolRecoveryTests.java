@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class GpuPoolRecoveryTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+	private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
