@@ -29,7 +29,10 @@ import static org.awaitility.Awaitility.await;
  * while the pool restarts a request either waits for it or answers 503 with {@code Retry-After: 1}.
  * Its own context (closed afterwards), so that the other tests keep their model.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		// a child Spring context may take long to start on a busy machine: requests wait for it
+		properties = { "xoscar.pools.gpu.start-timeout=2m", "xoscar.recovery.restart-wait=2m",
+				"xoscar.debug.call-timeout=2m" })
 @DirtiesContext
 class GpuPoolRecoveryTests {
 

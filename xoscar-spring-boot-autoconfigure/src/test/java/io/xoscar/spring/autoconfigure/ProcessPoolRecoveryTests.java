@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "xoscar.main-pool-threads=1", "xoscar.pools.gpu.mode=process",
 				"xoscar.pools.gpu.jvm-args=-Xmx128m", "counter.name=tally",
 				// a child Spring context may take long to start on a busy machine: calls wait for it
-				"xoscar.recovery.restart-wait=2m", "xoscar.debug.call-timeout=2m",
+				"xoscar.pools.gpu.start-timeout=2m", "xoscar.recovery.restart-wait=2m", "xoscar.debug.call-timeout=2m",
 				"management.endpoints.web.exposure.include=health,xoscar",
 				"management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always" })
 @DirtiesContext
