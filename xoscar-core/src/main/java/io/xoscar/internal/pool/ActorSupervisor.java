@@ -94,9 +94,17 @@ final class ActorSupervisor {
 	 * the restart keeps until it is over), else {@code null}
 	 */
 	CompletableFuture<Object> failed(Call call, Throwable error) {
-		if (!this.supervision.restartsOn(error)) {
+		try {
+			return this.supervision.restartsOn(error) ? restart(call, error) : null;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// never leave the failing call without its answer, nor the actor's lock taken
+			logger.error("Supervision of {} failed on {}", describe(), error.getClass().getName(), ex);
 			return null;
 		}
+	}
+
+	private CompletableFuture<Object> restart(Call call, Throwable error) {
 		boolean keepsLock = !this.cell.info.stateless() && !call.noLock();
 		CompletableFuture<Object> restart;
 		synchronized (this) {
