@@ -45,6 +45,9 @@ class PoolDescriptorTests {
 		assertThat(gpu.backlog()).as("a child's backlog, as its actors report it").isEqualTo(4);
 		assertThat(gpu.actors().get(0).inFlight())
 			.containsExactly(new CallDescriptor("score", 1500, "awaiting", null));
+		assertThat(gpu.actors().get(0).restarts()).isEqualTo(2);
+		assertThat(gpu.actors().get(0).lastRestartReason()).isEqualTo("IllegalStateException: boom");
+		assertThat(cpu.actors().get(0).lastRestartReason()).isNull();
 
 		PoolDescriptor unanswered = PoolDescriptor.of(silent, listing);
 		assertThat(unanswered.actorsListed()).isFalse();
