@@ -79,6 +79,10 @@ public final class Node implements LocalNode {
 
 	private final RecoveryEvents recoveryEvents;
 
+	private final PoolRecovery recovery;
+
+	private final ProcessPoolRoutes processRoutes;
+
 	public Node(ActorSystem system, ActorSystemConfig config) {
 		MeterRegistry meters = config.observability().meterRegistry();
 		this.metrics = (meters != null) ? new NodeMetrics(meters) : null;
@@ -104,10 +108,16 @@ public final class Node implements LocalNode {
 		this.lifecycle = new NodeLifecycle(this.address, this.directory, this.pools, this.transport, this.router,
 				this.metrics, this.debugging.thread(), time);
 		this.creation = new ActorCreation(this.address, system, config.integration().actorFactory(), this.directory,
-				placer, this.pools, this.transport, this.router, this.metrics, services, this.lifecycle);
+				placer, this.pools, this.transport, this.router, this.metrics, services, this.lifecycle,
+				config.recovery().restartWait());
 		this.operations = new ActorOperations(this, this.address, this.pools, this.directory, this.transport,
 				this.router);
-		this.poolChanges = new PoolChanges(this.pools, this.directory, this.metrics, this.lifecycle);
+		this.recovery = new PoolRecovery(this.address, config.recovery(), this.directory, this.transport,
+				this.recoveryEvents, this.metrics);
+		this.processRoutes = new ProcessPoolRoutes(this.transport, this.router, this.directory.ends(),
+				config.recovery().restartProcesses(), config.recovery().restartWait());
+		this.poolChanges = new PoolChanges(this.pools, this.directory, this.metrics, this.lifecycle, this.recovery,
+				this.recoveryEvents);
 		try {
 			for (PoolConfig group : config.node().pools()) {
 				this.pools.add(group);
@@ -116,13 +126,15 @@ public final class Node implements LocalNode {
 			this.debugging.start();
 		}
 		catch (RuntimeException ex) {
+			this.recovery.close();
 			this.lifecycle.abortStart();
+			this.recoveryEvents.close();
 			throw ex;
 		}
 	}
 
-	private void processExited(ProcessActorPool pool, int exitCode) {
-		this.poolChanges.exited(pool, exitCode);
+	private void processExited(ProcessActorPool pool, ProcessActorPool.Incarnation dead, int exitCode) {
+		this.poolChanges.exited(pool, dead, exitCode);
 	}
 
 	private static String[] hostAndPort(String address) {
@@ -198,13 +210,14 @@ public final class Node implements LocalNode {
 	 */
 	private CallTarget remoteTarget(String address, String uid, Class<?> actorClass) {
 		String node = PoolAddresses.nodeAddress(address);
+		if (this.pools.byAddress(node) instanceof ProcessActorPool pool) {
+			return this.processRoutes.target(pool, address, uid, actorClass);
+		}
 		String gone = this.directory.ends().pool(node);
 		if (gone != null) {
 			throw new PoolDownException(gone + "; actor '" + uid + "' was in it");
 		}
-		CallTarget target = this.transport.target(address, uid, actorClass);
-		return (this.pools.byAddress(node) instanceof ProcessActorPool pool) ? new ProcessPoolTarget(target, pool)
-				: target;
+		return this.transport.target(address, uid, actorClass);
 	}
 
 	public <T> ActorHandle<T> handle(String address, String uid, Class<T> type) {
@@ -241,14 +254,7 @@ public final class Node implements LocalNode {
 		}
 		ProcessPoolActors.Placed remote = this.directory.placed(address, uid, this.address);
 		if (remote != null) {
-			if (!remote.pool().isUp()) {
-				String why = this.directory.ends().pool(remote.pool().address());
-				throw new PoolDownException(
-						((why != null) ? why : PoolEnds.describe(remote.pool()) + " is down: its process is exiting")
-								+ "; actor '" + uid + "' was in it");
-			}
-			return new ProcessPoolTarget(this.transport.target(remote.pool().address(), uid, remote.type()),
-					remote.pool());
+			return this.processRoutes.target(remote.pool(), address, uid, remote.type());
 		}
 		String gone = address.equals(this.address) ? this.directory.ends().actor(uid)
 				: this.directory.ends().pool(address);
@@ -319,6 +325,12 @@ public final class Node implements LocalNode {
 	}
 
 	@Override
+	public CompletableFuture<PoolDownException> lostConnection(String peer, PoolDownException lost) {
+		return (this.pools.byAddress(peer) instanceof ProcessActorPool pool) ? this.recovery.explainLoss(pool, lost)
+				: CompletableFuture.completedFuture(lost);
+	}
+
+	@Override
 	public void received(DebugEvent event) {
 		this.debugging.received(event);
 	}
@@ -382,10 +394,12 @@ public final class Node implements LocalNode {
 		try {
 			ActorCell cell = localCell(address, uid);
 			if (cell == null) {
-				// killing an actor of a process pool kills the pool's process
+				// killing an actor of a process pool kills the pool's process; recovery brings it back
 				ProcessActorPool pool = this.directory.placed(address, uid, this.address).pool();
-				pool.kill();
-				this.directory.forgetAll(pool);
+				pool.kill(this.recovery.enabled());
+				if (!this.recovery.enabled()) {
+					this.directory.forgetAll(pool);
+				}
 				return CompletableFuture.completedFuture(null);
 			}
 			if (cell.pool().index() == 0) {
@@ -406,7 +420,9 @@ public final class Node implements LocalNode {
 
 	/** @see NodeLifecycle#close */
 	public void close(Duration timeout) {
+		this.recovery.close();
 		this.lifecycle.close(timeout);
+		this.recoveryEvents.close();
 	}
 
 	public boolean isClosed() {
