@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ProcessPoolUnderLoadTest {
 
-	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
 
 	private static final int SENDERS = 4;
 
