@@ -83,7 +83,8 @@ final class PoolRecovery {
 	 */
 	void crashed(ProcessActorPool pool, Incarnation dead, int exitCode) {
 		String failure = describeExit(dead, exitCode);
-		if (pool.beginRestart(failure, PoolEnds.exitKind(exitCode))) {
+		pool.beginRestart(failure, PoolEnds.exitKind(exitCode));
+		if (pool.announceDeath(dead)) {
 			this.events.publish(new RecoveryEvent.PoolDown(Instant.now(), pool.index(), pool.name(), pool.address(),
 					dead.child().pid(), failure, true));
 		}

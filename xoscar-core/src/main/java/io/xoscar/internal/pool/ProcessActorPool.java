@@ -59,6 +59,9 @@ public final class ProcessActorPool extends ActorPool {
 	/** What happened last, as a meter tag. */
 	private volatile String failureKind = "none";
 
+	/** The generation of the last process whose death was announced. */
+	private int announcedDeath;
+
 	/** When the pool went down (System.nanoTime), for the time it took to come back. */
 	private volatile long downSince;
 
@@ -186,6 +189,18 @@ public final class ProcessActorPool extends ActorPool {
 		this.state = PoolState.RESTARTING;
 		this.downSince = System.nanoTime();
 		this.back = new CompletableFuture<>();
+		return true;
+	}
+
+	/**
+	 * @param dead a process of the pool that died
+	 * @return whether its death is news (the first time it is told)
+	 */
+	synchronized boolean announceDeath(Incarnation dead) {
+		if (this.announcedDeath >= dead.generation()) {
+			return false;
+		}
+		this.announcedDeath = dead.generation();
 		return true;
 	}
 

@@ -115,7 +115,7 @@ final class ProcessPoolTarget implements CallTarget {
 			return this.remote.call(method, args, timeout, observed);
 		}
 		catch (PoolDownException ex) {
-			if (!ex.restarting()) {
+			if (!lostInCrash(ex)) {
 				throw ex;
 			}
 			this.pool.awaitBack(this.restartWait, describe(method));
@@ -125,9 +125,11 @@ final class ProcessPoolTarget implements CallTarget {
 		}
 	}
 
-	private static boolean lostInCrash(Throwable error) {
+	/** @return whether the call was lost with the process it went to (then recovery may bring it back) */
+	private boolean lostInCrash(Throwable error) {
 		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
-		return cause instanceof PoolDownException down && down.restarting();
+		return cause instanceof PoolDownException down
+				&& (down.restarting() || !this.incarnation.child().isAlive());
 	}
 
 	private String describe(String method) {
