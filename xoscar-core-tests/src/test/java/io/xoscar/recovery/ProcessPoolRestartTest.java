@@ -257,8 +257,9 @@ class ProcessPoolRestartTest {
 	}
 
 	@Test
-	void threeKillsInARowAndEachTimeItComesBack() {
+	void threeKillsInARowAndEachTimeItComesBackWithTheActorsCreatedMeanwhile() {
 		ActorHandle<Counter> counter = create(Counter.class, "survivor", "plums", 0L);
+		List<ActorHandle<Counter>> createdAfterRestarts = new ArrayList<>();
 		int restartsBefore = pool(system, GPU).restarts();
 		long pid = pool(system, GPU).pid();
 		for (int kill = 1; kill <= 3; kill++) {
@@ -267,6 +268,12 @@ class ProcessPoolRestartTest {
 			PoolInfo back = awaitRestarted(system, GPU, pid);
 			assertThat(counter.method("createdIn").<Long>call()).as("after kill %d", kill).isEqualTo(back.pid());
 			assertThat(counter.method("value").<Long>call()).as("after kill %d", kill).isZero();
+			for (ActorHandle<Counter> late : createdAfterRestarts) {
+				assertThat(late.method("createdIn").<Long>call()).as("%s after kill %d", late.uid(), kill)
+					.isEqualTo(back.pid());
+			}
+			// created in the restarted pool: the next kill must bring it back too
+			createdAfterRestarts.add(create(Counter.class, "late-" + kill, "late", (long) kill));
 			pid = back.pid();
 		}
 		PoolInfo pool = pool(system, GPU);

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A call made while its process pool restarts waits for it no longer than the node's restart wait
  * (here far shorter than a child JVM's start, and than the call timeout), then fails with
- * {@link PoolDownException} saying the pool restarts.
+ * {@link PoolDownException} saying the pool restarts; the restart itself is not bound by it: an
+ * actor slower to create than the restart wait comes back all the same.
  */
 class ProcessPoolRestartWaitTest {
 
@@ -41,7 +42,13 @@ class ProcessPoolRestartWaitTest {
 
 	private static final ActorSystem system = xoscar.system();
 
+	/** Takes a second to get ready (say, loading a model): longer than callers wait for a restart. */
 	public static class Worker extends Actor {
+
+		@Override
+		protected void postCreate() throws InterruptedException {
+			Thread.sleep(1_000);
+		}
 
 		public long pid() {
 			return ProcessHandle.current().pid();
@@ -68,7 +75,7 @@ class ProcessPoolRestartWaitTest {
 		assertThat(((PoolDownException) failure).restarting()).as("restarting()").isTrue();
 		assertThat(waited).as("waited for the restart").isGreaterThanOrEqualTo(RESTART_WAIT.minusMillis(50))
 			.isLessThan(Duration.ofSeconds(5));
-		// and once it is back, the same handle answers
+		// and once it is back with its actor, the same handle answers
 		long back = awaitRestarted(system, 1, pid).pid();
 		assertThat(worker.method("pid").<Long>call()).isEqualTo(back);
 	}
