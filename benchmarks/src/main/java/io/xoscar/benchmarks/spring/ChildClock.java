@@ -23,6 +23,10 @@ public final class ChildClock implements ApplicationListener<SpringApplicationEv
 
 	private static volatile long contextPrepared;
 
+	private static volatile long nodeCreating;
+
+	private static volatile long nodeCreated;
+
 	private static volatile long started;
 
 	private static volatile long ready;
@@ -47,9 +51,17 @@ public final class ChildClock implements ApplicationListener<SpringApplicationEv
 		}
 	}
 
+	static void nodeCreating() {
+		nodeCreating = System.currentTimeMillis();
+	}
+
+	static void nodeCreated() {
+		nodeCreated = System.currentTimeMillis();
+	}
+
 	static Timings now() {
 		return new Timings(ManagementFactory.getRuntimeMXBean().getStartTime(), starting, environmentPrepared,
-				contextPrepared, started, ready, System.currentTimeMillis());
+				contextPrepared, nodeCreating, nodeCreated, started, ready, System.currentTimeMillis());
 	}
 
 	/**
@@ -59,12 +71,14 @@ public final class ChildClock implements ApplicationListener<SpringApplicationEv
 	 * {@code main} has read its arguments
 	 * @param environmentPrepared the environment ready, the parent's properties among its sources
 	 * @param contextPrepared the context created and its sources loaded, not refreshed yet
-	 * @param started the context refreshed: the node of the pool bound
+	 * @param nodeCreating the context's {@code ActorSystem} bean about to be created ({@link NodeClock})
+	 * @param nodeCreated that bean created: in a child, the pool's node bound
+	 * @param started the context refreshed
 	 * @param ready {@code run} about to return: right after, the child reports ready to its parent
 	 * @param actorCreated the actor that reports these created (after the parent asked for it)
 	 */
 	public record Timings(long jvmStarted, long starting, long environmentPrepared, long contextPrepared,
-			long started, long ready, long actorCreated) {
+			long nodeCreating, long nodeCreated, long started, long ready, long actorCreated) {
 	}
 
 }

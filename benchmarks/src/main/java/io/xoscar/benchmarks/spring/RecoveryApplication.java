@@ -55,6 +55,11 @@ public class RecoveryApplication {
 	}
 
 	@Bean
+	static NodeClock nodeClock() {
+		return new NodeClock();
+	}
+
+	@Bean
 	XoscarActorSystemCustomizer unlimitedRestarts() {
 		return (builder) -> builder.processRestartLimits(RestartLimits.DEFAULTS
 			.withMaxRestarts(1000, Duration.ofMinutes(1))

@@ -11,8 +11,9 @@ import java.util.List;
  */
 final class StartPhases {
 
-	private static final String[] NAMES = { "until JVM start", "JVM to run()", "to context prepared", "context refresh",
-			"refreshed to ready", "ready to actor created", "actor to answer" };
+	private static final String[] NAMES = { "until JVM start", "JVM to run()", "to context prepared",
+			"refresh to node", "node created", "rest of refresh", "refreshed to ready", "ready to actor created",
+			"actor to answer" };
 
 	private final String origin;
 
@@ -27,7 +28,8 @@ final class StartPhases {
 
 	void add(long askedAt, ChildClock.Timings child, long answeredAt) {
 		long[] row = { child.jvmStarted() - askedAt, child.starting() - child.jvmStarted(),
-				child.contextPrepared() - child.starting(), child.started() - child.contextPrepared(),
+				child.contextPrepared() - child.starting(), child.nodeCreating() - child.contextPrepared(),
+				child.nodeCreated() - child.nodeCreating(), child.started() - child.nodeCreated(),
 				child.ready() - child.started(), child.actorCreated() - child.ready(), answeredAt - child.actorCreated() };
 		this.rows.add(row);
 		System.out.println(format("" + (answeredAt - askedAt), row));
@@ -41,7 +43,8 @@ final class StartPhases {
 		for (int i = 0; i < NAMES.length; i++) {
 			int phase = i;
 			long[] values = this.rows.stream().mapToLong((row) -> row[phase]).sorted().toArray();
-			medians[i] = values[values.length / 2];
+			int middle = values.length / 2;
+			medians[i] = (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 		}
 		System.out.println("medians of " + this.rows.size() + " starts (ms), from " + this.origin + ": "
 				+ format("", medians));
