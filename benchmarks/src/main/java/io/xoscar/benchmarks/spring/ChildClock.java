@@ -23,6 +23,8 @@ public final class ChildClock implements ApplicationListener<SpringApplicationEv
 
 	private static volatile long contextPrepared;
 
+	private static volatile long postProcessorsRegistering;
+
 	private static volatile long nodeCreating;
 
 	private static volatile long nodeCreated;
@@ -51,6 +53,10 @@ public final class ChildClock implements ApplicationListener<SpringApplicationEv
 		}
 	}
 
+	static void postProcessorsRegistering() {
+		postProcessorsRegistering = System.currentTimeMillis();
+	}
+
 	static void nodeCreating() {
 		nodeCreating = System.currentTimeMillis();
 	}
@@ -61,7 +67,7 @@ public final class ChildClock implements ApplicationListener<SpringApplicationEv
 
 	static Timings now() {
 		return new Timings(ManagementFactory.getRuntimeMXBean().getStartTime(), starting, environmentPrepared,
-				contextPrepared, nodeCreating, nodeCreated, started, ready, System.currentTimeMillis());
+				contextPrepared, postProcessorsRegistering, nodeCreating, nodeCreated, started, ready, System.currentTimeMillis());
 	}
 
 	/**
@@ -71,14 +77,18 @@ public final class ChildClock implements ApplicationListener<SpringApplicationEv
 	 * {@code main} has read its arguments
 	 * @param environmentPrepared the environment ready, the parent's properties among its sources
 	 * @param contextPrepared the context created and its sources loaded, not refreshed yet
-	 * @param nodeCreating the context's {@code ActorSystem} bean about to be created ({@link NodeClock})
-	 * @param nodeCreated that bean created: in a child, the pool's node bound
+	 * @param postProcessorsRegistering the refresh's bean factory post-processing done (configuration
+	 * classes parsed, components scanned, auto-configurations' conditions evaluated): {@link NodeClock},
+	 * a bean post-processor, created
+	 * @param nodeCreating the context's {@code ActorSystem} bean about to be created ({@link NodeClock}),
+	 * before its {@code ActorSystemConfig} (a factory argument)
+	 * @param nodeCreated that bean created: its config built, in a child the pool's node bound
 	 * @param started the context refreshed
 	 * @param ready {@code run} about to return: right after, the child reports ready to its parent
 	 * @param actorCreated the actor that reports these created (after the parent asked for it)
 	 */
 	public record Timings(long jvmStarted, long starting, long environmentPrepared, long contextPrepared,
-			long nodeCreating, long nodeCreated, long started, long ready, long actorCreated) {
+			long postProcessorsRegistering, long nodeCreating, long nodeCreated, long started, long ready, long actorCreated) {
 	}
 
 }

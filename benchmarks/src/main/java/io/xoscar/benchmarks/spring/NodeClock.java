@@ -5,10 +5,15 @@ import org.springframework.beans.factory.config.InstantiationAwareBeanPostProces
 import io.xoscar.ActorSystem;
 
 /**
- * Notes in {@link ChildClock} when the context's {@link ActorSystem} bean is about to be created and
- * when it is: in a process pool's child, the creation of the pool's node.
+ * Notes in {@link ChildClock} when the refresh registers bean post-processors (this one's creation),
+ * when the {@link ActorSystem} bean is about to be created and when it is (with its config, a factory
+ * argument): in a process pool's child, the creation of the pool's node.
  */
 final class NodeClock implements InstantiationAwareBeanPostProcessor {
+
+	NodeClock() {
+		ChildClock.postProcessorsRegistering();
+	}
 
 	@Override
 	public Object postProcessBeforeInstantiation(Class<?> beanClass, String beanName) {

@@ -12,7 +12,7 @@ import java.util.List;
 final class StartPhases {
 
 	private static final String[] NAMES = { "until JVM start", "JVM to run()", "to context prepared",
-			"refresh to node", "node created", "rest of refresh", "refreshed to ready", "ready to actor created",
+			"bean factory post-processing", "to node bean", "node bean", "rest of refresh", "refreshed to ready", "ready to actor created",
 			"actor to answer" };
 
 	private final String origin;
@@ -28,7 +28,8 @@ final class StartPhases {
 
 	void add(long askedAt, ChildClock.Timings child, long answeredAt) {
 		long[] row = { child.jvmStarted() - askedAt, child.starting() - child.jvmStarted(),
-				child.contextPrepared() - child.starting(), child.nodeCreating() - child.contextPrepared(),
+				child.contextPrepared() - child.starting(), child.postProcessorsRegistering() - child.contextPrepared(),
+				child.nodeCreating() - child.postProcessorsRegistering(),
 				child.nodeCreated() - child.nodeCreating(), child.started() - child.nodeCreated(),
 				child.ready() - child.started(), child.actorCreated() - child.ready(), answeredAt - child.actorCreated() };
 		this.rows.add(row);
