@@ -83,6 +83,8 @@ public final class Node implements LocalNode {
 
 	private final ProcessPoolRoutes processRoutes;
 
+	private final ActorRemoval removal;
+
 	public Node(ActorSystem system, ActorSystemConfig config) {
 		MeterRegistry meters = config.observability().meterRegistry();
 		this.metrics = (meters != null) ? new NodeMetrics(meters) : null;
@@ -111,11 +113,13 @@ public final class Node implements LocalNode {
 				placer, this.pools, this.transport, this.router, this.metrics, services, this.lifecycle,
 				config.recovery().restartWait());
 		this.operations = new ActorOperations(this, this.address, this.pools, this.directory, this.transport,
-				this.router);
+				this.router, config.recovery().restartWait());
 		this.recovery = new PoolRecovery(this.address, config.recovery(), this.directory, this.transport,
 				this.recoveryEvents, this.metrics);
 		this.processRoutes = new ProcessPoolRoutes(this.transport, this.router, this.directory.ends(),
 				config.recovery().restartProcesses(), config.recovery().restartWait());
+		this.removal = new ActorRemoval(this, this.address, this.directory, this.transport, this.recovery,
+				config.recovery().restartWait());
 		this.poolChanges = new PoolChanges(this.pools, this.directory, this.metrics, this.lifecycle, this.recovery,
 				this.recoveryEvents);
 		try {
@@ -356,66 +360,16 @@ public final class Node implements LocalNode {
 
 	// removal of this node's actors
 
+	/** @see ActorRemoval#destroy */
 	@Override
 	public CompletableFuture<Void> destroy(String address, String uid) {
-		ActorCell cell;
-		try {
-			cell = localCell(address, uid);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-		if (cell == null) {
-			ProcessPoolActors.Placed remote = this.directory.placed(address, uid, this.address);
-			return this.transport.destroy(remote.pool().address(), uid)
-				.thenRun(() -> this.directory.forget(remote));
-		}
-		if (!cell.beginDestroy()) {
-			return CompletableFuture.failedFuture(new ActorNotFoundException(address, uid));
-		}
-		CompletableFuture<Void> destroyed = new CompletableFuture<>();
-		cell.pool().execute(() -> {
-			try {
-				cell.preDestroy();
-			}
-			catch (Throwable ex) {
-				cell.abortDestroy();
-				destroyed.completeExceptionally(ex);
-				return;
-			}
-			this.directory.remove(cell, new ActorNotFoundException(cell.pool().address(), uid));
-			destroyed.complete(null);
-		});
-		return destroyed;
+		return this.removal.destroy(address, uid);
 	}
 
+	/** @see ActorRemoval#kill */
 	@Override
 	public CompletableFuture<Void> kill(String address, String uid) {
-		try {
-			ActorCell cell = localCell(address, uid);
-			if (cell == null) {
-				// killing an actor of a process pool kills the pool's process; recovery brings it back
-				ProcessActorPool pool = this.directory.placed(address, uid, this.address).pool();
-				pool.kill(this.recovery.enabled());
-				if (!this.recovery.enabled()) {
-					this.directory.forgetAll(pool);
-				}
-				return CompletableFuture.completedFuture(null);
-			}
-			if (cell.pool().index() == 0) {
-				throw new IllegalArgumentException("cannot kill actor '" + uid + "': it lives in the main pool "
-						+ this.address + "; use destroyActor");
-			}
-			this.directory.remove(cell, new ActorNotFoundException(cell.pool().address(), uid));
-			return CompletableFuture.completedFuture(null);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-	}
-
-	private ActorCell localCell(String address, String uid) {
-		return (lookup(address, uid) instanceof LocalTarget local) ? local.cell() : null;
+		return this.removal.kill(address, uid);
 	}
 
 	/** @see NodeLifecycle#close */

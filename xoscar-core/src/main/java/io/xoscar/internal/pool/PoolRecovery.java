@@ -195,6 +195,7 @@ final class PoolRecovery {
 	 */
 	private int recreateActors(ProcessActorPool pool, Incarnation started) {
 		int made = 0;
+		long deadline = System.nanoTime() + pool.startTimeout().toNanos();
 		for (ActorDirectory.Recreation recreation : this.directory.placedIn(pool)) {
 			if (pool.current() != started || !started.child().isAlive()) {
 				return made;
@@ -203,7 +204,7 @@ final class PoolRecovery {
 			CompletableFuture<String> created = this.transport.create(pool.address(), recipe.type(), recipe.uid(),
 					recipe.args());
 			try {
-				created.get(this.config.restartWait().toNanos(), TimeUnit.NANOSECONDS);
+				created.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 				made++;
 			}
 			catch (ExecutionException | TimeoutException ex) {

@@ -37,6 +37,9 @@ public final class ProcessActorPool extends ActorPool {
 
 	private final String address;
 
+	/** How long a process of the pool may take to start, and its actors to be made again. */
+	private final Duration startTimeout;
+
 	private final ExitListener onExit;
 
 	/** The process now, alive or not. */
@@ -73,6 +76,7 @@ public final class ProcessActorPool extends ActorPool {
 	private ProcessActorPool(int index, PoolConfig config, IntFunction<ChildJvmSpec> specs, ChildJvm child,
 			ExitListener onExit) {
 		super(index, config.name(), config.labels(), config.threads());
+		this.startTimeout = config.startTimeout();
 		this.specs = specs;
 		this.address = child.readyPayload();
 		this.onExit = onExit;
@@ -168,6 +172,7 @@ public final class ProcessActorPool extends ActorPool {
 				throw new PoolDownException(PoolEnds.describe(this) + " was removed while it restarted");
 			}
 			this.current = next;
+			this.restarts++;
 		}
 		watch(next);
 		return next;
@@ -214,7 +219,6 @@ public final class ProcessActorPool extends ActorPool {
 			if (this.retired) {
 				return Duration.ZERO;
 			}
-			this.restarts++;
 			this.state = PoolState.UP;
 			this.live = this.current;
 			waiting = this.back;
@@ -283,6 +287,11 @@ public final class ProcessActorPool extends ActorPool {
 	/** @return completes when the pool is up (at once if it is), fails when it is down for good */
 	CompletableFuture<Void> back() {
 		return this.back;
+	}
+
+	/** @return how long a process of the pool may take to start, and its actors to be made again */
+	Duration startTimeout() {
+		return this.startTimeout;
 	}
 
 	/** @return what happened last, as a meter tag */
