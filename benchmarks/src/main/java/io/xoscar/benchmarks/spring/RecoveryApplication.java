@@ -1,6 +1,5 @@
 package io.xoscar.benchmarks.spring;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,15 +11,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import io.xoscar.benchmarks.Systems;
-import io.xoscar.recovery.RestartLimits;
-import io.xoscar.spring.autoconfigure.XoscarActorSystemCustomizer;
 
 /**
  * The Spring Boot application of the Spring benchmarks: no web server, one process pool {@code gpu}
  * (1 thread, {@link Systems#CHILD_JVM_ARGS}) whose child JVM runs this application's context, and
- * the {@link GpuCounter} actor there. Process restarts are not limited and have no backoff (through
- * an {@link XoscarActorSystemCustomizer}: the starter has no recovery-limit properties yet), as in
- * {@code ProcessPoolRecovery}.
+ * the {@link GpuCounter} actor there. Process restarts are not limited and have no backoff
+ * ({@code xoscar.recovery.*}), as in {@code ProcessPoolRecovery}.
  * {@link ChildClock} notes when the steps of each JVM's start happened.
  */
 @SpringBootApplication
@@ -35,6 +31,13 @@ public class RecoveryApplication {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("xoscar.main-pool-threads", "1");
 		properties.put("xoscar.debug.call-timeout", Systems.TIMEOUT.toMillis() + "ms");
+		// as ProcessPoolRecovery: every kill a first restart, without waiting (with min-backoff 0 every
+		// wait is 0; the starter refuses a max-backoff of 0)
+		properties.put("xoscar.recovery.max-restarts", "1000");
+		properties.put("xoscar.recovery.restart-window", "1m");
+		properties.put("xoscar.recovery.min-backoff", "0ms");
+		properties.put("xoscar.recovery.max-backoff", "1ms");
+		properties.put("xoscar.recovery.jitter", "0");
 		if (pools) {
 			properties.put("xoscar.pools.gpu.mode", "process");
 			properties.put("xoscar.pools.gpu.count", "1");
@@ -57,13 +60,6 @@ public class RecoveryApplication {
 	@Bean
 	static NodeClock nodeClock() {
 		return new NodeClock();
-	}
-
-	@Bean
-	XoscarActorSystemCustomizer unlimitedRestarts() {
-		return (builder) -> builder.processRestartLimits(RestartLimits.DEFAULTS
-			.withMaxRestarts(1000, Duration.ofMinutes(1))
-			.withBackoff(Duration.ZERO, Duration.ZERO));
 	}
 
 }

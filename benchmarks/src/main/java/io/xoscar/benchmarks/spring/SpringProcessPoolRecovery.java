@@ -1,5 +1,6 @@
 package io.xoscar.benchmarks.spring;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,6 +37,9 @@ import io.xoscar.exception.PoolDownException;
 @State(Scope.Benchmark)
 public class SpringProcessPoolRecovery {
 
+	/** A pool given up (restart limits not as meant) fails the run instead of looping for ever. */
+	private static final Duration GIVE_UP = Duration.ofSeconds(60);
+
 	private ConfigurableApplicationContext context;
 
 	private ActorSystem system;
@@ -67,6 +71,7 @@ public class SpringProcessPoolRecovery {
 			.orElseThrow().pid();
 		this.killedAt = System.currentTimeMillis();
 		ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+		long deadline = System.nanoTime() + GIVE_UP.toNanos();
 		while (true) {
 			try {
 				long value = this.counter.add(1L);
@@ -75,6 +80,10 @@ public class SpringProcessPoolRecovery {
 			}
 			catch (PoolDownException ex) {
 				// lost in the crash, or made just before the death was noticed: again
+				if (System.nanoTime() - deadline > 0) {
+					throw new IllegalStateException("pool 'gpu' not back " + GIVE_UP.toSeconds() + " s after the kill: "
+							+ this.system.pools(), ex);
+				}
 			}
 		}
 	}
