@@ -40,13 +40,6 @@ final class ChildCommand implements AutoCloseable {
 	}
 
 	/**
-	 * @param spec what to run
-	 * @param classpath how the child gets the parent's classes
-	 * @param argFileThreshold class paths longer than this go into an argument file
-	 * @return the command, with its argument file written if it needs one
-	 * @throws IOException if the argument file could not be written
-	 */
-	/**
 	 * Netty's native transport (the Unix domain sockets) loads a native library; from JDK 22 on the
 	 * JVM warns about that unless native access is granted, and the parent's grant does not pass to
 	 * its children by itself.
@@ -56,12 +49,34 @@ final class ChildCommand implements AutoCloseable {
 		return (javaFeature >= 22 && !granted) ? List.of("--enable-native-access=ALL-UNNAMED") : List.of();
 	}
 
+	/**
+	 * @param spec what to run
+	 * @param classpath how the child gets the parent's classes
+	 * @param argFileThreshold class paths longer than this go into an argument file
+	 * @return the command, with its argument file written if it needs one
+	 * @throws IOException if the argument file could not be written
+	 */
 	static ChildCommand create(ChildJvmSpec spec, ChildClasspath classpath, int argFileThreshold)
 			throws IOException {
+		return create(spec, classpath, argFileThreshold, List.of());
+	}
+
+	/**
+	 * @param spec what to run
+	 * @param classpath how the child gets the parent's classes
+	 * @param argFileThreshold class paths longer than this go into an argument file
+	 * @param runtimeOptions JVM options the runtime adds (such as a class-data sharing archive), before
+	 * the spec's own, so that the spec's win
+	 * @return the command, with its argument file written if it needs one
+	 * @throws IOException if the argument file could not be written
+	 */
+	static ChildCommand create(ChildJvmSpec spec, ChildClasspath classpath, int argFileThreshold,
+			List<String> runtimeOptions) throws IOException {
 		List<String> arguments = new ArrayList<>();
 		arguments.add(javaBinary());
 		arguments.addAll(stdioEncodingOptions(Runtime.version().feature()));
 		arguments.addAll(nativeAccessOptions(Runtime.version().feature(), spec.jvmArgs()));
+		arguments.addAll(runtimeOptions);
 		arguments.addAll(spec.jvmArgs());
 		arguments.addAll(classpath.jvmOptions(spec.mainClass()));
 		Path argFile = null;
