@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,6 +43,9 @@ final class ArchiveCache {
 	static final String SUFFIX = ".jsa";
 
 	private static final String DUMP_SUFFIX = ".dump";
+
+	/** How long an archive that no child started with is kept. */
+	static final Duration UNUSED_FOR = Duration.ofDays(30);
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
 			PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
@@ -162,6 +166,27 @@ final class ArchiveCache {
 		return archive;
 	}
 
+	/**
+	 * Deletes archives unused for {@link #UNUSED_FOR} (of class paths since rebuilt) and dumps left
+	 * behind by trainings that did not end (their parent died) for a day.
+	 */
+	void prune() {
+		long now = System.currentTimeMillis();
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory)) {
+			for (Path file : files) {
+				String name = file.getFileName().toString();
+				long age = now - Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+				if ((name.endsWith(SUFFIX) && age > UNUSED_FOR.toMillis())
+						|| (name.endsWith(DUMP_SUFFIX) && age > Duration.ofDays(1).toMillis())) {
+					deleteQuietly(file);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Cannot prune {}", this.directory, ex);
+		}
+	}
+
 	private List<Path> archives(String key) {
 		List<Path> archives = new ArrayList<>();
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, key + "-*" + SUFFIX)) {
@@ -189,7 +214,9 @@ final class ArchiveCache {
 				deleteQuietly(archive);
 				return false;
 			}
-			this.verified.put(archive, stamp);
+			// the time tells prune() it is in use; the JVM checks sizes and times of jars, not of the archive
+			Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis()));
+			this.verified.put(archive, stamp(archive));
 			return true;
 		}
 		catch (IOException | RuntimeException ex) {

@@ -123,8 +123,18 @@ final class ChildClassDataSharing {
 		});
 	}
 
+	/**
+	 * @return completes when the trainings this JVM started so far ended, whether they failed or not
+	 */
+	CompletableFuture<Void> trainingsEnded() {
+		return CompletableFuture.allOf(this.trainings.values().stream()
+			.map((training) -> training.handle((archive, failure) -> null))
+			.toArray(CompletableFuture[]::new));
+	}
+
 	private void runTraining(String key, ChildJvmSpec spec, ChildClasspath classpath, int argFileThreshold,
 			CompletableFuture<Path> archive) {
+		this.cache.prune();
 		Path dump = this.cache.dumpFile(key);
 		ChildJvmSpec training = new ChildJvmSpec("cds-training", TRAINING_MAIN, poolArguments(spec.args()), spec.env(),
 				spec.jvmArgs(), TRAINING_TIMEOUT, PrivateInput.NONE);
