@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The command line of a child JVM:
- * {@code <java> <stdio encoding> <jvm args> [-Dloader.main=…] -cp <class path> <main class> <args>}.
+ * {@code <java> <stdio encoding> <runtime options> <jvm args> [-Dloader.main=…] -cp <class path> <main class> <args>},
+ * the runtime's options being those for native access, netty's JFR events and class-data sharing.
  * <p>
  * A class path longer than a threshold goes into a temporary {@code @argfile} (supported by the
  * {@code java} launcher since JDK 9) instead, because long command lines fail: Linux limits one
@@ -50,6 +51,18 @@ final class ChildCommand implements AutoCloseable {
 	}
 
 	/**
+	 * Netty describes its buffer allocations as JFR events unless told otherwise; its first allocation
+	 * then costs a child 0.2-0.4 s, in which the JVM generates a handler for each event class. A child
+	 * whose options record with JFR or decide themselves keeps them.
+	 */
+	static List<String> nettyJfrOptions(List<String> jvmArgs) {
+		boolean recordsOrDecides = jvmArgs.stream()
+			.anyMatch((arg) -> arg.contains("io.netty.jfr.enabled") || arg.startsWith("-XX:StartFlightRecording")
+					|| arg.startsWith("-XX:+FlightRecorder"));
+		return recordsOrDecides ? List.of() : List.of("-Dio.netty.jfr.enabled=false");
+	}
+
+	/**
 	 * @param spec what to run
 	 * @param classpath how the child gets the parent's classes
 	 * @param argFileThreshold class paths longer than this go into an argument file
@@ -76,6 +89,7 @@ final class ChildCommand implements AutoCloseable {
 		arguments.add(javaBinary());
 		arguments.addAll(stdioEncodingOptions(Runtime.version().feature()));
 		arguments.addAll(nativeAccessOptions(Runtime.version().feature(), spec.jvmArgs()));
+		arguments.addAll(nettyJfrOptions(spec.jvmArgs()));
 		arguments.addAll(runtimeOptions);
 		arguments.addAll(spec.jvmArgs());
 		arguments.addAll(classpath.jvmOptions(spec.mainClass()));
