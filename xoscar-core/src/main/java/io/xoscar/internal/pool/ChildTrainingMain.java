@@ -21,8 +21,8 @@ import io.xoscar.internal.process.ParentWatch;
  * archive ({@code -XX:ArchiveClassesAtExit}). It starts a node as {@link SubPoolMain}
  * does (from the pool arguments it is given, but reporting to nobody), then a second node in this JVM
  * that creates an actor in the first one over the transport and calls it, which loads both sides of
- * the wire. Then it reports ready and waits for the parent to stop it: the JVM dumps the archive as
- * it halts. No application code runs.
+ * the wire. Then it closes both, reports ready and waits for the parent to stop it: the JVM dumps the
+ * archive as it halts. No application code runs.
  */
 public final class ChildTrainingMain {
 
@@ -34,14 +34,19 @@ public final class ChildTrainingMain {
 	public static void main(String[] args) throws Exception {
 		ParentWatch.install();
 		ActorSystemConfig.Builder config = ProcessPoolChild.parse(args).config().reportTo(null);
-		ActorSystem node = ActorSystem.create(config.build());
-		ActorSystem caller = ActorSystem.create(ActorSystemConfig.builder().mainPoolThreads(1).build());
-		ActorHandle<Trainee> trainee = caller
-			.createActor(Trainee.class, CreateOptions.uid("xoscar-cds-trainee").placement(Placement.address(node.address())))
-			.get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		trainee.method("add").call(1L);
-		// the parent stops this JVM now, and the JVM writes the archive as it halts
-		ChildMainSupport.ready(node.address());
+		String address;
+		try (ActorSystem node = ActorSystem.create(config.build());
+				ActorSystem caller = ActorSystem.create(ActorSystemConfig.builder().mainPoolThreads(1).build())) {
+			ActorHandle<Trainee> trainee = caller
+				.createActor(Trainee.class,
+						CreateOptions.uid("xoscar-cds-trainee").placement(Placement.address(node.address())))
+				.get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			trainee.method("add").call(1L);
+			address = node.address();
+		}
+		// closed, so that no Unix socket file is left behind; the parent stops this JVM now, and the JVM
+		// writes the archive as it halts
+		ChildMainSupport.ready(address);
 		new CountDownLatch(1).await();
 	}
 
