@@ -188,8 +188,11 @@ public final class ActorSystem implements AutoCloseable {
 	}
 
 	/**
-	 * Removes an actor of a sub pool at once, without running preDestroy; queued calls fail with
-	 * {@link io.xoscar.exception.ActorNotFoundException}. Refused for actors of the main pool.
+	 * Removes an actor of a thread sub pool at once, without running preDestroy; queued calls fail
+	 * with {@link io.xoscar.exception.ActorNotFoundException}. For an actor of a process pool, kills
+	 * the pool's process ({@code SIGKILL}, as the original does): its calls in flight fail with
+	 * {@link PoolDownException}, and recovery (if on) restarts the pool with its actors, this one
+	 * included. Refused ({@link IllegalArgumentException}) for actors of the main pool.
 	 * @param actor the actor
 	 * @return completes when the actor is gone
 	 */

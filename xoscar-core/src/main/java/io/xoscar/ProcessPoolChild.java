@@ -22,7 +22,8 @@ public final class ProcessPoolChild {
 	/**
 	 * The child's arguments, split into what configures its node and the rest.
 	 *
-	 * @param config the node the parent asks for: one pool on a free port of the parent's host
+	 * @param config the node the parent asks for: one pool on the parent's host, on a free port at first and
+	 * on the pool's own port again when recovery restarts it
 	 * @param others arguments that are not the pool's (the pool's start with {@code --xoscar-pool.})
 	 */
 	public record Arguments(ActorSystemConfig.Builder config, List<String> others) {
@@ -36,10 +37,17 @@ public final class ProcessPoolChild {
 		ActorSystemConfig.Builder config = ActorSystemConfig.builder();
 		List<String> others = new ArrayList<>();
 		String host = "127.0.0.1";
+		String port = "0";
 		for (String arg : args) {
 			String value = arg.substring(arg.indexOf('=') + 1);
 			if (arg.startsWith("--xoscar-pool.host=")) {
 				host = value;
+			}
+			else if (arg.startsWith("--xoscar-pool.port=")) {
+				port = value;
+			}
+			else if (arg.startsWith("--xoscar-pool.restart-actors=")) {
+				config.restartActors(Boolean.parseBoolean(value));
 			}
 			else if (arg.startsWith("--xoscar-pool.threads=")) {
 				config.mainPoolThreads(Integer.parseInt(value));
@@ -93,7 +101,7 @@ public final class ProcessPoolChild {
 				others.add(arg);
 			}
 		}
-		return new Arguments(config.address(host + ":0"), List.copyOf(others));
+		return new Arguments(config.address(host + ":" + port), List.copyOf(others));
 	}
 
 	/**

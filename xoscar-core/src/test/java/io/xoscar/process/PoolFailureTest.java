@@ -41,6 +41,7 @@ class PoolFailureTest {
 	void start() {
 		this.system = ActorSystem.create(ActorSystemConfig.builder()
 			.pool(PoolConfig.process("gpu").jvmArgs("-Xmx64m"))
+			.restartProcesses(false)
 			.build());
 	}
 

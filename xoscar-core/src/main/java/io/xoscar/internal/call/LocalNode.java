@@ -48,4 +48,16 @@ public interface LocalNode {
 	 */
 	void received(io.xoscar.internal.debug.DebugEvent event);
 
+	/**
+	 * The connection to a peer node was lost with calls in flight: says why, if this node knows
+	 * (the peer is one of its process pools, whose process died).
+	 * @param peer the peer node's address
+	 * @param lost what the calls fail with when nothing more is known
+	 * @return completes (soon) with what the calls in flight fail with
+	 */
+	default CompletableFuture<io.xoscar.exception.PoolDownException> lostConnection(String peer,
+			io.xoscar.exception.PoolDownException lost) {
+		return CompletableFuture.completedFuture(lost);
+	}
+
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import reactor.core.publisher.Mono;
 
 import io.xoscar.ActorMethod;
+import io.xoscar.Idempotent;
 import io.xoscar.exception.ActorCheckedException;
 import io.xoscar.exception.NoSuchActorMethodException;
 import io.xoscar.internal.reflect.ActorClassInfo;
@@ -50,7 +51,9 @@ final class TypedProxy implements InvocationHandler {
 			if (mode == Mode.BLOCKING && target instanceof MethodInfo actorMethod) {
 				checkReturnType(api, method, actorMethod);
 			}
-			routes.put(method, new Route(handle.method(method.getName()), mode));
+			ActorMethod actorMethod = handle.method(method.getName());
+			routes.put(method, new Route(
+					method.isAnnotationPresent(Idempotent.class) ? actorMethod.idempotent() : actorMethod, mode));
 		}
 		Object proxy = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] { api },
 				new TypedProxy(handle, routes));

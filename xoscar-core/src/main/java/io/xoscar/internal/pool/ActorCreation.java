@@ -1,5 +1,6 @@
 package io.xoscar.internal.pool;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,9 +49,13 @@ final class ActorCreation {
 
 	private final NodeLifecycle lifecycle;
 
+	/** How long a creation in a process pool that restarts waits for it. */
+	private final Duration restartWait;
+
 	ActorCreation(String address, ActorSystem system, ActorFactory actorFactory, ActorDirectory directory, Placer placer,
 			Pools pools, Transport transport, CallRouter router, NodeMetrics metrics, CellServices cellServices,
-			NodeLifecycle lifecycle) {
+			NodeLifecycle lifecycle, Duration restartWait) {
+		this.restartWait = restartWait;
 		this.address = address;
 		this.system = system;
 		this.actorFactory = actorFactory;
@@ -107,7 +112,10 @@ final class ActorCreation {
 
 	private <T> CompletableFuture<ActorHandle<T>> createInProcess(ProcessActorPool pool, Class<T> type, String uid,
 			Placer.Slot slot, CreateOptions options, Object[] args) {
-		return this.transport.create(pool.address(), type, uid, args).handle((poolAddress, error) -> {
+		CompletableFuture<String> created = (pool.live() != null) ? this.transport.create(pool.address(), type, uid, args)
+				: pool.whenBack(this.restartWait, "creation of actor '" + uid + "'")
+					.thenCompose((back) -> this.transport.create(pool.address(), type, uid, args));
+		return created.handle((poolAddress, error) -> {
 			if (error != null) {
 				this.directory.unreserve(uid, slot);
 				throw (error instanceof CompletionException) ? (CompletionException) error : new CompletionException(error);

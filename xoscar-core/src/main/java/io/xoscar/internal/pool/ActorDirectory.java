@@ -101,6 +101,26 @@ final class ActorDirectory {
 		return this.placed.forgetAll(pool);
 	}
 
+	/**
+	 * @return the actors placed in a process pool, with how they were made, oldest first
+	 */
+	List<Recreation> placedIn(ProcessActorPool pool) {
+		return this.placed.in(pool)
+			.stream()
+			.map((actor) -> new Recreation(actor, this.recipes.get(actor.uid())))
+			.filter((recreation) -> recreation.recipe() != null)
+			.sorted(Comparator.comparingLong((recreation) -> recreation.recipe().order()))
+			.toList();
+	}
+
+	/**
+	 * An actor of a process pool and how it was made, to make it again in a new process.
+	 * @param actor the placed actor
+	 * @param recipe how it was made
+	 */
+	record Recreation(ProcessPoolActors.Placed actor, ActorRecipe recipe) {
+	}
+
 	/** @return how the live actors were made, oldest first */
 	List<ActorRecipe> recipes() {
 		return this.recipes.values().stream().sorted(Comparator.comparingLong(ActorRecipe::order)).toList();

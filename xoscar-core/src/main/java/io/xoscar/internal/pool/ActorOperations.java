@@ -1,5 +1,6 @@
 package io.xoscar.internal.pool;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.xoscar.AbstractActor;
@@ -28,8 +29,11 @@ final class ActorOperations {
 
 	private final CallRouter router;
 
+	private final Duration restartWait;
+
 	ActorOperations(LocalNode node, String address, Pools pools, ActorDirectory directory, Transport transport,
-			CallRouter router) {
+			CallRouter router, Duration restartWait) {
+		this.restartWait = restartWait;
 		this.node = node;
 		this.address = address;
 		this.pools = pools;
@@ -70,8 +74,13 @@ final class ActorOperations {
 			return this.transport.has(address, uid);
 		}
 		ProcessPoolActors.Placed remote = this.directory.placed(address, uid, this.address);
-		return (remote != null) ? this.transport.has(remote.pool().address(), uid)
-				: CompletableFuture.completedFuture(this.node.has(address, uid));
+		if (remote == null) {
+			return CompletableFuture.completedFuture(this.node.has(address, uid));
+		}
+		// while its pool restarts, the actor is being made again: the answer waits for it
+		return remote.pool()
+			.whenBack(this.restartWait, "hasActor of actor '" + uid + "'")
+			.thenCompose((back) -> this.transport.has(remote.pool().address(), uid));
 	}
 
 	CompletableFuture<Void> kill(String address, String uid) {

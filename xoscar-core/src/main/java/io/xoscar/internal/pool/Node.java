@@ -79,6 +79,12 @@ public final class Node implements LocalNode {
 
 	private final RecoveryEvents recoveryEvents;
 
+	private final PoolRecovery recovery;
+
+	private final ProcessPoolRoutes processRoutes;
+
+	private final ActorRemoval removal;
+
 	public Node(ActorSystem system, ActorSystemConfig config) {
 		MeterRegistry meters = config.observability().meterRegistry();
 		this.metrics = (meters != null) ? new NodeMetrics(meters) : null;
@@ -104,10 +110,18 @@ public final class Node implements LocalNode {
 		this.lifecycle = new NodeLifecycle(this.address, this.directory, this.pools, this.transport, this.router,
 				this.metrics, this.debugging.thread(), time);
 		this.creation = new ActorCreation(this.address, system, config.integration().actorFactory(), this.directory,
-				placer, this.pools, this.transport, this.router, this.metrics, services, this.lifecycle);
+				placer, this.pools, this.transport, this.router, this.metrics, services, this.lifecycle,
+				config.recovery().restartWait());
 		this.operations = new ActorOperations(this, this.address, this.pools, this.directory, this.transport,
-				this.router);
-		this.poolChanges = new PoolChanges(this.pools, this.directory, this.metrics, this.lifecycle);
+				this.router, config.recovery().restartWait());
+		this.recovery = new PoolRecovery(this.address, config.recovery(), this.directory, this.transport,
+				this.recoveryEvents, this.metrics);
+		this.processRoutes = new ProcessPoolRoutes(this.transport, this.router, this.directory.ends(),
+				config.recovery().restartProcesses(), config.recovery().restartWait());
+		this.removal = new ActorRemoval(this, this.address, this.directory, this.transport, this.recovery,
+				config.recovery().restartWait());
+		this.poolChanges = new PoolChanges(this.pools, this.directory, this.metrics, this.lifecycle, this.recovery,
+				this.recoveryEvents);
 		try {
 			for (PoolConfig group : config.node().pools()) {
 				this.pools.add(group);
@@ -116,13 +130,15 @@ public final class Node implements LocalNode {
 			this.debugging.start();
 		}
 		catch (RuntimeException ex) {
+			this.recovery.close();
 			this.lifecycle.abortStart();
+			this.recoveryEvents.close();
 			throw ex;
 		}
 	}
 
-	private void processExited(ProcessActorPool pool, int exitCode) {
-		this.poolChanges.exited(pool, exitCode);
+	private void processExited(ProcessActorPool pool, ProcessActorPool.Incarnation dead, int exitCode) {
+		this.poolChanges.exited(pool, dead, exitCode);
 	}
 
 	private static String[] hostAndPort(String address) {
@@ -198,13 +214,14 @@ public final class Node implements LocalNode {
 	 */
 	private CallTarget remoteTarget(String address, String uid, Class<?> actorClass) {
 		String node = PoolAddresses.nodeAddress(address);
+		if (this.pools.byAddress(node) instanceof ProcessActorPool pool) {
+			return this.processRoutes.target(pool, address, uid, actorClass);
+		}
 		String gone = this.directory.ends().pool(node);
 		if (gone != null) {
 			throw new PoolDownException(gone + "; actor '" + uid + "' was in it");
 		}
-		CallTarget target = this.transport.target(address, uid, actorClass);
-		return (this.pools.byAddress(node) instanceof ProcessActorPool pool) ? new ProcessPoolTarget(target, pool)
-				: target;
+		return this.transport.target(address, uid, actorClass);
 	}
 
 	public <T> ActorHandle<T> handle(String address, String uid, Class<T> type) {
@@ -241,14 +258,7 @@ public final class Node implements LocalNode {
 		}
 		ProcessPoolActors.Placed remote = this.directory.placed(address, uid, this.address);
 		if (remote != null) {
-			if (!remote.pool().isUp()) {
-				String why = this.directory.ends().pool(remote.pool().address());
-				throw new PoolDownException(
-						((why != null) ? why : PoolEnds.describe(remote.pool()) + " is down: its process is exiting")
-								+ "; actor '" + uid + "' was in it");
-			}
-			return new ProcessPoolTarget(this.transport.target(remote.pool().address(), uid, remote.type()),
-					remote.pool());
+			return this.processRoutes.target(remote.pool(), address, uid, remote.type());
 		}
 		String gone = address.equals(this.address) ? this.directory.ends().actor(uid)
 				: this.directory.ends().pool(address);
@@ -319,6 +329,12 @@ public final class Node implements LocalNode {
 	}
 
 	@Override
+	public CompletableFuture<PoolDownException> lostConnection(String peer, PoolDownException lost) {
+		return (this.pools.byAddress(peer) instanceof ProcessActorPool pool) ? this.recovery.explainLoss(pool, lost)
+				: CompletableFuture.completedFuture(lost);
+	}
+
+	@Override
 	public void received(DebugEvent event) {
 		this.debugging.received(event);
 	}
@@ -344,69 +360,23 @@ public final class Node implements LocalNode {
 
 	// removal of this node's actors
 
+	/** @see ActorRemoval#destroy */
 	@Override
 	public CompletableFuture<Void> destroy(String address, String uid) {
-		ActorCell cell;
-		try {
-			cell = localCell(address, uid);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-		if (cell == null) {
-			ProcessPoolActors.Placed remote = this.directory.placed(address, uid, this.address);
-			return this.transport.destroy(remote.pool().address(), uid)
-				.thenRun(() -> this.directory.forget(remote));
-		}
-		if (!cell.beginDestroy()) {
-			return CompletableFuture.failedFuture(new ActorNotFoundException(address, uid));
-		}
-		CompletableFuture<Void> destroyed = new CompletableFuture<>();
-		cell.pool().execute(() -> {
-			try {
-				cell.preDestroy();
-			}
-			catch (Throwable ex) {
-				cell.abortDestroy();
-				destroyed.completeExceptionally(ex);
-				return;
-			}
-			this.directory.remove(cell, new ActorNotFoundException(cell.pool().address(), uid));
-			destroyed.complete(null);
-		});
-		return destroyed;
+		return this.removal.destroy(address, uid);
 	}
 
+	/** @see ActorRemoval#kill */
 	@Override
 	public CompletableFuture<Void> kill(String address, String uid) {
-		try {
-			ActorCell cell = localCell(address, uid);
-			if (cell == null) {
-				// killing an actor of a process pool kills the pool's process
-				ProcessActorPool pool = this.directory.placed(address, uid, this.address).pool();
-				pool.kill();
-				this.directory.forgetAll(pool);
-				return CompletableFuture.completedFuture(null);
-			}
-			if (cell.pool().index() == 0) {
-				throw new IllegalArgumentException("cannot kill actor '" + uid + "': it lives in the main pool "
-						+ this.address + "; use destroyActor");
-			}
-			this.directory.remove(cell, new ActorNotFoundException(cell.pool().address(), uid));
-			return CompletableFuture.completedFuture(null);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-	}
-
-	private ActorCell localCell(String address, String uid) {
-		return (lookup(address, uid) instanceof LocalTarget local) ? local.cell() : null;
+		return this.removal.kill(address, uid);
 	}
 
 	/** @see NodeLifecycle#close */
 	public void close(Duration timeout) {
+		this.recovery.close();
 		this.lifecycle.close(timeout);
+		this.recoveryEvents.close();
 	}
 
 	public boolean isClosed() {

@@ -1,5 +1,6 @@
 package io.xoscar.internal.pool;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 
 import io.xoscar.debug.DeadlockReport;
 import io.xoscar.debug.DebugListener;
@@ -113,6 +115,20 @@ final class NodeMetrics implements DebugListener {
 			});
 			calls.update(pool.index(), count);
 		}
+	}
+
+	/**
+	 * A process pool runs again after its process died.
+	 * @param took from the death to the pool being back
+	 */
+	void poolRestarted(ProcessActorPool pool, Duration took) {
+		Tags tags = Tags.of("pool", pool.name(), "index", Integer.toString(pool.index()));
+		this.registry.counter("xoscar.pool.restarts", tags.and("reason", pool.failureKind())).increment();
+		Timer.builder("xoscar.pool.recovery")
+			.tags(tags)
+			.description("Time from a process pool's crash to its actors answering again")
+			.register(this.registry)
+			.record(took);
 	}
 
 	/** A process pool is gone: what it counted stays in its group's totals. */

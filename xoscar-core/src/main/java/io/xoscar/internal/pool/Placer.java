@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import io.xoscar.ActorSystem;
 import io.xoscar.Placement;
 import io.xoscar.exception.NoIdleSlotException;
 import io.xoscar.exception.NoSuchPoolException;
@@ -61,7 +62,7 @@ final class Placer {
 			return this.pools.get(0);
 		}
 		if (placement instanceof Placement.RandomSubPool) {
-			List<ActorPool> subPools = this.pools.stream().filter((pool) -> pool.index() > 0 && pool.isUp()).toList();
+			List<ActorPool> subPools = this.pools.stream().filter((pool) -> pool.index() > 0 && placeable(pool)).toList();
 			if (subPools.isEmpty()) {
 				throw new NoSuchPoolException("randomSubPool(): this node has no running sub pools");
 			}
@@ -98,7 +99,7 @@ final class Placer {
 
 	private List<ActorPool> labelled(String label) {
 		List<ActorPool> candidates = this.pools.stream()
-			.filter((pool) -> pool.labels().contains(label) && pool.isUp())
+			.filter((pool) -> pool.labels().contains(label) && placeable(pool))
 			.toList();
 		if (candidates.isEmpty()) {
 			throw new NoSuchPoolException("no running pool has the label '" + label + "'");
@@ -106,8 +107,13 @@ final class Placer {
 		return candidates;
 	}
 
+	/** @return whether new actors may go there: it runs, or recovery restarts it (they wait for it) */
+	private static boolean placeable(ActorPool pool) {
+		return pool.state() != ActorSystem.PoolState.DOWN;
+	}
+
 	private static ActorPool up(ActorPool pool) {
-		if (!pool.isUp()) {
+		if (!placeable(pool)) {
 			throw new PoolDownException("actor pool " + pool.index() + " (" + pool.name() + ") at " + pool.address() + " is down");
 		}
 		return pool;

@@ -1,6 +1,7 @@
 package io.xoscar.internal.pool;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -9,10 +10,12 @@ import org.slf4j.LoggerFactory;
 
 import io.xoscar.config.PoolConfig;
 import io.xoscar.exception.PoolDownException;
+import io.xoscar.recovery.RecoveryEvent;
 
 /**
  * The pools a node gains and loses while it runs: groups added at run time, pools removed, and
- * process pools whose process exited (their actors are gone, and calls to them say why).
+ * process pools whose process exited (recovery brings them back, or their actors are gone and calls
+ * to them say why).
  */
 final class PoolChanges {
 
@@ -27,11 +30,18 @@ final class PoolChanges {
 
 	private final NodeLifecycle lifecycle;
 
-	PoolChanges(Pools pools, ActorDirectory directory, NodeMetrics metrics, NodeLifecycle lifecycle) {
+	private final PoolRecovery recovery;
+
+	private final RecoveryEvents events;
+
+	PoolChanges(Pools pools, ActorDirectory directory, NodeMetrics metrics, NodeLifecycle lifecycle,
+			PoolRecovery recovery, RecoveryEvents events) {
 		this.pools = pools;
 		this.directory = directory;
 		this.metrics = metrics;
 		this.lifecycle = lifecycle;
+		this.recovery = recovery;
+		this.events = events;
 	}
 
 	/**
@@ -120,17 +130,25 @@ final class PoolChanges {
 		return stopped;
 	}
 
-	/** A process pool's process exited without being asked to: its actors are gone. */
-	void exited(ProcessActorPool pool, int exitCode) {
-		if (pool != null && !this.lifecycle.isClosed()) {
-			List<String> uids = this.directory.forgetAll(pool);
-			this.directory.ends().exited(pool, exitCode, uids);
-			if (this.metrics != null) {
-				this.metrics.childGone(pool);
-			}
-			logger.warn("{}; its {} actor(s) are gone and calls to them fail", this.directory.ends().pool(pool.address()),
-					uids.size());
+	/**
+	 * A process pool's process exited without being asked to: recovery restarts it, or (recovery
+	 * off) its actors are gone and calls to them fail saying why.
+	 */
+	void exited(ProcessActorPool pool, ProcessActorPool.Incarnation dead, int exitCode) {
+		if (this.lifecycle.isClosed()) {
+			return;
 		}
+		if (this.metrics != null) {
+			this.metrics.childGone(pool);
+		}
+		if (this.recovery.enabled()) {
+			this.recovery.crashed(pool, dead, exitCode);
+			return;
+		}
+		String failure = PoolRecovery.describeExit(dead, exitCode);
+		this.events.publish(new RecoveryEvent.PoolDown(Instant.now(), pool.index(), pool.name(), pool.address(),
+				dead.child().pid(), failure, false));
+		this.recovery.giveUp(pool, failure + "; recovery is off (restartProcesses)");
 	}
 
 }

@@ -28,6 +28,17 @@ final class PoolEnds {
 				+ now());
 	}
 
+	/**
+	 * A process pool is down for good.
+	 * @param why what happened
+	 * @return the reason calls to it give: "process pool 1 (gpu) at ... is down: {@code why} (at ...)"
+	 */
+	String down(ProcessActorPool pool, Collection<String> uids, String why) {
+		String reason = describe(pool) + " is down: " + why + " (at " + now() + ")";
+		ended(pool, uids, reason);
+		return reason;
+	}
+
 	/** A pool was removed. */
 	void removed(ActorPool pool, Collection<String> uids) {
 		ended(pool, uids, describe(pool) + " was removed at " + now());
@@ -68,6 +79,14 @@ final class PoolEnds {
 			return "was killed by signal " + signal + ((name != null) ? " (" + name + ")" : "") + ", exit code " + code;
 		}
 		return "exited with code " + code;
+	}
+
+	/** @return "SIGKILL" for a process killed by signal 9, else "exit-3" for exit code 3: a meter tag */
+	static String exitKind(int code) {
+		if (code > 128 && code < 160 && SIGNALS.containsKey(code - 128)) {
+			return SIGNALS.get(code - 128);
+		}
+		return "exit-" + code;
 	}
 
 	private static Instant now() {

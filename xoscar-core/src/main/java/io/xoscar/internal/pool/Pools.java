@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
@@ -30,17 +29,17 @@ final class Pools {
 
 	private final ActorSystemConfig config;
 
-	private final BiConsumer<ProcessActorPool, Integer> onProcessExit;
+	private final ProcessActorPool.ExitListener onProcessExit;
 
 	private final List<ActorPool> pools = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger nextIndex = new AtomicInteger();
 
 	/**
-	 * @param onProcessExit hears of a process pool whose process exited, with its exit code (the pool
-	 * is {@code null} once it was removed)
+	 * @param onProcessExit hears of a process pool whose process exited, with its exit code (not of
+	 * pools removed)
 	 */
-	Pools(String nodeAddress, ActorSystemConfig config, BiConsumer<ProcessActorPool, Integer> onProcessExit) {
+	Pools(String nodeAddress, ActorSystemConfig config, ProcessActorPool.ExitListener onProcessExit) {
 		this.nodeAddress = nodeAddress;
 		// children bind where this node binds, and advertise the host this node advertises
 		this.host = config.node().address().substring(0, config.node().address().lastIndexOf(':'));
@@ -103,8 +102,7 @@ final class Pools {
 				Thread starter = new Thread(() -> {
 					try {
 						start.complete(ProcessActorPool.start(index, ordinal, group, this.host, this.advertisedHost, this.config,
-								this.nodeAddress,
-								(code) -> this.onProcessExit.accept((ProcessActorPool) byIndex(index), code)));
+								this.nodeAddress, this::exited));
 					}
 					catch (ChildStartException ex) {
 						start.completeExceptionally(new PoolStartException("process pool " + index + " (" + group.name()
@@ -135,6 +133,12 @@ final class Pools {
 		}
 		this.pools.addAll(added);
 		return added;
+	}
+
+	private void exited(ProcessActorPool pool, ProcessActorPool.Incarnation dead, int exitCode) {
+		if (!pool.isRetired() && this.pools.contains(pool)) {
+			this.onProcessExit.exited(pool, dead, exitCode);
+		}
 	}
 
 	/**

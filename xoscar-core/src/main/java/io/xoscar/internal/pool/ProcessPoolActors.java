@@ -48,6 +48,11 @@ final class ProcessPoolActors {
 		}
 	}
 
+	/** @return the actors placed in that pool */
+	List<Placed> in(ActorPool pool) {
+		return this.actors.values().stream().filter((actor) -> actor.pool() == pool).toList();
+	}
+
 	/**
 	 * Forgets every actor of a pool that is gone.
 	 * @return their uids

@@ -2,12 +2,14 @@ package io.xoscar.internal.process;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +51,12 @@ public final class ChildJvm implements AutoCloseable {
 
 	private final AtomicBoolean stopping = new AtomicBoolean();
 
-	ChildJvm(ChildJvmSpec spec, Process process, String readyPayload, CompletableFuture<Void> outputEnded) {
+	private final Supplier<List<String>> stderrTail;
+
+	ChildJvm(ChildJvmSpec spec, Process process, String readyPayload, CompletableFuture<Void> outputEnded,
+			Supplier<List<String>> stderrTail) {
 		this.spec = spec;
+		this.stderrTail = stderrTail;
 		this.process = process;
 		this.readyPayload = readyPayload;
 		this.outputEnded = outputEnded;
@@ -115,6 +121,13 @@ public final class ChildJvm implements AutoCloseable {
 	 */
 	public String readyPayload() {
 		return this.readyPayload;
+	}
+
+	/**
+	 * @return the last lines the child wrote to its standard error (bounded), oldest first
+	 */
+	public List<String> stderrTail() {
+		return this.stderrTail.get();
 	}
 
 	/**

@@ -207,7 +207,7 @@ final class ChildLauncher {
 		}
 		logger.debug("{} is ready: {}", describe(this.spec, this.process.pid()), payload);
 		CompletableFuture<Void> drained = CompletableFuture.allOf(this.outPump.finished(), this.errPump.finished());
-		return new ChildJvm(this.spec, this.process, payload, drained);
+		return new ChildJvm(this.spec, this.process, payload, drained, this.errTail::lines);
 	}
 
 	private ChildStartException interrupted(InterruptedException ex) {

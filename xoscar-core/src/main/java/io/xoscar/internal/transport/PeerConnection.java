@@ -43,6 +43,9 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 
 	private final Duration helloTimeout;
 
+	/** Says why calls in flight are lost when the connection is. */
+	private final Losses losses;
+
 	private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
 
 	/** Completes with this connection once the peer's Hello arrived, or fails with why it did not. */
@@ -73,8 +76,9 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	 * @param errors rebuilds the exceptions answered
 	 * @param helloTimeout how long the peer may take to send its Hello
 	 */
-	PeerConnection(String peer, String kind, Wire wire, RemoteErrors errors, Duration helloTimeout) {
+	PeerConnection(String peer, String kind, Wire wire, RemoteErrors errors, Duration helloTimeout, Losses losses) {
 		this.peer = peer;
+		this.losses = losses;
 		this.kind = kind;
 		this.wire = wire;
 		this.receiver = wire.receiver(this::expected);
@@ -325,12 +329,19 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 		this.closed = true;
 		String reason = this.closeReason;
 		refuse("node at " + this.peer + " closed the connection before its Hello" + ((reason != null) ? ": " + reason : ""));
-		PoolDownException down = lost(null);
+		List<Pending> lost = new ArrayList<>();
 		for (Long id : List.copyOf(this.pending.keySet())) {
 			Pending call = this.pending.remove(id);
 			if (call != null) {
-				call.completeExceptionally(down);
+				lost.add(call);
 			}
+		}
+		if (!lost.isEmpty()) {
+			PoolDownException down = lost(null);
+			this.losses.explain(this.peer, down).whenComplete((explained, error) -> {
+				PoolDownException why = (explained != null) ? explained : down;
+				lost.forEach((call) -> call.completeExceptionally(why));
+			});
 		}
 		super.channelInactive(context);
 	}
@@ -348,6 +359,19 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	}
 
 	/** A call waiting for its answer; cancelling it tells the peer to cancel the call. */
+	/** Says why calls in flight are lost when a connection is (the node may know: the peer's process died). */
+	@FunctionalInterface
+	interface Losses {
+
+		/**
+		 * @param peer the peer node's address
+		 * @param lost what the calls fail with when nothing more is known
+		 * @return completes with what they fail with
+		 */
+		CompletableFuture<PoolDownException> explain(String peer, PoolDownException lost);
+
+	}
+
 	private final class Pending extends AbortableFuture {
 
 		private final long id;

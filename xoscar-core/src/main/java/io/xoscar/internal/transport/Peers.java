@@ -36,8 +36,11 @@ final class Peers {
 
 	private final Supplier<FrameDecoder> frameDecoders;
 
+	private final PeerConnection.Losses losses;
+
 	Peers(Wire wire, RemoteErrors errors, Duration connectTimeout, boolean unixSockets,
-			Supplier<FrameDecoder> frameDecoders) {
+			Supplier<FrameDecoder> frameDecoders, PeerConnection.Losses losses) {
+		this.losses = losses;
 		this.wire = wire;
 		this.errors = errors;
 		this.connectTimeout = connectTimeout;
@@ -131,7 +134,7 @@ final class Peers {
 		}
 		SocketAddress target = remote;
 		PeerConnection peer = new PeerConnection(nodeAddress, (target instanceof InetSocketAddress) ? "tcp" : "unix",
-				this.wire, this.errors, this.connectTimeout);
+				this.wire, this.errors, this.connectTimeout, this.losses);
 		peer.opened().whenComplete((opened, error) -> {
 			if (error == null) {
 				result.complete(opened);

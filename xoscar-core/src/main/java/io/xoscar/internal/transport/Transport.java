@@ -86,7 +86,8 @@ public final class Transport implements AutoCloseable {
 		}
 		this.address = advertisedAddress(host, ((InetSocketAddress) this.server.address()).getPort(), advertised);
 		this.unixServer = settings.unixSockets() ? bindUnixSocket(requests, receiver) : null;
-		this.peers = new Peers(this.wire, this.errors, this.connectTimeout, this.unixServer != null, this::frameDecoder);
+		this.peers = new Peers(this.wire, this.errors, this.connectTimeout, this.unixServer != null, this::frameDecoder,
+				node::lostConnection);
 		ErrorPathWarmUp.start(this.wire, this.errors, this.address);
 	}
 

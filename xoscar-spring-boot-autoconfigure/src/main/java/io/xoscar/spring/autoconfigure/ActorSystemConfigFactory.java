@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
+import io.xoscar.recovery.RestartLimits;
 
 /**
  * Turns {@link XoscarProperties} into an {@link ActorSystemConfig.Builder}.
@@ -17,6 +18,7 @@ final class ActorSystemConfigFactory {
 	static ActorSystemConfig.Builder builder(XoscarProperties properties) {
 		XoscarProperties.Debug debug = properties.debug();
 		XoscarProperties.Transport transport = properties.transport();
+		XoscarProperties.Recovery recovery = properties.recovery();
 		ActorSystemConfig.Builder builder = ActorSystemConfig.builder()
 			.address(properties.address())
 			.callTimeout(debug.callTimeout())
@@ -28,7 +30,11 @@ final class ActorSystemConfigFactory {
 			.frameReadTimeout(transport.frameReadTimeout())
 			.connectTimeout(transport.connectTimeout())
 			.unixSockets(transport.unixSockets())
-			.sharedMemory((int) transport.sharedMemory().toBytes());
+			.sharedMemory((int) transport.sharedMemory().toBytes())
+			.restartProcesses(recovery.restartProcesses())
+			.processRestartLimits(restartLimits(recovery))
+			.restartWait(recovery.restartWait())
+			.restartActors(recovery.restartActors());
 		if (!properties.advertisedAddress().isEmpty()) {
 			builder.advertisedAddress(properties.advertisedAddress());
 		}
@@ -41,6 +47,11 @@ final class ActorSystemConfigFactory {
 		transport.exceptionPackages().forEach(builder::exceptionPackage);
 		properties.pools().forEach((name, pool) -> builder.pool(poolConfig(name, pool)));
 		return builder;
+	}
+
+	static RestartLimits restartLimits(XoscarProperties.Recovery recovery) {
+		return new RestartLimits(recovery.maxRestarts(), recovery.restartWindow(), recovery.minBackoff(),
+				recovery.maxBackoff(), recovery.jitter());
 	}
 
 	/** The group's name is one of its pools' labels, so that placement by pool group is placement by label. */

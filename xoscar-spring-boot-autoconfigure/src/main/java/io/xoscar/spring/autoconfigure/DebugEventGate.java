@@ -9,8 +9,8 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Lets debug events into the application context only while it can take them: from its refresh to
- * its close.
+ * Lets xoscar's events (debug events, and recovery events through a gate of their own) into the
+ * application context only while it can take them: from its refresh to its close.
  * <p>
  * Before the refresh, a context keeps the events published to it in a set that is neither
  * thread-safe nor seen by {@code @EventListener} methods (registered once every singleton exists),
@@ -34,15 +34,31 @@ final class DebugEventGate {
 
 	private State state = State.HOLDING;
 
+	private final String kind;
+
+	private final String whereToLook;
+
 	private int dropped;
 
 	/**
 	 * @param publisher the context
-	 * @param heldLimit the most events held before the refresh
+	 * @param heldLimit the most debug events held before the refresh
 	 */
 	DebugEventGate(ApplicationEventPublisher publisher, int heldLimit) {
+		this(publisher, heldLimit, "debug", "ActorSystem.deadlocks() and slowCalls() list the latest");
+	}
+
+	/**
+	 * @param publisher the context
+	 * @param heldLimit the most events held before the refresh
+	 * @param kind what the events are, for the log
+	 * @param whereToLook where to find what the events dropped before the refresh told, for the log
+	 */
+	DebugEventGate(ApplicationEventPublisher publisher, int heldLimit, String kind, String whereToLook) {
 		this.publisher = publisher;
 		this.heldLimit = heldLimit;
+		this.kind = kind;
+		this.whereToLook = whereToLook;
 	}
 
 	/**
@@ -82,9 +98,9 @@ final class DebugEventGate {
 					// events that came while the held ones were published were held too: order is kept
 					this.state = State.OPEN;
 					if (this.dropped > 0) {
-						logger.warn("{} debug event(s) detected before the application context was refreshed were not"
-								+ " published (at most {} are held); ActorSystem.deadlocks() and slowCalls() list the"
-								+ " latest", this.dropped, this.heldLimit);
+						logger.warn("{} {} event(s) that came before the application context was refreshed were"
+								+ " not published (at most {} are held); {}", this.dropped, this.kind, this.heldLimit,
+								this.whereToLook);
 					}
 					return;
 				}

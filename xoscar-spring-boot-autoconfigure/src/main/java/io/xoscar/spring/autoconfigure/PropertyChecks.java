@@ -27,6 +27,13 @@ final class PropertyChecks {
 		}
 	}
 
+	static void notNegative(String key, Duration value) {
+		if (value == null || value.isNegative()) {
+			throw invalid(key, value, "must not be a negative duration",
+					"Set it to a duration such as 0, 500ms or 2s.");
+		}
+	}
+
 	static void notBlank(String key, String value) {
 		if (value == null || value.isBlank()) {
 			throw invalid(key, value, "must not be blank", "Set a value or remove the entry.");

@@ -18,6 +18,7 @@ import static io.xoscar.spring.autoconfigure.PropertyChecks.atLeast;
 import static io.xoscar.spring.autoconfigure.PropertyChecks.hostAndPort;
 import static io.xoscar.spring.autoconfigure.PropertyChecks.invalid;
 import static io.xoscar.spring.autoconfigure.PropertyChecks.notBlank;
+import static io.xoscar.spring.autoconfigure.PropertyChecks.notNegative;
 import static io.xoscar.spring.autoconfigure.PropertyChecks.positive;
 
 /**
@@ -154,11 +155,46 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 	/**
 	 * Automatic recovery from failures.
 	 *
-	 * @param restartActors Whether an actor that failed is recreated. Its refs stay valid.
-	 * @param restartProcesses Whether a process pool whose child JVM crashed is restarted.
+	 * @param restartActors Whether an actor of this JVM is restarted as its supervision says (the
+	 * exceptions listed on its @XActor or in its CreateOptions): a new instance with the same uid,
+	 * class and constructor arguments takes the calls queued behind the failed one. Otherwise a method
+	 * that throws only fails its call.
+	 * @param restartProcesses Whether a process pool whose child JVM died is started again at the same
+	 * address, its actors re-created, so that refs taken before keep working. Otherwise the pool stays
+	 * down and calls to its actors fail at once with PoolDownException saying why.
+	 * @param maxRestarts Most restarts of a process pool within restart-window: one more death and
+	 * recovery gives the pool up (it stays down, its health says why). 0 never restarts.
+	 * @param restartWindow The sliding window in which max-restarts restarts of a process pool are
+	 * counted.
+	 * @param minBackoff Wait before the second restart of a process pool within the window (the first
+	 * one is immediate); each further wait doubles, up to max-backoff.
+	 * @param maxBackoff Longest wait before restarting a process pool.
+	 * @param jitter Random stretch of each wait before a restart, as a fraction from 0 to 1 (0.2: up to
+	 * 20% longer), so that pools that died together do not restart at the same instant.
+	 * @param restartWait How long a call made while its process pool restarts waits for the pool (also
+	 * bounded by the call's timeout) before it fails with PoolDownException.
 	 */
-	public record Recovery(@DefaultValue("true") boolean restartActors,
-			@DefaultValue("true") boolean restartProcesses) {
+	public record Recovery(@DefaultValue("true") boolean restartActors, @DefaultValue("true") boolean restartProcesses,
+			@DefaultValue("5") int maxRestarts, @DefaultValue("1m") Duration restartWindow,
+			@DefaultValue("200ms") Duration minBackoff, @DefaultValue("10s") Duration maxBackoff,
+			@DefaultValue("0.2") double jitter, @DefaultValue("30s") Duration restartWait) {
+
+		public Recovery {
+			String key = PREFIX + "recovery.";
+			atLeast(key + "max-restarts", maxRestarts, 0, "Set it to 0 (never restart) or more.");
+			positive(key + "restart-window", restartWindow);
+			notNegative(key + "min-backoff", minBackoff);
+			positive(key + "max-backoff", maxBackoff);
+			if (maxBackoff.compareTo(minBackoff) < 0) {
+				throw invalid(key + "max-backoff", maxBackoff, "must not be shorter than min-backoff (" + minBackoff + ")",
+						"Set it to " + minBackoff + " or longer, or lower " + key + "min-backoff.");
+			}
+			if (!(jitter >= 0 && jitter <= 1)) {
+				throw invalid(key + "jitter", jitter, "must be a fraction from 0 to 1",
+						"Set it to a fraction such as 0.2 (up to 20% longer waits), or 0 for none.");
+			}
+			positive(key + "restart-wait", restartWait);
+		}
 
 	}
 

@@ -24,7 +24,9 @@ class ConfigurationMetadataTests {
 			.containsExactlyInAnyOrder("xoscar.enabled", "xoscar.address", "xoscar.advertised-address", "xoscar.main-pool-threads", "xoscar.pools",
 					"xoscar.debug.slow-call-threshold", "xoscar.debug.call-timeout", "xoscar.debug.deadlock-detection",
 					"xoscar.debug.backlog-threshold", "xoscar.debug.backlog-fails-health", "xoscar.debug.history",
-					"xoscar.recovery.restart-actors", "xoscar.recovery.restart-processes", "xoscar.security.token",
+					"xoscar.recovery.restart-actors", "xoscar.recovery.restart-processes", "xoscar.recovery.max-restarts",
+					"xoscar.recovery.restart-window", "xoscar.recovery.min-backoff", "xoscar.recovery.max-backoff",
+					"xoscar.recovery.jitter", "xoscar.recovery.restart-wait", "xoscar.security.token",
 					"xoscar.security.tls.enabled", "xoscar.transport.max-frame-size",
 					"xoscar.transport.connect-timeout", "xoscar.transport.unix-sockets",
 					"xoscar.transport.exception-packages", "xoscar.transport.shared-memory",
@@ -49,7 +51,11 @@ class ConfigurationMetadataTests {
 					"xoscar.debug.backlog-fails-health=false", "xoscar.debug.history=100",
 					"xoscar.transport.max-frame-size=256MB",
 					"xoscar.transport.connect-timeout=5s", "xoscar.transport.frame-read-timeout=30s",
-					"xoscar.web.problem-details.enabled=true", "xoscar.web.problem-details.retry-after=5s");
+					"xoscar.web.problem-details.enabled=true", "xoscar.web.problem-details.retry-after=5s",
+					"xoscar.recovery.restart-processes=true", "xoscar.recovery.restart-actors=true",
+					"xoscar.recovery.max-restarts=5", "xoscar.recovery.restart-window=1m",
+					"xoscar.recovery.min-backoff=200ms", "xoscar.recovery.max-backoff=10s", "xoscar.recovery.jitter=0.2",
+					"xoscar.recovery.restart-wait=30s");
 	}
 
 	@Test

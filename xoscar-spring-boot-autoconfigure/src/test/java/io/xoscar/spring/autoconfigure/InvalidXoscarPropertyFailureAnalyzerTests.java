@@ -54,6 +54,14 @@ class InvalidXoscarPropertyFailureAnalyzerTests {
 			xoscar.transport.max-frame-size=2GB                         | xoscar.transport.max-frame-size    | 2147483648B
 			xoscar.transport.incomplete-frame-memory=0B                 | xoscar.transport.incomplete-frame-memory | 0B
 			xoscar.transport.frame-read-timeout=0s                      | xoscar.transport.frame-read-timeout | PT0S
+			xoscar.recovery.max-restarts=-1                             | xoscar.recovery.max-restarts       | -1
+			xoscar.recovery.restart-window=0s                           | xoscar.recovery.restart-window     | PT0S
+			xoscar.recovery.min-backoff=-1ms                            | xoscar.recovery.min-backoff        | PT-0.001S
+			xoscar.recovery.max-backoff=0s                              | xoscar.recovery.max-backoff        | PT0S
+			xoscar.recovery.min-backoff=5s xoscar.recovery.max-backoff=1s | xoscar.recovery.max-backoff      | PT1S
+			xoscar.recovery.jitter=1.5                                  | xoscar.recovery.jitter             | 1.5
+			xoscar.recovery.jitter=-0.1                                 | xoscar.recovery.jitter             | -0.1
+			xoscar.recovery.restart-wait=0s                             | xoscar.recovery.restart-wait       | PT0S
 			""")
 	void invalidValueFailsStartupNamingTheKey(String properties, String key, String value) {
 		this.runner.withPropertyValues(properties.split(" ")).run((context) -> {
@@ -78,6 +86,20 @@ class InvalidXoscarPropertyFailureAnalyzerTests {
 						+ "\"test\"): must list one device per pool (2), lists 3.");
 				assertThat(analysis.getAction()).isEqualTo("Update 'xoscar.pools.gpu.cuda-devices' in your "
 						+ "configuration. List exactly 2 devices, or set xoscar.pools.gpu.count to 3.");
+			});
+	}
+
+	@Test
+	void aBackoffShorterThanItsMinimumSaysWhatToFix() {
+		this.runner.withPropertyValues("xoscar.recovery.min-backoff=5s", "xoscar.recovery.max-backoff=1s")
+			.run((context) -> {
+				FailureAnalysis analysis = new InvalidXoscarPropertyFailureAnalyzer(this.environment.get())
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).isEqualTo("Invalid value 'PT1S' for property "
+						+ "'xoscar.recovery.max-backoff' (from \"xoscar.recovery.max-backoff\" from property source "
+						+ "\"test\"): must not be shorter than min-backoff (PT5S).");
+				assertThat(analysis.getAction()).isEqualTo("Update 'xoscar.recovery.max-backoff' in your configuration. "
+						+ "Set it to PT5S or longer, or lower xoscar.recovery.min-backoff.");
 			});
 	}
 

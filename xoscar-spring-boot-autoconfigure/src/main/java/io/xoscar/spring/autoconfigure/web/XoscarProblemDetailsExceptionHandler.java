@@ -44,6 +44,11 @@ import io.xoscar.exception.XoscarException;
  * <tr><td>{@link ActorNotFoundException}</td><td>404</td><td>actor-not-found</td></tr>
  * <tr><td>{@link ActorAlreadyExistsException}</td><td>409</td><td>actor-already-exists</td></tr>
  * </table>
+ * A {@link PoolDownException} of a process pool that recovery is restarting
+ * ({@link PoolDownException#restarting()}) answers {@code Retry-After: 1} and carries
+ * {@code restarting: true}: the same request is likely to succeed within seconds. Other pools that
+ * are down answer the configured {@code Retry-After} ({@code xoscar.web.problem-details.retry-after}).
+ * <p>
  * The exception may arrive wrapped (a {@code CompletionException} or {@code ExecutionException} of a
  * future, a checked exception of the application's): the first of these in its cause chain decides.
  * Exceptions an actor threw itself ({@code RemoteActorException}, {@code ActorCheckedException}) are
@@ -62,6 +67,9 @@ public class XoscarProblemDetailsExceptionHandler {
 	public static final String TYPE_PREFIX = "urn:xoscar:problem:";
 
 	private static final Logger logger = LoggerFactory.getLogger(XoscarProblemDetailsExceptionHandler.class);
+
+	/** The {@code Retry-After} of a pool that recovery is restarting: it is back within seconds. */
+	static final String RESTARTING_RETRY_AFTER = "1";
 
 	private final String retryAfter;
 
@@ -98,8 +106,8 @@ public class XoscarProblemDetailsExceptionHandler {
 			logger.debug("Answering {} ({}) to a request that failed", kind.status.value(), kind.title, exception);
 		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(kind.status);
-		if (cause instanceof PoolDownException) {
-			response.header(HttpHeaders.RETRY_AFTER, this.retryAfter);
+		if (cause instanceof PoolDownException down) {
+			response.header(HttpHeaders.RETRY_AFTER, down.restarting() ? RESTARTING_RETRY_AFTER : this.retryAfter);
 		}
 		return response.body(problemDetail(kind, cause));
 	}
@@ -133,6 +141,9 @@ public class XoscarProblemDetailsExceptionHandler {
 		else if (exception instanceof NoIdleSlotException noSlot) {
 			problem.setProperty("label", noSlot.label());
 			problem.setProperty("mark", noSlot.mark());
+		}
+		else if (exception instanceof PoolDownException down && down.restarting()) {
+			problem.setProperty("restarting", true);
 		}
 		else if (exception instanceof PoolStartException notStarted) {
 			problem.setProperty("pool", notStarted.pool());

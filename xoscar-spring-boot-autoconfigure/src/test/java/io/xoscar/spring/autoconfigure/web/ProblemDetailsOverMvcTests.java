@@ -87,6 +87,12 @@ class ProblemDetailsOverMvcTests {
 			return this.system.handle(this.deadNode, "worker", Worker.class).method("ping").<String>send().get();
 		}
 
+		/** What a call fails with when its process pool died under it and recovery restarts it. */
+		@GetMapping("/pool-restarting")
+		CompletableFuture<String> poolRestarting() {
+			return CompletableFuture.failedFuture(ProblemFixtures.restarting());
+		}
+
 		@GetMapping("/idle-slot")
 		String idleSlot() {
 			return this.system.createActor(Worker.class, CreateOptions.at(Placement.idleLabel("slot", "model")))
@@ -157,7 +163,19 @@ class ProblemDetailsOverMvcTests {
 			assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(503);
 			assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
 			assertProblem(response, "pool-down", "Actor pool down", 503);
+			assertThat(body(response).has("restarting")).isFalse();
 		}
+	}
+
+	@Test
+	void aPoolThatRecoveryRestartsAnswers503AskingToRetryInASecond() throws Exception {
+		HttpResponse<String> response = get(this.port, "/pool-restarting");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).as("not the configured 3").hasValue("1");
+		assertProblem(response, "pool-down", "Actor pool down", 503);
+		assertThat(body(response).get("restarting").asBoolean()).isTrue();
+		assertThat(body(response).get("detail").asString()).isEqualTo(ProblemFixtures.restarting().getMessage());
 	}
 
 	@Test

@@ -50,6 +50,11 @@ class ProblemDetailsOverWebFluxTests {
 			return this.system.handle(this.deadNode, "worker", Worker.class).method("ping").mono();
 		}
 
+		@GetMapping("/pool-restarting")
+		Mono<String> poolRestarting() {
+			return Mono.error(ProblemFixtures.restarting());
+		}
+
 		@GetMapping("/timeout")
 		Mono<String> timeout() {
 			return this.system.handle(this.system.address(), "sleeper", Sleeper.class)
@@ -88,6 +93,16 @@ class ProblemDetailsOverWebFluxTests {
 		assertThat(response.headers().firstValue("Retry-After")).as("the default").hasValue("5");
 		assertProblem(response, "pool-down", "Actor pool down", 503);
 		assertThat(body(response).get("instance").asString()).isEqualTo("/node-down");
+	}
+
+	@Test
+	void aPoolThatRecoveryRestartsAnswers503AskingToRetryInASecond() throws Exception {
+		HttpResponse<String> response = get(this.port, "/pool-restarting");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+		assertProblem(response, "pool-down", "Actor pool down", 503);
+		assertThat(body(response).get("restarting").asBoolean()).isTrue();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.xoscar.Actor;
 import io.xoscar.StatelessActor;
+import io.xoscar.exception.PoolDownException;
 import io.xoscar.spring.XActor;
 import io.xoscar.spring.autoconfigure.testfixture.LocalHttp;
 
@@ -59,6 +60,14 @@ final class ProblemFixtures {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * @return what a call fails with when its process pool died under it and recovery restarts it
+	 */
+	static PoolDownException restarting() {
+		return new PoolDownException("process pool 3 (gpu) at 127.0.0.1:40233 is restarting: its process (pid 4242)"
+				+ " was killed by signal 9 (SIGKILL), exit code 137; actor 'model' was in it", null, true);
 	}
 
 	static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

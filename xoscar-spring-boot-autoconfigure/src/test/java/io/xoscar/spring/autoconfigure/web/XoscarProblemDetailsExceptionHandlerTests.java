@@ -58,9 +58,27 @@ class XoscarProblemDetailsExceptionHandlerTests {
 			.doesNotContainKey("stderrTail");
 		assertThat(start.getHeaders().getFirst("Retry-After")).isNull();
 		assertThat(down.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+		assertThat(down.getBody().getProperties()).isNull();
 		assertThat(this.handler.handleXoscarException(new WireValueException("cannot encode Flux"))
 			.getStatusCode()
 			.value()).isEqualTo(500);
+	}
+
+	@Test
+	void aPoolThatRecoveryRestartsAsksToRetryInASecondWhateverIsConfigured() throws Exception {
+		XoscarProblemDetailsExceptionHandler handler = new XoscarProblemDetailsExceptionHandler(Duration.ofSeconds(30));
+		ResponseEntity<ProblemDetail> restarting = handler.handleXoscarException(
+				new CompletionException(new PoolDownException("process pool 1 (gpu) is restarting", null, true)));
+		ResponseEntity<ProblemDetail> down = handler.handleXoscarException(
+				new PoolDownException("process pool 1 (gpu) is down: recovery gave it up", null, false));
+
+		assertThat(restarting.getStatusCode().value()).isEqualTo(503);
+		assertThat(restarting.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+		assertThat(restarting.getBody().getProperties()).containsEntry("restarting", true);
+		assertThat(restarting.getBody().getDetail()).isEqualTo("process pool 1 (gpu) is restarting");
+		assertThat(down.getStatusCode().value()).isEqualTo(503);
+		assertThat(down.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+		assertThat(down.getBody().getProperties()).isNull();
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.xoscar.ActorSystem;
 import io.xoscar.ActorSystem.ActorInfo;
 import io.xoscar.ActorSystem.PoolInfo;
+import io.xoscar.ActorSystem.PoolState;
 import io.xoscar.config.PoolConfig.PoolMode;
 
 /**
@@ -57,6 +58,9 @@ record ActorListing(Map<Integer, List<ActorInfo>> byPool, String failure) {
 	String unlisted(PoolInfo pool) {
 		if (this.failure != null) {
 			return this.failure;
+		}
+		if (pool.state() == PoolState.RESTARTING) {
+			return "pool is restarting";
 		}
 		if (!pool.up()) {
 			return "pool is down";

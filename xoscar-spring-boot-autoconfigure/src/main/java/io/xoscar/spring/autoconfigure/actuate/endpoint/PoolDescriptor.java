@@ -17,8 +17,14 @@ import io.xoscar.spring.autoconfigure.actuate.PoolIds;
  * @param name its group name
  * @param mode {@code thread} or {@code process}
  * @param address its address
- * @param status {@code UP} or {@code DOWN}
- * @param pid its process id (this JVM's for thread pools)
+ * @param status {@code UP} or {@code DOWN} (also while it restarts)
+ * @param state {@code UP}, {@code RESTARTING} (its process died and recovery starts it again) or
+ * {@code DOWN}
+ * @param restarts how often recovery restarted its process since the node started
+ * @param lastFailure why its process died last (or why recovery gave it up), or {@code null} if it
+ * never did
+ * @param pid its process id (this JVM's for thread pools; while it is not up, of the process that
+ * died)
  * @param threads its thread count
  * @param labels its labels
  * @param actorCount how many actors it holds
@@ -28,7 +34,7 @@ import io.xoscar.spring.autoconfigure.actuate.PoolIds;
  * @param actors its actors, {@code null} if not listed
  */
 public record PoolDescriptor(int index, String id, String name, String mode, String address, String status,
-		long pid, int threads, Set<String> labels, int actorCount, long backlog, Boolean actorsListed,
+		String state, int restarts, String lastFailure, long pid, int threads, Set<String> labels, int actorCount, long backlog, Boolean actorsListed,
 		String unlistedReason, List<ActorDescriptor> actors) {
 
 	/**
@@ -45,7 +51,8 @@ public record PoolDescriptor(int index, String id, String name, String mode, Str
 			backlog = actors.stream().mapToLong(ActorDescriptor::backlog).sum();
 		}
 		return new PoolDescriptor(pool.index(), PoolIds.id(pool), pool.name(),
-				pool.mode().name().toLowerCase(Locale.ROOT), pool.address(), pool.up() ? "UP" : "DOWN", pool.pid(),
+				pool.mode().name().toLowerCase(Locale.ROOT), pool.address(), pool.up() ? "UP" : "DOWN", pool.state().name(),
+				pool.restarts(), pool.lastFailure(), pool.pid(),
 				pool.threads(), new TreeSet<>(pool.labels()), pool.actors(), backlog,
 				(listing != null) ? reason == null : null, reason, actors);
 	}

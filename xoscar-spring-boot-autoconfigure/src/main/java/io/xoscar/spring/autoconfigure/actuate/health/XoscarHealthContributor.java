@@ -13,21 +13,29 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 import io.xoscar.ActorSystem;
 import io.xoscar.ActorSystem.PoolInfo;
+import io.xoscar.ActorSystem.PoolState;
 import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.spring.autoconfigure.actuate.PoolIds;
 
 /**
  * The node's health: one {@link HealthIndicator} per pool, named by the pool ({@code main} for the
  * main pool, {@code <group>-<index>} for sub pools: {@code cpu-1}, {@code gpu-3}), UP while the
- * pool runs and DOWN otherwise. A pool with an active backlog alert (a call waiting in one of its
+ * pool runs, {@link #RESTARTING} while recovery starts its process again (HTTP 503 and ranked
+ * between DOWN and UP by default: {@link RestartingStatusDefaults}), DOWN otherwise, with how often
+ * it was restarted and why its process died last ({@code restarts}, {@code lastFailure}). A pool with an active backlog alert (a call waiting in one of its
  * actors' mailboxes past {@code xoscar.debug.backlog-threshold}) lists it under
  * {@code backlogAlerts}, and is DOWN if {@code xoscar.debug.backlog-fails-health} is set. Pools are
  * read at each call, so pools added or removed at run time appear or disappear.
  */
 final class XoscarHealthContributor implements CompositeHealthContributor {
+
+	/** The status of a process pool whose process died while recovery starts it again. */
+	static final Status RESTARTING = new Status("RESTARTING",
+			"the pool's process died and recovery is starting it again; calls to its actors wait for it");
 
 	private final ActorSystem system;
 
@@ -84,14 +92,16 @@ final class XoscarHealthContributor implements CompositeHealthContributor {
 	 * @param backlogAlerts its active backlog alerts
 	 * @param backlogFailsHealth whether an active backlog alert makes it DOWN
 	 * @param now the time of the check
-	 * @return UP while it runs (and, if backlogs fail health, has no active backlog alert), DOWN
-	 * otherwise, with its index, name, mode, address, actors, backlog (calls waiting in the mailboxes
-	 * of the pool's actors; for a process pool as its child JVM told, about a second ago), threads,
-	 * process id and labels, and its active backlog alerts if it has any
+	 * @return UP while it runs (and, if backlogs fail health, has no active backlog alert),
+	 * RESTARTING while recovery starts its process again, DOWN otherwise, with its index, name, mode,
+	 * address, actors, backlog (calls waiting in the mailboxes of the pool's actors; for a process
+	 * pool as its child JVM told, about a second ago), threads, process id (of the process that died,
+	 * while it is not up), labels, how often recovery restarted it, why its process died last (or why
+	 * recovery gave it up) if it ever did, and its active backlog alerts if it has any
 	 */
 	static Health health(PoolInfo pool, List<SlowCallAlert> backlogAlerts, boolean backlogFailsHealth, Instant now) {
-		boolean up = pool.up() && !(backlogFailsHealth && !backlogAlerts.isEmpty());
-		Health.Builder builder = (up ? Health.up() : Health.down()).withDetail("index", pool.index())
+		Health.Builder builder = Health.status(status(pool, backlogAlerts, backlogFailsHealth))
+			.withDetail("index", pool.index())
 			.withDetail("name", pool.name())
 			.withDetail("mode", pool.mode().name().toLowerCase(Locale.ROOT))
 			.withDetail("address", pool.address())
@@ -99,11 +109,23 @@ final class XoscarHealthContributor implements CompositeHealthContributor {
 			.withDetail("backlog", pool.backlog())
 			.withDetail("threads", pool.threads())
 			.withDetail("pid", pool.pid())
-			.withDetail("labels", List.copyOf(new TreeSet<>(pool.labels())));
+			.withDetail("labels", List.copyOf(new TreeSet<>(pool.labels())))
+			.withDetail("restarts", pool.restarts());
+		if (pool.lastFailure() != null) {
+			builder.withDetail("lastFailure", pool.lastFailure());
+		}
 		if (!backlogAlerts.isEmpty()) {
 			builder.withDetail("backlogAlerts", backlogAlerts.stream().map((alert) -> describe(alert, now)).toList());
 		}
 		return builder.build();
+	}
+
+	private static Status status(PoolInfo pool, List<SlowCallAlert> backlogAlerts, boolean backlogFailsHealth) {
+		if (pool.state() == PoolState.RESTARTING) {
+			return RESTARTING;
+		}
+		boolean up = pool.up() && !(backlogFailsHealth && !backlogAlerts.isEmpty());
+		return up ? Status.UP : Status.DOWN;
 	}
 
 	/**

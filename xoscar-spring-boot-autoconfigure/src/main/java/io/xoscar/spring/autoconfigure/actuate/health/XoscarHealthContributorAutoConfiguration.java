@@ -17,7 +17,9 @@ import io.xoscar.spring.autoconfigure.XoscarProperties;
 /**
  * The health contributor {@code xoscar}: one component per pool of the node (see
  * {@link XoscarHealthContributor}); {@code xoscar.debug.backlog-fails-health=true} reports a pool
- * with an active backlog alert DOWN. Needs Spring Boot's health module ({@code spring-boot-health},
+ * with an active backlog alert DOWN. A process pool that recovery restarts is {@code RESTARTING},
+ * which answers 503 and ranks between DOWN and UP unless the application's
+ * {@code management.endpoint.health.status.*} says otherwise ({@link RestartingStatusDefaults}). Needs Spring Boot's health module ({@code spring-boot-health},
  * which {@code spring-boot-starter-actuator} brings) and an {@link ActorSystem} bean;
  * {@code management.health.xoscar.enabled=false} turns it off, a bean named
  * {@code xoscarHealthContributor} replaces it. Like other contributors it is not part of the

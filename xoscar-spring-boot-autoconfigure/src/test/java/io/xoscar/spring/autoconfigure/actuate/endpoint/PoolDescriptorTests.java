@@ -64,4 +64,40 @@ class PoolDescriptorTests {
 		assertThat(timedOut.unlistedReason()).isEqualTo("listing timed out");
 	}
 
+	@Test
+	void describesRecoveryPerPool() {
+		String killed = "its process (pid 14) was killed by signal 9 (SIGKILL), exit code 137";
+		PoolInfo never = new PoolInfo(1, "gpu", "unix:/tmp/a", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, true, 11, PoolState.UP, 0, null);
+		PoolInfo restarting = new PoolInfo(2, "gpu", "unix:/tmp/b", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, false, 14, PoolState.RESTARTING, 2, killed);
+		PoolInfo restarted = new PoolInfo(3, "gpu", "unix:/tmp/c", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, true, 15, PoolState.UP, 3, killed);
+		PoolInfo gaveUp = new PoolInfo(4, "gpu", "unix:/tmp/d", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, false, 16, PoolState.DOWN, 5, "gave up: " + killed);
+		ActorListing listing = ActorListing.of(List.of(new ActorInfo("m", "M", true, 3, "unix:/tmp/c", 0, 1, List.of()),
+				new ActorInfo("n", "N", true, 1, "unix:/tmp/a", 0, 1, List.of())));
+
+		PoolDescriptor up = PoolDescriptor.of(never, listing);
+		assertThat(up.state()).isEqualTo("UP");
+		assertThat(up.restarts()).isZero();
+		assertThat(up.lastFailure()).isNull();
+
+		PoolDescriptor back = PoolDescriptor.of(restarting, listing);
+		assertThat(back.state()).isEqualTo("RESTARTING");
+		assertThat(back.status()).isEqualTo("DOWN");
+		assertThat(back.restarts()).isEqualTo(2);
+		assertThat(back.lastFailure()).isEqualTo(killed);
+		assertThat(back.actorsListed()).isFalse();
+		assertThat(back.unlistedReason()).isEqualTo("pool is restarting");
+
+		PoolDescriptor again = PoolDescriptor.of(restarted, listing);
+		assertThat(again.state()).isEqualTo("UP");
+		assertThat(again.status()).isEqualTo("UP");
+		assertThat(again.restarts()).isEqualTo(3);
+		assertThat(again.lastFailure()).isEqualTo(killed);
+		assertThat(again.actors()).extracting(ActorDescriptor::uid).containsExactly("m");
+
+		PoolDescriptor gone = PoolDescriptor.of(gaveUp, null);
+		assertThat(gone.state()).isEqualTo("DOWN");
+		assertThat(gone.restarts()).isEqualTo(5);
+		assertThat(gone.lastFailure()).isEqualTo("gave up: " + killed);
+	}
+
 }
