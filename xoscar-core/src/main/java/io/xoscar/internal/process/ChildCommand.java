@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The command line of a child JVM:
- * {@code <java> <stdio encoding> <runtime options> <jvm args> [-Dloader.main=…] -cp <class path> <main class> <args>},
- * the runtime's options being those for native access, netty's JFR events and class-data sharing.
+ * {@code <java> <stdio encoding> <runtime options> <jvm args> [-Dloader.main=…] -cp <class path>
+ * <main class> <args>}, the runtime's options being those for native access, netty's JFR events and
+ * class-data sharing.
  * <p>
  * A class path longer than a threshold goes into a temporary {@code @argfile} (supported by the
  * {@code java} launcher since JDK 9) instead, because long command lines fail: Linux limits one
