@@ -92,6 +92,17 @@ final class ChildClassDataSharing {
 	 * @return what the child gets
 	 */
 	Plan plan(ChildJvmSpec spec, ChildClasspath classpath, int argFileThreshold) {
+		try {
+			return planOrFail(spec, classpath, argFileThreshold);
+		}
+		catch (RuntimeException ex) {
+			// sharing only speeds a start up: whatever goes wrong with it must not fail one
+			logger.debug("Child JVM '{}' starts without class-data sharing", spec.name(), ex);
+			return Plan.NONE;
+		}
+	}
+
+	private Plan planOrFail(ChildJvmSpec spec, ChildClasspath classpath, int argFileThreshold) {
 		String reason = reasonToLeaveAlone(spec, classpath);
 		if (reason != null) {
 			logger.debug("Child JVM '{}' starts without class-data sharing: {}", spec.name(), reason);
