@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The command line of a child JVM:
- * {@code <java> <stdio encoding> <jvm args> [-Dloader.main=…] -cp <class path> <main class> <args>}.
+ * {@code <java> <stdio encoding> <runtime options> <jvm args> [-Dloader.main=…] -cp <class path>
+ * <main class> <args>}, the runtime's options being those for native access, netty's JFR events and
+ * class-data sharing.
  * <p>
  * A class path longer than a threshold goes into a temporary {@code @argfile} (supported by the
  * {@code java} launcher since JDK 9) instead, because long command lines fail: Linux limits one
@@ -40,13 +42,6 @@ final class ChildCommand implements AutoCloseable {
 	}
 
 	/**
-	 * @param spec what to run
-	 * @param classpath how the child gets the parent's classes
-	 * @param argFileThreshold class paths longer than this go into an argument file
-	 * @return the command, with its argument file written if it needs one
-	 * @throws IOException if the argument file could not be written
-	 */
-	/**
 	 * Netty's native transport (the Unix domain sockets) loads a native library; from JDK 22 on the
 	 * JVM warns about that unless native access is granted, and the parent's grant does not pass to
 	 * its children by itself.
@@ -56,12 +51,47 @@ final class ChildCommand implements AutoCloseable {
 		return (javaFeature >= 22 && !granted) ? List.of("--enable-native-access=ALL-UNNAMED") : List.of();
 	}
 
+	/**
+	 * Netty describes its buffer allocations as JFR events unless told otherwise; its first allocation
+	 * then costs a child 0.2-0.4 s, in which the JVM generates a handler for each event class. A child
+	 * whose options record with JFR or decide themselves keeps them.
+	 */
+	static List<String> nettyJfrOptions(List<String> jvmArgs) {
+		boolean recordsOrDecides = jvmArgs.stream()
+			.anyMatch((arg) -> arg.contains("io.netty.jfr.enabled") || arg.startsWith("-XX:StartFlightRecording")
+					|| arg.startsWith("-XX:+FlightRecorder"));
+		return recordsOrDecides ? List.of() : List.of("-Dio.netty.jfr.enabled=false");
+	}
+
+	/**
+	 * @param spec what to run
+	 * @param classpath how the child gets the parent's classes
+	 * @param argFileThreshold class paths longer than this go into an argument file
+	 * @return the command, with its argument file written if it needs one
+	 * @throws IOException if the argument file could not be written
+	 */
 	static ChildCommand create(ChildJvmSpec spec, ChildClasspath classpath, int argFileThreshold)
 			throws IOException {
+		return create(spec, classpath, argFileThreshold, List.of());
+	}
+
+	/**
+	 * @param spec what to run
+	 * @param classpath how the child gets the parent's classes
+	 * @param argFileThreshold class paths longer than this go into an argument file
+	 * @param runtimeOptions JVM options the runtime adds (such as a class-data sharing archive), before
+	 * the spec's own, so that the spec's win
+	 * @return the command, with its argument file written if it needs one
+	 * @throws IOException if the argument file could not be written
+	 */
+	static ChildCommand create(ChildJvmSpec spec, ChildClasspath classpath, int argFileThreshold,
+			List<String> runtimeOptions) throws IOException {
 		List<String> arguments = new ArrayList<>();
 		arguments.add(javaBinary());
 		arguments.addAll(stdioEncodingOptions(Runtime.version().feature()));
 		arguments.addAll(nativeAccessOptions(Runtime.version().feature(), spec.jvmArgs()));
+		arguments.addAll(nettyJfrOptions(spec.jvmArgs()));
+		arguments.addAll(runtimeOptions);
 		arguments.addAll(spec.jvmArgs());
 		arguments.addAll(classpath.jvmOptions(spec.mainClass()));
 		Path argFile = null;

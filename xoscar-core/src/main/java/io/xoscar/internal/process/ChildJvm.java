@@ -70,7 +70,9 @@ public final class ChildJvm implements AutoCloseable {
 	 * <p>
 	 * The child runs the {@code java} launcher of this JVM with the spec's JVM options and this JVM's
 	 * class path (through Spring Boot's {@code PropertiesLauncher} when this JVM runs from an
-	 * executable Spring Boot jar), the spec's environment variables added to this process's.
+	 * executable Spring Boot jar), the spec's environment variables added to this process's. It maps
+	 * the classes children of this class path loaded before from a class-data sharing archive, once
+	 * there is one ({@link ChildClassDataSharing}).
 	 * @param spec what to run
 	 * @return the ready child
 	 * @throws ChildStartException if the child could not be launched, exited before it was ready or was
@@ -81,8 +83,16 @@ public final class ChildJvm implements AutoCloseable {
 	}
 
 	static ChildJvm start(ChildJvmSpec spec, ChildClasspath classpath, int argFileThreshold) {
+		return start(spec, classpath, argFileThreshold, ChildClassDataSharing.forThisUser());
+	}
+
+	static ChildJvm start(ChildJvmSpec spec, ChildClasspath classpath, int argFileThreshold,
+			ChildClassDataSharing sharing) {
 		Objects.requireNonNull(spec, "spec");
-		return ChildLauncher.launch(spec, classpath, argFileThreshold);
+		ChildClassDataSharing.Plan plan = sharing.plan(spec, classpath, argFileThreshold);
+		ChildJvm child = ChildLauncher.launch(spec, classpath, argFileThreshold, plan.jvmOptions());
+		plan.afterStart().run();
+		return child;
 	}
 
 	/**

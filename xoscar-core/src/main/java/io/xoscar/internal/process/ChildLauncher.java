@@ -2,6 +2,7 @@ package io.xoscar.internal.process;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -88,14 +89,16 @@ final class ChildLauncher {
 	 * @param spec what to run
 	 * @param classpath how the child gets the parent's classes
 	 * @param argFileThreshold class paths longer than this go into an argument file
+	 * @param runtimeOptions JVM options the runtime adds before the spec's own
 	 * @return the ready child
 	 * @throws ChildStartException if the child could not be launched, exited or closed its output
 	 * before it was ready, or was not ready within its start timeout
 	 */
-	static ChildJvm launch(ChildJvmSpec spec, ChildClasspath classpath, int argFileThreshold) {
+	static ChildJvm launch(ChildJvmSpec spec, ChildClasspath classpath, int argFileThreshold,
+			List<String> runtimeOptions) {
 		ChildCommand command;
 		try {
-			command = ChildCommand.create(spec, classpath, argFileThreshold);
+			command = ChildCommand.create(spec, classpath, argFileThreshold, runtimeOptions);
 		}
 		catch (IOException ex) {
 			throw new ChildStartException(

@@ -29,6 +29,7 @@ class ChildCommandTest {
 		command.add(ChildCommand.javaBinary());
 		command.addAll(ChildCommand.stdioEncodingOptions(Runtime.version().feature()));
 		command.addAll(ChildCommand.nativeAccessOptions(Runtime.version().feature(), SPEC.jvmArgs()));
+		command.add("-Dio.netty.jfr.enabled=false");
 		command.addAll(List.of(rest));
 		return command;
 	}
@@ -93,6 +94,22 @@ class ChildCommandTest {
 		assertThat(ChildCommand.argFileQuote("C:\\lib\\a.jar;\"q\"")).isEqualTo("\"C:\\\\lib\\\\a.jar;\\\"q\\\"\"");
 		assertThat(ChildCommand.argFileQuote("a\nb\tc")).isEqualTo("\"a\\nb\\tc\"");
 		assertThat(ChildCommand.argFileQuote("")).isEqualTo("\"\"");
+	}
+
+	@Test
+	void nettysJfrEventsAreOffUnlessTheJvmArgumentsRecordOrDecide() {
+		assertThat(ChildCommand.nettyJfrOptions(List.of("-Xmx1g"))).containsExactly("-Dio.netty.jfr.enabled=false");
+		assertThat(ChildCommand.nettyJfrOptions(List.of("-Dio.netty.jfr.enabled=true"))).isEmpty();
+		assertThat(ChildCommand.nettyJfrOptions(List.of("-XX:StartFlightRecording=duration=30s"))).isEmpty();
+		assertThat(ChildCommand.nettyJfrOptions(List.of("-XX:+FlightRecorder"))).isEmpty();
+	}
+
+	@Test
+	void runtimeOptionsComeBeforeTheSpecsOwnSoThatTheSpecsWin() throws IOException {
+		try (ChildCommand command = ChildCommand.create(SPEC, ChildClasspath.of("", null), 1000,
+				List.of("-XX:SharedArchiveFile=/a.jsa"))) {
+			assertThat(command.arguments()).containsSubsequence("-XX:SharedArchiveFile=/a.jsa", "-Xmx64m");
+		}
 	}
 
 	@Test
