@@ -161,6 +161,28 @@ class ProcessPoolRestartTest {
 
 	}
 
+	/** Comes up only in the process it was first created in: its re-creation after a crash fails. */
+	public static class FirstProcessOnly extends Actor {
+
+		private final long firstPid;
+
+		public FirstProcessOnly(long firstPid) {
+			this.firstPid = firstPid;
+		}
+
+		@Override
+		protected void postCreate() {
+			if (ProcessHandle.current().pid() != this.firstPid) {
+				throw new IllegalStateException("the device of pid " + this.firstPid + " is gone");
+			}
+		}
+
+		public String hello() {
+			return "hello";
+		}
+
+	}
+
 	private static <T extends Actor> ActorHandle<T> create(Class<T> type, String uid, Object... args) {
 		return system.createActor(type, CreateOptions.uid(uid).placement(Placement.pool(GPU)), args).join();
 	}
@@ -241,6 +263,23 @@ class ProcessPoolRestartTest {
 			.hasMessageContaining("member-gone");
 		assertThat(system.hasActor(gone).join()).isFalse();
 		assertThat(system.hasActor(kept).join()).isTrue();
+	}
+
+	@Test
+	void anActorThatCannotBeMadeAgainIsGoneSayingWhyAndTheOthersComeBack() {
+		ActorHandle<FirstProcessOnly> fragile = create(FirstProcessOnly.class, "fragile", pool(system, GPU).pid());
+		ActorHandle<Counter> sturdy = create(Counter.class, "sturdy", "figs", 3L);
+		assertThat(fragile.method("hello").<String>call()).isEqualTo("hello");
+
+		long pid = kill(system, GPU);
+		PoolInfo back = awaitRestarted(system, GPU, pid);
+
+		assertThat(sturdy.method("createdIn").<Long>call()).isEqualTo(back.pid());
+		assertThatThrownBy(() -> fragile.method("hello").call()).isInstanceOf(ActorNotFoundException.class)
+			.hasMessageContaining("'fragile'")
+			.hasMessageContaining("was not made again after process pool 1 (gpu)")
+			.hasMessageContaining("the device of pid " + pid + " is gone");
+		assertThat(system.hasActor(fragile).join()).isFalse();
 	}
 
 	@Test

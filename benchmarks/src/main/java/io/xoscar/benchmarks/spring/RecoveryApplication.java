@@ -31,12 +31,11 @@ public class RecoveryApplication {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("xoscar.main-pool-threads", "1");
 		properties.put("xoscar.debug.call-timeout", Systems.TIMEOUT.toMillis() + "ms");
-		// as ProcessPoolRecovery: every kill a first restart, without waiting (with min-backoff 0 every
-		// wait is 0; the starter refuses a max-backoff of 0)
+		// as ProcessPoolRecovery: every kill a first restart, without waiting
 		properties.put("xoscar.recovery.max-restarts", "1000");
 		properties.put("xoscar.recovery.restart-window", "1m");
 		properties.put("xoscar.recovery.min-backoff", "0ms");
-		properties.put("xoscar.recovery.max-backoff", "1ms");
+		properties.put("xoscar.recovery.max-backoff", "0ms");
 		properties.put("xoscar.recovery.jitter", "0");
 		if (pools) {
 			properties.put("xoscar.pools.gpu.mode", "process");

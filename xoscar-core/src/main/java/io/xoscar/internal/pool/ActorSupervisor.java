@@ -285,7 +285,7 @@ final class ActorSupervisor {
 				+ " within " + format(this.supervision.limits().within()) + ", last with " + reason;
 		logger.warn(why, error);
 		this.removal = why;
-		this.services.directory().ends().gaveUp(this.cell.uid, why);
+		this.services.directory().ends().removedActor(this.cell.uid, why);
 		this.services.directory().remove(this.cell, gone());
 		this.services.events()
 			.publish(new RecoveryEvent.ActorGaveUp(this.cell.time.instant(), this.cell.uid,

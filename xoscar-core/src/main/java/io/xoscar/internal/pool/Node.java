@@ -210,12 +210,17 @@ public final class Node implements LocalNode {
 	}
 
 	/**
-	 * An actor of another process. In one of this node's process pools: valid while the pool runs;
-	 * in one that is gone: a failure saying why.
+	 * An actor of another process. In one of this node's process pools: valid while the pool runs
+	 * (unless recovery could not make it again); in one that is gone: a failure saying why.
 	 */
 	private CallTarget remoteTarget(String address, String uid, Class<?> actorClass) {
 		String node = PoolAddresses.nodeAddress(address);
 		if (this.pools.byAddress(node) instanceof ProcessActorPool pool) {
+			// actors its child made itself are not listed here, only those recovery could not make again
+			String removed = this.directory.ends().removedActor(uid);
+			if (removed != null && this.directory.placed(address, uid, this.address) == null) {
+				throw new ActorNotFoundException(address, uid, removed);
+			}
 			return this.processRoutes.target(pool, address, uid, actorClass);
 		}
 		String gone = this.directory.ends().pool(node);

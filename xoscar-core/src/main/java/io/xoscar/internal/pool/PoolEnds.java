@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The pools of a node that are gone (a process pool's process exited, a pool was removed) and the
  * actors that went with them, so that calls to them fail saying which pool, since when and why,
- * instead of with a socket error or as if the actor had never been; and the actors their
- * supervision gave up, with why.
+ * instead of with a socket error or as if the actor had never been; and the actors removed by the
+ * runtime (given up by their supervision, not made again after their process pool restarted), with why.
  */
 final class PoolEnds {
 
@@ -23,15 +23,15 @@ final class PoolEnds {
 	/** By uid: the end of the pool the actor lived in, until the uid is used again. */
 	private final Map<String, String> actors = new ConcurrentHashMap<>();
 
-	/** By uid: why an actor of this JVM was removed by its supervision, until the uid is used again. */
+	/** By uid: why the runtime removed an actor, until the uid is used again. */
 	private final Map<String, String> removedActors = new ConcurrentHashMap<>();
 
-	/** An actor's supervision gave it up: it was removed, and calls to it fail saying why. */
-	void gaveUp(String uid, String why) {
+	/** The runtime removed an actor (its supervision gave it up, ...): calls to it fail saying why. */
+	void removedActor(String uid, String why) {
 		this.removedActors.put(uid, why);
 	}
 
-	/** @return why the actor was removed by its supervision, or {@code null} if it was not */
+	/** @return why the runtime removed the actor, or {@code null} if it did not */
 	String removedActor(String uid) {
 		return this.removedActors.get(uid);
 	}

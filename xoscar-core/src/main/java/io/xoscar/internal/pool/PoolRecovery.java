@@ -210,9 +210,11 @@ final class PoolRecovery {
 			catch (ExecutionException | TimeoutException ex) {
 				Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
 				if (started.child().isAlive()) {
-					logger.warn("{}: actor '{}' ({}) could not be made again, so it is gone: {}",
-							PoolEnds.describe(pool), recipe.uid(), recipe.type().getName(), cause.toString());
+					String why = "actor '" + recipe.uid() + "' (" + recipe.type().getName() + ") was not made again after "
+							+ PoolEnds.describe(pool) + " restarted at " + Instant.now() + ": " + cause;
+					logger.warn(why);
 					this.directory.forget(recreation.actor());
+					this.directory.ends().removedActor(recipe.uid(), why);
 				}
 			}
 			catch (InterruptedException ex) {

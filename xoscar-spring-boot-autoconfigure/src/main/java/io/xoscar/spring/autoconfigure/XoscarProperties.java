@@ -168,7 +168,7 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 	 * counted.
 	 * @param minBackoff Wait before the second restart of a process pool within the window (the first
 	 * one is immediate); each further wait doubles, up to max-backoff.
-	 * @param maxBackoff Longest wait before restarting a process pool.
+	 * @param maxBackoff Longest wait before restarting a process pool (0 with min-backoff 0: no wait).
 	 * @param jitter Random stretch of each wait before a restart, as a fraction from 0 to 1 (0.2: up to
 	 * 20% longer), so that pools that died together do not restart at the same instant.
 	 * @param restartWait How long a call made while its process pool restarts waits for the pool (also
@@ -184,7 +184,7 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 			atLeast(key + "max-restarts", maxRestarts, 0, "Set it to 0 (never restart) or more.");
 			positive(key + "restart-window", restartWindow);
 			notNegative(key + "min-backoff", minBackoff);
-			positive(key + "max-backoff", maxBackoff);
+			notNegative(key + "max-backoff", maxBackoff);
 			if (maxBackoff.compareTo(minBackoff) < 0) {
 				throw invalid(key + "max-backoff", maxBackoff, "must not be shorter than min-backoff (" + minBackoff + ")",
 						"Set it to " + minBackoff + " or longer, or lower " + key + "min-backoff.");

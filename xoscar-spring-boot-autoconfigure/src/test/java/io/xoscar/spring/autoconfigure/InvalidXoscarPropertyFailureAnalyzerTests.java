@@ -57,7 +57,6 @@ class InvalidXoscarPropertyFailureAnalyzerTests {
 			xoscar.recovery.max-restarts=-1                             | xoscar.recovery.max-restarts       | -1
 			xoscar.recovery.restart-window=0s                           | xoscar.recovery.restart-window     | PT0S
 			xoscar.recovery.min-backoff=-1ms                            | xoscar.recovery.min-backoff        | PT-0.001S
-			xoscar.recovery.max-backoff=0s                              | xoscar.recovery.max-backoff        | PT0S
 			xoscar.recovery.min-backoff=5s xoscar.recovery.max-backoff=1s | xoscar.recovery.max-backoff      | PT1S
 			xoscar.recovery.jitter=1.5                                  | xoscar.recovery.jitter             | 1.5
 			xoscar.recovery.jitter=-0.1                                 | xoscar.recovery.jitter             | -0.1
