@@ -33,6 +33,8 @@ import io.xoscar.internal.debug.DebugEvent;
 import io.xoscar.internal.time.ClockTime;
 import io.xoscar.internal.time.SystemTime;
 import io.xoscar.internal.time.Time;
+import io.xoscar.internal.transport.Authentication;
+import io.xoscar.internal.transport.ProtectedMode;
 import io.xoscar.internal.transport.Transport;
 import io.xoscar.internal.transport.TransportSettings;
 import io.xoscar.internal.call.PoolStatus;
@@ -89,9 +91,10 @@ public final class Node implements LocalNode {
 		MeterRegistry meters = config.observability().meterRegistry();
 		this.metrics = (meters != null) ? new NodeMetrics(meters) : null;
 		String[] hostAndPort = hostAndPort(config.node().address());
+		ProtectedMode.check(hostAndPort[0], config.node().address(), config.security());
 		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]),
 				config.node().advertisedAddress(), TransportSettings.of(config.transport()),
-				this::router);
+				Authentication.of(config.security(), meters), this::router);
 		this.address = this.transport.address();
 		this.recoveryEvents = new RecoveryEvents(this.address, config.recovery().listeners());
 		ActorClock clock = config.integration().clock();
