@@ -19,6 +19,7 @@ final class ActorSystemConfigFactory {
 		XoscarProperties.Debug debug = properties.debug();
 		XoscarProperties.Transport transport = properties.transport();
 		XoscarProperties.Recovery recovery = properties.recovery();
+		XoscarProperties.Security security = properties.security();
 		ActorSystemConfig.Builder builder = ActorSystemConfig.builder()
 			.address(properties.address())
 			.callTimeout(debug.callTimeout())
@@ -34,7 +35,11 @@ final class ActorSystemConfigFactory {
 			.restartProcesses(recovery.restartProcesses())
 			.processRestartLimits(restartLimits(recovery))
 			.restartWait(recovery.restartWait())
-			.restartActors(recovery.restartActors());
+			.restartActors(recovery.restartActors())
+			.token(security.token().isEmpty() ? null : security.token())
+			.allowUnauthenticated(security.allowUnauthenticated())
+			.handshakeTimeout(security.handshakeTimeout())
+			.maxPendingHandshakes(security.maxPendingHandshakes());
 		if (!properties.advertisedAddress().isEmpty()) {
 			builder.advertisedAddress(properties.advertisedAddress());
 		}

@@ -201,18 +201,35 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 	/**
 	 * Authentication and encryption between nodes.
 	 *
-	 * @param token Shared secret that peers present when they connect. Empty for none.
+	 * @param token Secret shared by all nodes of the application (typically ${XOSCAR_TOKEN}). With
+	 * one, every connection (TCP and Unix socket) starts with a challenge-response handshake in both
+	 * directions that proves each side knows it without sending it; a peer that cannot is refused
+	 * before it reaches any actor. Empty for none. Never shown by the actuator.
+	 * @param allowUnauthenticated Whether the node may listen on a non-loopback address (such as
+	 * 0.0.0.0) without a token. Otherwise such a node refuses to start, so that nobody who reaches its
+	 * port can create, call or destroy its actors.
+	 * @param handshakeTimeout How long a new connection may take to complete the token handshake
+	 * before it is closed.
+	 * @param maxPendingHandshakes Most accepted connections in the token handshake at once; the next
+	 * one is closed at once.
 	 * @param tls Transport encryption.
 	 */
-	public record Security(@DefaultValue("") String token, @DefaultValue Tls tls) {
+	public record Security(@DefaultValue("") String token, @DefaultValue("false") boolean allowUnauthenticated,
+			@DefaultValue("5s") Duration handshakeTimeout, @DefaultValue("64") int maxPendingHandshakes,
+			@DefaultValue Tls tls) {
 
 		public Security {
 			token = (token != null) ? token : "";
+			String key = PREFIX + "security.";
+			positive(key + "handshake-timeout", handshakeTimeout);
+			atLeast(key + "max-pending-handshakes", maxPendingHandshakes, 1, "Allow at least one connection in the handshake.");
 		}
 
 		@Override
 		public String toString() {
-			return "Security[token=" + (this.token.isEmpty() ? "" : "******") + ", tls=" + this.tls + "]";
+			return "Security[token=" + (this.token.isEmpty() ? "" : "******") + ", allowUnauthenticated="
+					+ this.allowUnauthenticated + ", handshakeTimeout=" + this.handshakeTimeout
+					+ ", maxPendingHandshakes=" + this.maxPendingHandshakes + ", tls=" + this.tls + "]";
 		}
 
 		/**

@@ -46,6 +46,29 @@ class ActorSystemConfigFactoryTests {
 	}
 
 	@Test
+	void mapsTheSecuritySettings() {
+		XoscarProperties properties = bind(Map.of("xoscar.security.token", "shared-secret",
+				"xoscar.security.allow-unauthenticated", "true", "xoscar.security.handshake-timeout", "750ms",
+				"xoscar.security.max-pending-handshakes", "8"));
+		ActorSystemConfig config = ActorSystemConfigFactory.builder(properties).build();
+		assertThat(config.security().token()).isEqualTo("shared-secret");
+		assertThat(config.security().allowUnauthenticated()).isTrue();
+		assertThat(config.security().handshakeTimeout()).isEqualTo(Duration.ofMillis(750));
+		assertThat(config.security().maxPendingHandshakes()).isEqualTo(8);
+		assertThat(config.toString()).doesNotContain("shared-secret");
+		assertThat(properties.toString()).doesNotContain("shared-secret");
+	}
+
+	@Test
+	void anEmptyTokenIsNone() {
+		ActorSystemConfig config = ActorSystemConfigFactory.builder(bind(Map.of("xoscar.security.token", ""))).build();
+		assertThat(config.security().authenticated()).isFalse();
+		assertThat(config.security().allowUnauthenticated()).isFalse();
+		assertThat(config.security().handshakeTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(config.security().maxPendingHandshakes()).isEqualTo(64);
+	}
+
+	@Test
 	void mapsTheDebugSettings() {
 		XoscarProperties properties = bind(Map.of("xoscar.debug.slow-call-threshold", "750ms",
 				"xoscar.debug.backlog-threshold", "3s", "xoscar.debug.history", "7", "xoscar.debug.call-timeout", "9s",
