@@ -38,9 +38,13 @@ final class Peers {
 
 	private final PeerConnection.Losses losses;
 
+	/** The TLS of TCP connections, {@code null} for plaintext. */
+	private final TlsContexts tls;
+
 	Peers(Wire wire, RemoteErrors errors, Duration connectTimeout, boolean unixSockets,
-			Supplier<FrameDecoder> frameDecoders, PeerConnection.Losses losses) {
+			Supplier<FrameDecoder> frameDecoders, PeerConnection.Losses losses, TlsContexts tls) {
 		this.losses = losses;
+		this.tls = tls;
 		this.wire = wire;
 		this.errors = errors;
 		this.connectTimeout = connectTimeout;
@@ -143,8 +147,12 @@ final class Peers {
 				failConnect(nodeAddress, result, error);
 			}
 		});
-		TcpClient.newConnection()
-			.remoteAddress(() -> target)
+		TcpClient client = TcpClient.newConnection();
+		if (this.tls != null && target instanceof InetSocketAddress) {
+			// over TCP the TLS handshake comes first: the connection is there once it succeeded
+			client = this.tls.secure(client);
+		}
+		client.remoteAddress(() -> target)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.connectTimeout.toMillis())
 			.doOnConnected((connection) -> {
 				connection.addHandlerLast("xoscar-frames", this.frameDecoders.get())
@@ -173,8 +181,9 @@ final class Peers {
 
 	private void failConnect(String nodeAddress, Connecting result, Throwable error) {
 		this.peers.remove(nodeAddress, result);
-		result.completeExceptionally(
-				new PoolDownException("cannot connect to actor pool at " + nodeAddress + ": " + Transport.rootMessage(error), error));
+		String tlsFailure = TlsFailures.dialed(nodeAddress, error);
+		result.completeExceptionally(new PoolDownException("cannot connect to actor pool at " + nodeAddress + ": "
+				+ ((tlsFailure != null) ? tlsFailure : Transport.rootMessage(error)), error));
 	}
 
 	void close() {
