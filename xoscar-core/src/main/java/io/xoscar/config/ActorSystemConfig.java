@@ -31,9 +31,11 @@ import io.xoscar.time.ActorClock;
  * @param observability where it publishes meters and observations
  * @param integration what makes its actors and what time it runs on
  * @param recovery how it recovers from failures
+ * @param security how it authenticates its connections
  */
 public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConfig transport, DebugConfig debug,
-		ObservabilityConfig observability, IntegrationConfig integration, RecoveryConfig recovery) {
+		ObservabilityConfig observability, IntegrationConfig integration, RecoveryConfig recovery,
+		SecurityConfig security) {
 
 	public ActorSystemConfig {
 		Objects.requireNonNull(node, "node");
@@ -43,6 +45,7 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 		Objects.requireNonNull(observability, "observability");
 		Objects.requireNonNull(integration, "integration");
 		Objects.requireNonNull(recovery, "recovery");
+		Objects.requireNonNull(security, "security");
 	}
 
 	// shortcuts to the groups' settings, named as the builder's setters
@@ -120,6 +123,16 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 	/** @return Jackson modules for the application's types ({@code transport().jacksonModules()}) */
 	public List<JacksonModule> jacksonModules() {
 		return this.transport.jacksonModules();
+	}
+
+	/** @return the token connections are authenticated with, or {@code null} for none ({@code security().token()}) */
+	public @Nullable String token() {
+		return this.security.token();
+	}
+
+	/** @return the TLS of TCP connections, or {@code null} for plaintext ({@code security().tls()}) */
+	public @Nullable TlsConfig tls() {
+		return this.security.tls();
 	}
 
 	/** @return the default slow-call threshold ({@code debug().slowCallThreshold()}) */
@@ -228,6 +241,16 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 		private @Nullable ObservationRegistry observationRegistry;
 
 		private @Nullable ActorClock clock;
+
+		private @Nullable String token;
+
+		private boolean allowUnauthenticated;
+
+		private Duration handshakeTimeout = SecurityConfig.DEFAULT_HANDSHAKE_TIMEOUT;
+
+		private int maxPendingHandshakes = SecurityConfig.DEFAULT_MAX_PENDING_HANDSHAKES;
+
+		private @Nullable TlsConfig tls;
 
 		private boolean restartProcesses = true;
 
@@ -394,6 +417,69 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 		}
 
 		/**
+		 * @param token the secret all nodes of the application share, to authenticate their
+		 * connections; {@code null} (the default) for none
+		 * @return this builder
+		 */
+		public Builder token(@Nullable String token) {
+			this.token = token;
+			return this;
+		}
+
+		/**
+		 * @param allow whether the node may listen on a non-loopback address without a token (default
+		 * {@code false}: such a node refuses to start)
+		 * @return this builder
+		 */
+		public Builder allowUnauthenticated(boolean allow) {
+			this.allowUnauthenticated = allow;
+			return this;
+		}
+
+		/**
+		 * @param timeout how long a new connection may take to complete the token handshake (default 5 s)
+		 * @return this builder
+		 */
+		public Builder handshakeTimeout(Duration timeout) {
+			this.handshakeTimeout = timeout;
+			return this;
+		}
+
+		/**
+		 * @param max how many accepted connections may be in the token handshake at once (default 64);
+		 * the next one is closed at once
+		 * @return this builder
+		 */
+		public Builder maxPendingHandshakes(int max) {
+			this.maxPendingHandshakes = max;
+			return this;
+		}
+
+		/**
+		 * @param tls the TLS of the node's TCP connections, served and dialed (Unix domain sockets
+		 * stay on this host and are not encrypted); {@code null} (the default) for plaintext
+		 * @return this builder
+		 */
+		public Builder tls(@Nullable TlsConfig tls) {
+			this.tls = tls;
+			return this;
+		}
+
+		/**
+		 * Takes every setting of a group at once, replacing what was set for it before.
+		 * @param security how the node authenticates its connections
+		 * @return this builder
+		 */
+		public Builder security(SecurityConfig security) {
+			this.token = security.token();
+			this.allowUnauthenticated = security.allowUnauthenticated();
+			this.handshakeTimeout = security.handshakeTimeout();
+			this.maxPendingHandshakes = security.maxPendingHandshakes();
+			this.tls = security.tls();
+			return this;
+		}
+
+		/**
 		 * @param enabled whether a process pool whose process died is started again at the same
 		 * address with its actors (default {@code true})
 		 * @return this builder
@@ -555,7 +641,9 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 					new ObservabilityConfig(this.meterRegistry, this.observationRegistry),
 					new IntegrationConfig(this.actorFactory, this.clock),
 					new RecoveryConfig(this.restartProcesses, this.processRestartLimits, this.restartWait,
-							this.restartActors, this.recoveryListeners));
+							this.restartActors, this.recoveryListeners),
+					new SecurityConfig(this.token, this.allowUnauthenticated, this.handshakeTimeout,
+							this.maxPendingHandshakes, this.tls));
 		}
 
 	}

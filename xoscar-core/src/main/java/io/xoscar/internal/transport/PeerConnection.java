@@ -29,7 +29,7 @@ import io.xoscar.internal.call.AbortableFuture;
  * matching pending call. When the connection is lost, every pending call fails at once with
  * {@link PoolDownException}.
  */
-final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
+final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> implements ClientHandshake.Outcome {
 
 	private static final Logger logger = LoggerFactory.getLogger(PeerConnection.class);
 
@@ -94,6 +94,16 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> {
 	/** @return completes with this connection once it is open, or fails with why it could not be */
 	CompletableFuture<PeerConnection> opened() {
 		return this.opened;
+	}
+
+	@Override
+	public void authenticated(Channel channel) {
+		attach(channel);
+	}
+
+	@Override
+	public void failed(String reason) {
+		refuse(reason);
 	}
 
 	/** Starts using the connected channel: greets the peer, whose Hello must follow in time. */

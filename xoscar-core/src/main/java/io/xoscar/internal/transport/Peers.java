@@ -41,9 +41,17 @@ final class Peers {
 	/** The TLS of TCP connections, {@code null} for plaintext. */
 	private final TlsContexts tls;
 
+	private final Authentication authentication;
+
+	/** This node's address, which the handshake carries. */
+	private final String localAddress;
+
 	Peers(Wire wire, RemoteErrors errors, Duration connectTimeout, boolean unixSockets,
-			Supplier<FrameDecoder> frameDecoders, PeerConnection.Losses losses, TlsContexts tls) {
+			Supplier<FrameDecoder> frameDecoders, PeerConnection.Losses losses, Authentication authentication,
+			String localAddress, TlsContexts tls) {
 		this.losses = losses;
+		this.authentication = authentication;
+		this.localAddress = localAddress;
 		this.tls = tls;
 		this.wire = wire;
 		this.errors = errors;
@@ -155,10 +163,14 @@ final class Peers {
 		client.remoteAddress(() -> target)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.connectTimeout.toMillis())
 			.doOnConnected((connection) -> {
-				connection.addHandlerLast("xoscar-frames", this.frameDecoders.get())
+				// first: checks the peer (with a token: proves this node to it) before any frame is read
+				connection.addHandlerLast("xoscar-handshake", this.authentication.client(this.localAddress, nodeAddress, peer))
+					.addHandlerLast("xoscar-frames", this.frameDecoders.get())
 					.addHandlerLast("xoscar-flush", new FlushConsolidationHandler(256, true))
 					.addHandlerLast("xoscar-answers", peer);
-				peer.attach(connection.channel());
+				if (!this.authentication.authenticated()) {
+					peer.attach(connection.channel());
+				}
 			})
 			// frames are consumed by our handlers; subscribing keeps reactor-netty reading
 			.handle((in, out) -> in.receive().then())

@@ -27,6 +27,9 @@ final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> 
 
 	private final Map<Long, CompletableFuture<?>> inflight = new ConcurrentHashMap<>();
 
+	/** Whether the Hello waits until the peer is authenticated ({@link Handshake#AUTHENTICATED}). */
+	private final boolean afterHandshake;
+
 	/** Whether this side's Hello is sent; read and written on the connection's event loop only, as is the next. */
 	private boolean helloSent;
 
@@ -40,8 +43,10 @@ final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> 
 	 * @param wire encodes this side's Hello
 	 * @param receiver decodes the requests, with the types the node's actors take
 	 * @param requests serves them
+	 * @param afterHandshake whether a {@link ServerHandshake} comes first: the Hello waits for it
 	 */
-	ServerConnection(Wire wire, Wire.Receiver receiver, RequestHandler requests) {
+	ServerConnection(Wire wire, Wire.Receiver receiver, RequestHandler requests, boolean afterHandshake) {
+		this.afterHandshake = afterHandshake;
 		this.wire = wire;
 		this.receiver = receiver;
 		this.requests = requests;
@@ -49,15 +54,26 @@ final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> 
 
 	@Override
 	public void handlerAdded(ChannelHandlerContext context) {
-		if (context.channel().isActive()) {
+		if (context.channel().isActive() && !this.afterHandshake) {
 			greet(context);
 		}
 	}
 
 	@Override
 	public void channelActive(ChannelHandlerContext context) throws Exception {
-		greet(context);
+		if (!this.afterHandshake) {
+			greet(context);
+		}
 		super.channelActive(context);
+	}
+
+	@Override
+	public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+		if (event == Handshake.AUTHENTICATED) {
+			greet(context);
+			return;
+		}
+		super.userEventTriggered(context, event);
 	}
 
 	private void greet(ChannelHandlerContext context) {

@@ -70,9 +70,12 @@ public final class Transport implements AutoCloseable {
 	/** The TLS of TCP connections, {@code null} for plaintext. */
 	private final TlsContexts tls;
 
+	private final Authentication authentication;
+
 	private Transport(LocalNode node, String host, int port, String advertised, TransportSettings settings,
-			Supplier<CallRouter> router) {
+			Authentication authentication, Supplier<CallRouter> router) {
 		this.router = router;
+		this.authentication = authentication;
 		this.outgoing = node.outgoing();
 		this.wire = new Wire(router, settings.sharedMemoryBytes(), settings.jacksonModules());
 		this.untyped = new RemoteTarget.Resolved(null, this.wire.type(Object.class));
@@ -85,7 +88,7 @@ public final class Transport implements AutoCloseable {
 		Wire.Receiver receiver = this.wire.receiver(requests::choose);
 		this.tls = (settings.tls() != null) ? new TlsContexts(settings.tls(), this.connectTimeout) : null;
 		try {
-			this.server = tcpServer(server(requests, receiver), host + ":" + port).host(host).port(port)
+			this.server = tcpServer(server(requests, receiver)).host(host).port(port)
 				.bindNow(Duration.ofSeconds(10));
 		}
 		catch (RuntimeException ex) {
@@ -94,25 +97,32 @@ public final class Transport implements AutoCloseable {
 		this.address = advertisedAddress(host, ((InetSocketAddress) this.server.address()).getPort(), advertised);
 		this.unixServer = settings.unixSockets() ? bindUnixSocket(requests, receiver) : null;
 		this.peers = new Peers(this.wire, this.errors, this.connectTimeout, this.unixServer != null, this::frameDecoder,
-				node::lostConnection, this.tls);
+				node::lostConnection, authentication, this.address, this.tls);
 		ErrorPathWarmUp.start(this.wire, this.errors, this.address);
 	}
 
 	private TcpServer server(RequestHandler requests, Wire.Receiver receiver) {
 		return TcpServer.create()
-			.doOnConnection((connection) -> connection.addHandlerLast("xoscar-frames", frameDecoder())
-				.addHandlerLast("xoscar-flush", new FlushConsolidationHandler(256, true))
-				.addHandlerLast("xoscar-requests", new ServerConnection(this.wire, receiver, requests)))
+			.doOnConnection((connection) -> {
+				boolean authenticated = this.authentication.authenticated();
+				if (authenticated) {
+					// first: nothing of the node sees what a peer sends before it proved it knows the token
+					connection.addHandlerLast("xoscar-handshake", this.authentication.server(String.valueOf(this.address)));
+				}
+				connection.addHandlerLast("xoscar-frames", frameDecoder())
+					.addHandlerLast("xoscar-flush", new FlushConsolidationHandler(256, true))
+					.addHandlerLast("xoscar-requests", new ServerConnection(this.wire, receiver, requests, authenticated));
+			})
 			// frames are consumed by our handlers; subscribing keeps reactor-netty reading
 			.handle((in, out) -> in.receive().then());
 	}
 
 	/** With TLS, the TCP server's connections start with its handshake, before everything of ours. */
-	private TcpServer tcpServer(TcpServer server, String address) {
+	private TcpServer tcpServer(TcpServer server) {
 		if (this.tls == null) {
 			return server;
 		}
-		TlsRejections rejections = new TlsRejections(address);
+		TlsRejections rejections = new TlsRejections(this.authentication.rejections());
 		return this.tls.secure(server)
 			.doOnChannelInit((observer, channel, remote) -> channel.pipeline()
 				.addAfter(NettyPipeline.SslHandler, TlsRejections.NAME, rejections));
@@ -155,7 +165,24 @@ public final class Transport implements AutoCloseable {
 	 */
 	public static Transport start(LocalNode node, String host, int port, String advertised, TransportSettings settings,
 			Supplier<CallRouter> router) {
-		return new Transport(node, host, port, advertised, settings, router);
+		return start(node, host, port, advertised, settings, Authentication.none(), router);
+	}
+
+	/**
+	 * Starts listening, authenticating connections as given.
+	 * @param node the node whose pools are served
+	 * @param host the host to bind
+	 * @param port the port, 0 for any free one
+	 * @param advertised the address to tell peers, or {@code null} for the bound one
+	 * @param settings limits and allow-lists
+	 * @param authentication how connections, accepted and the node's own, are authenticated
+	 * @param router the router that handles received over the wire use
+	 * @return the running transport
+	 * @throws IllegalStateException if the address cannot be bound (in use, unknown host)
+	 */
+	public static Transport start(LocalNode node, String host, int port, String advertised, TransportSettings settings,
+			Authentication authentication, Supplier<CallRouter> router) {
+		return new Transport(node, host, port, advertised, settings, authentication, router);
 	}
 
 	/** The advertised host, with its port if it names one (other than 0), else the bound port. */
