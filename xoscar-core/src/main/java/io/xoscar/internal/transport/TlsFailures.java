@@ -49,12 +49,9 @@ final class TlsFailures {
 		}
 		String reason = Transport.rootMessage(ssl);
 		String lower = reason.toLowerCase(Locale.ROOT);
-		if (lower.contains("certificate_required") || lower.contains("alert_certificate_required")) {
-			return "the node at " + nodeAddress + " requires a client certificate (mutual TLS): " + reason;
-		}
 		if (lower.contains("certificate") || lower.contains("unknown_ca") || lower.contains("alert")) {
-			return "the node at " + nodeAddress + " refused this node in the TLS handshake (with mutual TLS it must "
-					+ "trust this node's certificate): " + reason;
+			return "the node at " + nodeAddress + " refused this node in the TLS handshake (mutual TLS: it requires "
+					+ "a client certificate it trusts): " + reason;
 		}
 		if (lower.contains("verify") || lower.contains("pkix")) {
 			return "the certificate of the node at " + nodeAddress + " is not trusted: " + reason;
@@ -82,6 +79,10 @@ final class TlsFailures {
 				|| reason.toLowerCase(Locale.ROOT).contains("empty client certificate")
 				|| reason.toLowerCase(Locale.ROOT).contains("certificate_required")) {
 			return "it presented no certificate (mutual TLS is on): " + reason;
+		}
+		if (reason.toLowerCase(Locale.ROOT).contains("alert")) {
+			return "it aborted the TLS handshake (it may not trust this node's certificate, or its host name): "
+					+ reason;
 		}
 		return "its TLS handshake failed: " + reason;
 	}
