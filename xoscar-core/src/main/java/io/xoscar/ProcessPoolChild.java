@@ -7,6 +7,7 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.internal.pool.PoolPrivateInput;
 import io.xoscar.internal.process.ChildMainSupport;
 
 /**
@@ -91,6 +92,19 @@ public final class ProcessPoolChild {
 			else if (arg.startsWith("--xoscar-pool.backlog-threshold=")) {
 				config.backlogThreshold(Duration.parse(value));
 			}
+			else if (arg.startsWith("--xoscar-pool.allow-unauthenticated=")) {
+				config.allowUnauthenticated(Boolean.parseBoolean(value));
+			}
+			else if (arg.startsWith("--xoscar-pool.handshake-timeout=")) {
+				config.handshakeTimeout(Duration.parse(value));
+			}
+			else if (arg.startsWith("--xoscar-pool.max-pending-handshakes=")) {
+				config.maxPendingHandshakes(Integer.parseInt(value));
+			}
+			else if (arg.equals(PoolPrivateInput.ARGUMENT)) {
+				// the token (and any other secret) comes through the private input, never as an argument
+				PoolPrivateInput.takeSecrets().applyTo(config);
+			}
 			else if (arg.startsWith("--xoscar-pool.call-meters=")) {
 				// counted here, published by the parent (a process pool's node reports them to its parent)
 				if (Boolean.parseBoolean(value)) {
@@ -107,12 +121,13 @@ public final class ProcessPoolChild {
 	/**
 	 * Takes the bytes the parent hands to this child ({@link io.xoscar.config.ProcessPoolMain#privateInput()}),
 	 * once: call it early in {@code main}, before the work that needs them. Waits until they have
-	 * arrived (bounded); this JVM halts meanwhile if its parent goes away.
+	 * arrived (bounded); this JVM halts meanwhile if its parent goes away. What xoscar itself hands
+	 * over the same way (the token) is not part of them: {@link #parse(String[])} applies it.
 	 * @return the bytes, empty if the parent hands over none
 	 * @throws IllegalStateException if they were taken before or did not arrive in time
 	 */
 	public static byte[] takePrivateInput() {
-		return ChildMainSupport.takePrivateInput();
+		return PoolPrivateInput.takeUserInput();
 	}
 
 	/**

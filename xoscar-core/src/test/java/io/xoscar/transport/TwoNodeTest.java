@@ -83,6 +83,8 @@ class TwoNodeTest {
 	void aNodeBoundToAllInterfacesIsReachedThroughItsAdvertisedAddress() {
 		try (ActorSystem advertised = ActorSystem.create(ActorSystemConfig.builder()
 			.address("0.0.0.0:0")
+			// this test is about the advertised address, not about protected mode
+			.allowUnauthenticated(true)
 			.advertisedAddress("localhost")
 			.mainPoolThreads(1)
 			.build())) {

@@ -1,7 +1,9 @@
 package io.xoscar.internal.pool;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -34,10 +36,14 @@ public final class ChildTrainingMain {
 
 	public static void main(String[] args) throws Exception {
 		ParentWatch.install();
-		ActorSystemConfig.Builder config = ProcessPoolChild.parse(trainingArguments(args)).config();
+		// a token of its own (it gets no private input): the handshake's classes go to the archive too,
+		// and the training's node is reachable with neither no token nor the pools' one
+		String token = trainingToken();
+		ActorSystemConfig.Builder config = ProcessPoolChild.parse(trainingArguments(args)).config().token(token);
 		String address;
 		try (ActorSystem node = ActorSystem.create(config.build());
-				ActorSystem caller = ActorSystem.create(ActorSystemConfig.builder().mainPoolThreads(1).build())) {
+				ActorSystem caller = ActorSystem
+					.create(ActorSystemConfig.builder().mainPoolThreads(1).token(token).build())) {
 			ActorHandle<Trainee> trainee = caller
 				.createActor(Trainee.class,
 						CreateOptions.uid("xoscar-cds-trainee").placement(Placement.address(node.address())))
@@ -59,6 +65,12 @@ public final class ChildTrainingMain {
 		return Arrays.stream(args)
 			.filter((arg) -> !arg.startsWith("--xoscar-pool.port=") && !arg.startsWith("--xoscar-pool.parent="))
 			.toArray(String[]::new);
+	}
+
+	private static String trainingToken() {
+		byte[] random = new byte[24];
+		new SecureRandom().nextBytes(random);
+		return Base64.getEncoder().encodeToString(random);
 	}
 
 	/** The actor the training run creates and calls. */

@@ -111,7 +111,8 @@ public final class ProcessActorPool extends ActorPool {
 			.withEnv(env)
 			.withJvmArgs(config.jvmArgs())
 			.withStartTimeout(config.startTimeout())
-			.withPrivateInput(node.node().processPoolMain().privateInput().get());
+			.withPrivateInput(
+					PoolPrivateInput.frame(ChildSecrets.of(node), node.node().processPoolMain().privateInput().get()));
 		return new ProcessActorPool(index, config, specs, ChildJvm.start(specs.apply(0)), onExit);
 	}
 
@@ -133,6 +134,10 @@ public final class ProcessActorPool extends ActorPool {
 		args.add("--xoscar-pool.slow-call-threshold=" + node.debug().slowCallThreshold());
 		args.add("--xoscar-pool.backlog-threshold=" + node.debug().backlogThreshold());
 		args.add("--xoscar-pool.restart-actors=" + node.recovery().restartActors());
+		args.add("--xoscar-pool.allow-unauthenticated=" + node.security().allowUnauthenticated());
+		args.add("--xoscar-pool.handshake-timeout=" + node.security().handshakeTimeout());
+		args.add("--xoscar-pool.max-pending-handshakes=" + node.security().maxPendingHandshakes());
+		args.add(PoolPrivateInput.ARGUMENT);
 		if (node.observability().meterRegistry() != null) {
 			args.add("--xoscar-pool.call-meters=true");
 		}
