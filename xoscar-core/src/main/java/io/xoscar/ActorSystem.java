@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
+import io.xoscar.config.TlsConfig;
 import io.xoscar.config.PoolConfig.PoolMode;
 import io.xoscar.debug.DeadlockReport;
 import io.xoscar.debug.DebugListener;
@@ -61,6 +62,18 @@ public final class ActorSystem implements AutoCloseable {
 	 */
 	public String channelTo(String address) {
 		return this.node.channelTo(address);
+	}
+
+	/**
+	 * Replaces the TLS material (a renewed certificate, a changed trust store) of the TCP connections
+	 * this node makes and accepts from now on; connections already open keep theirs, and so do the
+	 * child JVMs of process pools already running (a child started later gets the new material).
+	 * @param tls the new material and settings
+	 * @throws IllegalStateException if this node was started without TLS
+	 * @throws IllegalArgumentException if the material does not make a TLS context
+	 */
+	public void replaceTls(TlsConfig tls) {
+		this.node.replaceTls(Objects.requireNonNull(tls, "tls"));
 	}
 
 	/**

@@ -130,6 +130,11 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 		return this.security.token();
 	}
 
+	/** @return the TLS of TCP connections, or {@code null} for plaintext ({@code security().tls()}) */
+	public @Nullable TlsConfig tls() {
+		return this.security.tls();
+	}
+
 	/** @return the default slow-call threshold ({@code debug().slowCallThreshold()}) */
 	public Duration slowCallThreshold() {
 		return this.debug.slowCallThreshold();
@@ -244,6 +249,8 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 		private Duration handshakeTimeout = SecurityConfig.DEFAULT_HANDSHAKE_TIMEOUT;
 
 		private int maxPendingHandshakes = SecurityConfig.DEFAULT_MAX_PENDING_HANDSHAKES;
+
+		private @Nullable TlsConfig tls;
 
 		private boolean restartProcesses = true;
 
@@ -449,6 +456,16 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 		}
 
 		/**
+		 * @param tls the TLS of the node's TCP connections, served and dialed (Unix domain sockets
+		 * stay on this host and are not encrypted); {@code null} (the default) for plaintext
+		 * @return this builder
+		 */
+		public Builder tls(@Nullable TlsConfig tls) {
+			this.tls = tls;
+			return this;
+		}
+
+		/**
 		 * Takes every setting of a group at once, replacing what was set for it before.
 		 * @param security how the node authenticates its connections
 		 * @return this builder
@@ -458,6 +475,7 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 			this.allowUnauthenticated = security.allowUnauthenticated();
 			this.handshakeTimeout = security.handshakeTimeout();
 			this.maxPendingHandshakes = security.maxPendingHandshakes();
+			this.tls = security.tls();
 			return this;
 		}
 
@@ -625,7 +643,7 @@ public record ActorSystemConfig(NodeConfig node, CallConfig calls, TransportConf
 					new RecoveryConfig(this.restartProcesses, this.processRestartLimits, this.restartWait,
 							this.restartActors, this.recoveryListeners),
 					new SecurityConfig(this.token, this.allowUnauthenticated, this.handshakeTimeout,
-							this.maxPendingHandshakes));
+							this.maxPendingHandshakes, this.tls));
 		}
 
 	}

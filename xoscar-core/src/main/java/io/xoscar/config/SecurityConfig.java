@@ -18,9 +18,11 @@ import org.jspecify.annotations.Nullable;
  * closed (only with a token)
  * @param maxPendingHandshakes how many accepted connections may be in the handshake at once; the
  * next one is closed at once (only with a token)
+ * @param tls the TLS of the node's TCP connections (encryption, the peers it trusts, mutual TLS),
+ * {@code null} for plaintext
  */
 public record SecurityConfig(@Nullable String token, boolean allowUnauthenticated, Duration handshakeTimeout,
-		int maxPendingHandshakes) {
+		int maxPendingHandshakes, @Nullable TlsConfig tls) {
 
 	/** How long a handshake may take by default. */
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
@@ -30,7 +32,7 @@ public record SecurityConfig(@Nullable String token, boolean allowUnauthenticate
 
 	/** No token, protected mode on, default limits. */
 	public static final SecurityConfig NONE = new SecurityConfig(null, false, DEFAULT_HANDSHAKE_TIMEOUT,
-			DEFAULT_MAX_PENDING_HANDSHAKES);
+			DEFAULT_MAX_PENDING_HANDSHAKES, null);
 
 	public SecurityConfig {
 		if (token != null && token.isEmpty()) {
@@ -42,6 +44,23 @@ public record SecurityConfig(@Nullable String token, boolean allowUnauthenticate
 		}
 	}
 
+	/**
+	 * Without TLS.
+	 * @param token the shared secret, {@code null} for none
+	 * @param allowUnauthenticated whether the node may listen beyond loopback unauthenticated
+	 * @param handshakeTimeout how long the handshake may take
+	 * @param maxPendingHandshakes how many accepted connections may be in the handshake at once
+	 */
+	public SecurityConfig(@Nullable String token, boolean allowUnauthenticated, Duration handshakeTimeout,
+			int maxPendingHandshakes) {
+		this(token, allowUnauthenticated, handshakeTimeout, maxPendingHandshakes, null);
+	}
+
+	/** @return whether TCP peers must present a certificate this node trusts (mutual TLS) */
+	public boolean mutualTls() {
+		return this.tls != null && this.tls.clientAuth() == TlsConfig.ClientAuth.NEED;
+	}
+
 	/** @return whether connections are authenticated with a token */
 	public boolean authenticated() {
 		return this.token != null;
@@ -51,7 +70,7 @@ public record SecurityConfig(@Nullable String token, boolean allowUnauthenticate
 	public String toString() {
 		return "SecurityConfig[token=" + ((this.token != null) ? "******" : "none") + ", allowUnauthenticated="
 				+ this.allowUnauthenticated + ", handshakeTimeout=" + this.handshakeTimeout + ", maxPendingHandshakes="
-				+ this.maxPendingHandshakes + "]";
+				+ this.maxPendingHandshakes + ", tls=" + ((this.tls != null) ? this.tls : "none") + "]";
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.xoscar.config.ActorSystemConfig;
+import io.xoscar.config.TlsConfig;
 
 /**
  * What a process pool's child must get from its parent but nobody else may see (never on its
@@ -41,7 +42,9 @@ public final class ChildSecrets {
 		if (node.security().token() != null) {
 			entries.put(TOKEN, node.security().token().getBytes(StandardCharsets.UTF_8));
 		}
-		// the TLS material goes here too
+		if (node.security().tls() != null) {
+			ChildTls.put(node.security().tls(), entries);
+		}
 		return new ChildSecrets(entries);
 	}
 
@@ -53,6 +56,10 @@ public final class ChildSecrets {
 		byte[] token = this.entries.get(TOKEN);
 		if (token != null) {
 			config.token(new String(token, StandardCharsets.UTF_8));
+		}
+		TlsConfig tls = ChildTls.read(this.entries);
+		if (tls != null) {
+			config.tls(tls);
 		}
 	}
 

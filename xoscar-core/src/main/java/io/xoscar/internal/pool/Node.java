@@ -13,6 +13,7 @@ import io.xoscar.ActorSystem;
 import io.xoscar.CreateOptions;
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
+import io.xoscar.config.TlsConfig;
 import io.xoscar.debug.DeadlockReport;
 import io.xoscar.debug.DebugListener;
 import io.xoscar.debug.SlowCallAlert;
@@ -93,7 +94,8 @@ public final class Node implements LocalNode {
 		String[] hostAndPort = hostAndPort(config.node().address());
 		ProtectedMode.check(hostAndPort[0], config.node().address(), config.security());
 		this.transport = Transport.start(this, hostAndPort[0], Integer.parseInt(hostAndPort[1]),
-				config.node().advertisedAddress(), TransportSettings.of(config.transport()),
+				config.node().advertisedAddress(),
+				TransportSettings.of(config.transport()).withTls(config.security().tls()),
 				Authentication.of(config.security(), meters), this::router);
 		this.address = this.transport.address();
 		this.recoveryEvents = new RecoveryEvents(this.address, config.recovery().listeners());
@@ -201,6 +203,14 @@ public final class Node implements LocalNode {
 	 * @param address a pool address of another node
 	 * @return how this node reaches it now: "local" (this JVM), "unix", "tcp" or "none" (not connected)
 	 */
+	/**
+	 * @param tls the TLS material of the TCP connections made and accepted from now on
+	 * @throws IllegalStateException if the node was started without TLS
+	 */
+	public void replaceTls(TlsConfig tls) {
+		this.transport.replaceTls(tls);
+	}
+
 	public String channelTo(String address) {
 		if (this.pools.byAddress(address) instanceof ProcessActorPool process) {
 			return this.transport.channelTo(PoolAddresses.nodeAddress(process.address()));

@@ -156,7 +156,10 @@ final class ClientHandshake extends ByteToMessageDecoder {
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-		fail(context, "the token handshake with the node at " + this.peer + " failed: " + Transport.rootMessage(cause));
+		// with TLS 1.3 a refused client certificate shows after the TLS handshake, on the first read
+		String tlsFailure = TlsFailures.dialed(this.peer, cause);
+		fail(context, (tlsFailure != null) ? tlsFailure
+				: "the token handshake with the node at " + this.peer + " failed: " + Transport.rootMessage(cause));
 	}
 
 }

@@ -358,7 +358,14 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> im
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-		if (cause instanceof java.io.IOException) {
+		String tlsFailure = TlsFailures.dialed(this.peer, cause);
+		if (tlsFailure != null) {
+			// with TLS 1.3 a refused client certificate shows after the handshake, on the first read
+			logger.warn("Closing connection to {}: {}", this.peer, tlsFailure);
+			this.closeReason = tlsFailure;
+			refuse(tlsFailure);
+		}
+		else if (cause instanceof java.io.IOException) {
 			logger.info("Connection to {} lost: {}", this.peer, cause.getMessage());
 		}
 		else {

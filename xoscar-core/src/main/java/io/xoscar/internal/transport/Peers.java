@@ -38,6 +38,9 @@ final class Peers {
 
 	private final PeerConnection.Losses losses;
 
+	/** The TLS of TCP connections, {@code null} for plaintext. */
+	private final TlsContexts tls;
+
 	private final Authentication authentication;
 
 	/** This node's address, which the handshake carries. */
@@ -45,10 +48,11 @@ final class Peers {
 
 	Peers(Wire wire, RemoteErrors errors, Duration connectTimeout, boolean unixSockets,
 			Supplier<FrameDecoder> frameDecoders, PeerConnection.Losses losses, Authentication authentication,
-			String localAddress) {
+			String localAddress, TlsContexts tls) {
 		this.losses = losses;
 		this.authentication = authentication;
 		this.localAddress = localAddress;
+		this.tls = tls;
 		this.wire = wire;
 		this.errors = errors;
 		this.connectTimeout = connectTimeout;
@@ -151,8 +155,12 @@ final class Peers {
 				failConnect(nodeAddress, result, error);
 			}
 		});
-		TcpClient.newConnection()
-			.remoteAddress(() -> target)
+		TcpClient client = TcpClient.newConnection();
+		if (this.tls != null && target instanceof InetSocketAddress) {
+			// over TCP the TLS handshake comes first: the connection is there once it succeeded
+			client = this.tls.secure(client);
+		}
+		client.remoteAddress(() -> target)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) this.connectTimeout.toMillis())
 			.doOnConnected((connection) -> {
 				// first: checks the peer (with a token: proves this node to it) before any frame is read
@@ -185,8 +193,9 @@ final class Peers {
 
 	private void failConnect(String nodeAddress, Connecting result, Throwable error) {
 		this.peers.remove(nodeAddress, result);
-		result.completeExceptionally(
-				new PoolDownException("cannot connect to actor pool at " + nodeAddress + ": " + Transport.rootMessage(error), error));
+		String tlsFailure = TlsFailures.dialed(nodeAddress, error);
+		result.completeExceptionally(new PoolDownException("cannot connect to actor pool at " + nodeAddress + ": "
+				+ ((tlsFailure != null) ? tlsFailure : Transport.rootMessage(error)), error));
 	}
 
 	void close() {

@@ -22,13 +22,14 @@ public final class ProtectedMode {
 	 * @throws IllegalStateException if the node would listen beyond loopback unauthenticated
 	 */
 	public static void check(String host, String address, SecurityConfig security) {
-		if (security.authenticated() || security.allowUnauthenticated() || loopback(host)) {
+		if (security.authenticated() || security.mutualTls() || security.allowUnauthenticated() || loopback(host)) {
 			return;
 		}
 		throw new IllegalStateException("Refusing to start a node at " + address + ": it would listen on the "
 				+ "non-loopback address " + host + " without authenticating connections, so anyone who reaches it could "
 				+ "create, call and destroy its actors. Set a token shared by all nodes (xoscar.security.token, or "
-				+ "ActorSystemConfig.builder().token(..)), or allow unauthenticated connections explicitly "
+				+ "ActorSystemConfig.builder().token(..)) or use mutual TLS (xoscar.security.tls.bundle with "
+				+ "xoscar.security.tls.client-auth=need), or allow unauthenticated connections explicitly "
 				+ "(xoscar.security.allow-unauthenticated=true, or allowUnauthenticated(true))");
 	}
 

@@ -18,6 +18,9 @@ public enum RejectReason {
 	/** Too many connections were in the handshake already. */
 	TOO_MANY_PENDING("too-many-pending"),
 
+	/** The TLS handshake of a TCP connection failed (a plaintext peer, an untrusted or missing certificate). */
+	TLS("tls"),
+
 	/** A Unix socket peer runs as another user. */
 	OTHER_USER("other-user");
 

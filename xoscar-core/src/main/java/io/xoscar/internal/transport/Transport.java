@@ -16,10 +16,12 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.netty.DisposableServer;
+import reactor.netty.NettyPipeline;
 import reactor.netty.tcp.TcpServer;
 import tools.jackson.databind.JavaType;
 
 import io.xoscar.ActorSystem;
+import io.xoscar.config.TlsConfig;
 import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.Deadlines;
 import io.xoscar.internal.call.CallTarget;
@@ -65,6 +67,9 @@ public final class Transport implements AutoCloseable {
 
 	private final AtomicLong ids = new AtomicLong();
 
+	/** The TLS of TCP connections, {@code null} for plaintext. */
+	private final TlsContexts tls;
+
 	private final Authentication authentication;
 
 	private Transport(LocalNode node, String host, int port, String advertised, TransportSettings settings,
@@ -81,8 +86,10 @@ public final class Transport implements AutoCloseable {
 		this.connectTimeout = settings.connectTimeout();
 		RequestHandler requests = new RequestHandler(node, this.wire);
 		Wire.Receiver receiver = this.wire.receiver(requests::choose);
+		this.tls = (settings.tls() != null) ? new TlsContexts(settings.tls(), this.connectTimeout) : null;
 		try {
-			this.server = server(requests, receiver).host(host).port(port).bindNow(Duration.ofSeconds(10));
+			this.server = tcpServer(server(requests, receiver)).host(host).port(port)
+				.bindNow(Duration.ofSeconds(10));
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(ex), ex);
@@ -90,7 +97,7 @@ public final class Transport implements AutoCloseable {
 		this.address = advertisedAddress(host, ((InetSocketAddress) this.server.address()).getPort(), advertised);
 		this.unixServer = settings.unixSockets() ? bindUnixSocket(requests, receiver) : null;
 		this.peers = new Peers(this.wire, this.errors, this.connectTimeout, this.unixServer != null, this::frameDecoder,
-				node::lostConnection, authentication, this.address);
+				node::lostConnection, authentication, this.address, this.tls);
 		ErrorPathWarmUp.start(this.wire, this.errors, this.address);
 	}
 
@@ -108,6 +115,17 @@ public final class Transport implements AutoCloseable {
 			})
 			// frames are consumed by our handlers; subscribing keeps reactor-netty reading
 			.handle((in, out) -> in.receive().then());
+	}
+
+	/** With TLS, the TCP server's connections start with its handshake, before everything of ours. */
+	private TcpServer tcpServer(TcpServer server) {
+		if (this.tls == null) {
+			return server;
+		}
+		TlsRejections rejections = new TlsRejections(this.authentication.rejections());
+		return this.tls.secure(server)
+			.doOnChannelInit((observer, channel, remote) -> channel.pipeline()
+				.addAfter(NettyPipeline.SslHandler, TlsRejections.NAME, rejections));
 	}
 
 	/** Same-host peers connect here instead of the TCP port; without native support, TCP only. */
@@ -316,6 +334,26 @@ public final class Transport implements AutoCloseable {
 	public CompletableFuture<List<String>> resolve(String address, String uid) {
 		return request(address, new Frame.Resolve(nextId(), address, uid), type(List.class), false)
 			.thenApply((value) -> (List<String>) value);
+	}
+
+	/** @return the TLS material of new TCP connections, {@code null} for plaintext */
+	public TlsConfig tls() {
+		return (this.tls != null) ? this.tls.config() : null;
+	}
+
+	/**
+	 * Replaces the TLS material of the TCP connections made from now on, served and dialed; those
+	 * open keep theirs.
+	 * @param config the new key and trust material
+	 * @throws IllegalStateException if this transport was started without TLS
+	 * @throws IllegalArgumentException if the material does not make a TLS context
+	 */
+	public void replaceTls(TlsConfig config) {
+		if (this.tls == null) {
+			throw new IllegalStateException("node " + this.address + " was started without TLS: its TLS material "
+					+ "cannot be replaced");
+		}
+		this.tls.replace(config);
 	}
 
 	/**

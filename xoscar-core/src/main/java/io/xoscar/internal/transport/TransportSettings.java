@@ -3,8 +3,11 @@ package io.xoscar.internal.transport;
 import java.time.Duration;
 import java.util.List;
 
-import io.xoscar.config.TransportConfig;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JacksonModule;
+
+import io.xoscar.config.TlsConfig;
+import io.xoscar.config.TransportConfig;
 
 /**
  * Limits and allow-lists of a {@link Transport}.
@@ -19,14 +22,33 @@ import tools.jackson.databind.JacksonModule;
  * @param unixSockets whether to listen on, and connect same-host peers through, Unix domain sockets
  * @param sharedMemoryBytes shared memory per Unix socket connection for large byte arrays, 0 for none
  * @param jacksonModules the application's Jackson modules
+ * @param tls the TLS of TCP connections (served and dialed), {@code null} for plaintext
  */
 public record TransportSettings(int maxFrameBytes, long incompleteFrameMemory, Duration frameReadTimeout,
 		Duration connectTimeout, List<String> exceptionPackages,
-		boolean unixSockets, int sharedMemoryBytes, List<JacksonModule> jacksonModules) {
+		boolean unixSockets, int sharedMemoryBytes, List<JacksonModule> jacksonModules, @Nullable TlsConfig tls) {
 
 	public TransportSettings {
 		exceptionPackages = List.copyOf(exceptionPackages);
 		jacksonModules = List.copyOf(jacksonModules);
+	}
+
+	/** Settings without TLS. */
+	public TransportSettings(int maxFrameBytes, long incompleteFrameMemory, Duration frameReadTimeout,
+			Duration connectTimeout, List<String> exceptionPackages, boolean unixSockets, int sharedMemoryBytes,
+			List<JacksonModule> jacksonModules) {
+		this(maxFrameBytes, incompleteFrameMemory, frameReadTimeout, connectTimeout, exceptionPackages, unixSockets,
+				sharedMemoryBytes, jacksonModules, null);
+	}
+
+	/**
+	 * @param tls the TLS of TCP connections, {@code null} for plaintext
+	 * @return a copy with it
+	 */
+	public TransportSettings withTls(@Nullable TlsConfig tls) {
+		return new TransportSettings(this.maxFrameBytes, this.incompleteFrameMemory, this.frameReadTimeout,
+				this.connectTimeout, this.exceptionPackages, this.unixSockets, this.sharedMemoryBytes,
+				this.jacksonModules, tls);
 	}
 
 	/** @return the settings a node's configuration gives its transport */

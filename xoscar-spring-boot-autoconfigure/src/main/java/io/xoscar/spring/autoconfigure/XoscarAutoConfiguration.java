@@ -11,11 +11,14 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -33,7 +36,7 @@ import io.xoscar.config.ActorSystemConfig;
  * process pool's node (in its child JVM); a user-defined {@link ActorSystemConfig} or
  * {@link ActorSystem} bean replaces the auto-configured one.
  */
-@AutoConfiguration
+@AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnClass(ActorSystem.class)
 @ConditionalOnBooleanProperty(name = "xoscar.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(XoscarProperties.class)
@@ -47,7 +50,8 @@ public final class XoscarAutoConfiguration {
 			ObjectProvider<XoscarActorSystemCustomizer> customizers,
 			ObjectProvider<XoscarProcessPoolCustomizer> processPoolCustomizers, ObjectProvider<ProcessPoolRole> role,
 			ObjectProvider<ApplicationArguments> arguments, ObjectProvider<JacksonModule> jacksonModules,
-			ConfigurableListableBeanFactory beanFactory, Environment environment) {
+			ObjectProvider<SslBundles> sslBundles, ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
 		ProcessPoolRole child = role.getIfAvailable();
 		ActorSystemConfig.Builder builder = (child != null) ? child.arguments().config()
 				: ActorSystemConfigFactory.builder(properties);
@@ -58,6 +62,10 @@ public final class XoscarAutoConfiguration {
 			// the pool's node is what its parent asked for; only what it needs from this JVM is added
 			processPoolCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
+		}
+		XoscarProperties.Security.Tls tls = properties.security().tls();
+		if (tls.enabled()) {
+			builder.tls(SslBundleTls.of(tls, sslBundles.getIfAvailable()));
 		}
 		Class<?> application = applicationClass(beanFactory);
 		if (application != null) {
@@ -76,6 +84,15 @@ public final class XoscarAutoConfiguration {
 	@ConditionalOnMissingBean
 	ActorSystem xoscarActorSystem(ActorSystemConfig config) {
 		return ActorSystem.create(config);
+	}
+
+	@Bean
+	@ConditionalOnBean(SslBundles.class)
+	SslBundleTlsReload xoscarTlsReload(ActorSystem system, SslBundles sslBundles, XoscarProperties properties,
+			ObjectProvider<ProcessPoolRole> role) {
+		// a process pool's child keeps the material it was started with
+		boolean reload = properties.security().tls().enabled() && role.getIfAvailable() == null;
+		return new SslBundleTlsReload(system, sslBundles, properties.security().tls(), reload);
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 import io.xoscar.config.PoolConfig.PoolMode;
+import io.xoscar.config.TlsConfig;
 
 import static io.xoscar.spring.autoconfigure.PropertyChecks.atLeast;
 import static io.xoscar.spring.autoconfigure.PropertyChecks.hostAndPort;
@@ -235,9 +236,26 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 		/**
 		 * Transport encryption.
 		 *
-		 * @param enabled Whether connections between nodes use TLS.
+		 * @param bundle Name of the Spring Boot SSL bundle (spring.ssl.bundle.pem.NAME or
+		 * spring.ssl.bundle.jks.NAME) whose key, certificate and trusted certificates encrypt the
+		 * node's TCP connections with TLS. Empty for plaintext. Unix domain sockets stay on this host
+		 * and are not encrypted.
+		 * @param clientAuth Whether nodes that connect must present a certificate this node trusts
+		 * (need: mutual TLS) or not (none).
+		 * @param verifyHostname Whether the certificate of a node dialed must name the host of its
+		 * address.
 		 */
-		public record Tls(@DefaultValue("false") boolean enabled) {
+		public record Tls(@DefaultValue("") String bundle, @DefaultValue("none") TlsConfig.ClientAuth clientAuth,
+				@DefaultValue("true") boolean verifyHostname) {
+
+			public Tls {
+				bundle = (bundle != null) ? bundle.strip() : "";
+			}
+
+			/** @return whether the node's TCP connections use TLS (a bundle is named) */
+			public boolean enabled() {
+				return !this.bundle.isEmpty();
+			}
 
 		}
 

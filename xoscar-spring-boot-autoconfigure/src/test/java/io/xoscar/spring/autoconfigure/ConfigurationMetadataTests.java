@@ -28,7 +28,8 @@ class ConfigurationMetadataTests {
 					"xoscar.recovery.restart-window", "xoscar.recovery.min-backoff", "xoscar.recovery.max-backoff",
 					"xoscar.recovery.jitter", "xoscar.recovery.restart-wait", "xoscar.security.token",
 					"xoscar.security.allow-unauthenticated", "xoscar.security.handshake-timeout",
-					"xoscar.security.max-pending-handshakes", "xoscar.security.tls.enabled", "xoscar.transport.max-frame-size",
+					"xoscar.security.max-pending-handshakes", "xoscar.security.tls.bundle", "xoscar.security.tls.client-auth",
+					"xoscar.security.tls.verify-hostname", "xoscar.transport.max-frame-size",
 					"xoscar.transport.connect-timeout", "xoscar.transport.unix-sockets",
 					"xoscar.transport.exception-packages", "xoscar.transport.shared-memory",
 					"xoscar.transport.incomplete-frame-memory", "xoscar.transport.frame-read-timeout",
@@ -57,7 +58,8 @@ class ConfigurationMetadataTests {
 					"xoscar.recovery.max-restarts=5", "xoscar.recovery.restart-window=1m",
 					"xoscar.recovery.min-backoff=200ms", "xoscar.recovery.max-backoff=10s", "xoscar.recovery.jitter=0.2",
 					"xoscar.recovery.restart-wait=30s", "xoscar.security.allow-unauthenticated=false",
-					"xoscar.security.handshake-timeout=5s", "xoscar.security.max-pending-handshakes=64");
+					"xoscar.security.handshake-timeout=5s", "xoscar.security.max-pending-handshakes=64",
+					"xoscar.security.tls.client-auth=none", "xoscar.security.tls.verify-hostname=true");
 	}
 
 	@Test
