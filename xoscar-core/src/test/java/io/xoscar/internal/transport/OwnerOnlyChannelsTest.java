@@ -1,6 +1,8 @@
 package io.xoscar.internal.transport;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -88,6 +90,18 @@ class OwnerOnlyChannelsTest {
 		assertThat(permissions(socket)).isEqualTo("rw-------");
 		assertThat(echoFromPeer("same-user", "hello")).isEqualTo("hello");
 		assertThat(peer.channelTo(node.address())).isEqualTo("unix");
+	}
+
+	@Test
+	void socketFilesOfNodesThatAreGoneAreSweptFromTheUsersDirectory() throws IOException {
+		int freePort;
+		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			freePort = probe.getLocalPort();
+		}
+		Path stale = Files.createFile(UnixSockets.path("127.0.0.1:" + freePort));
+		UnixSockets.deleteStale();
+		assertThat(stale).doesNotExist();
+		assertThat(UnixSockets.path(node.address())).as("a live node's socket").exists();
 	}
 
 	@Test
