@@ -49,6 +49,10 @@ final class UnixSockets {
 	 * @throws IOException also when the directory is not this user's alone (the message says why)
 	 */
 	static DomainSocketAddress bindAddress(String nodeAddress) throws IOException {
+		if (OwnerOnlyDirectory.UID < 0) {
+			throw new IOException("the user id of this process cannot be known, so the users of processes "
+					+ "connecting to a Unix socket cannot be checked");
+		}
 		OwnerOnlyDirectory.prepare(DIRECTORY);
 		Path path = path(nodeAddress);
 		Files.deleteIfExists(path);
