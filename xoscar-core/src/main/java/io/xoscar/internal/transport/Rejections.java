@@ -60,9 +60,7 @@ public final class Rejections {
 	 * @param detail what happened, for the log
 	 */
 	public void rejected(Channel channel, RejectReason reason, String detail) {
-		if (this.counters != null) {
-			this.counters.get(reason).increment();
-		}
+		count(reason);
 		String peer = peerHost(channel.remoteAddress());
 		if (this.windows.size() > MAX_PEERS) {
 			this.windows.clear();
@@ -71,6 +69,16 @@ public final class Rejections {
 		if (suppressed >= 0) {
 			logger.warn("Refused a connection from {} ({}): {}{}", peer, reason.tag(), detail,
 					(suppressed > 0) ? " (and " + suppressed + " more from there not logged in the last 10 s)" : "");
+		}
+	}
+
+	/**
+	 * Counts a refused connection whose refusal its refuser logs itself.
+	 * @param reason why
+	 */
+	public void count(RejectReason reason) {
+		if (this.counters != null) {
+			this.counters.get(reason).increment();
 		}
 	}
 

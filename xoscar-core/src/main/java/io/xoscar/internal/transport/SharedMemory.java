@@ -12,15 +12,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives each Unix domain socket connection its own {@link SharedArena}, created on the first large
- * array it sends. The arena files live in {@code /dev/shm} (memory, not disk) as
- * {@code xoscar-<pid>-<key>.shm}: the receiver maps a file and deletes it, so a file outlives its
- * connection only when its process was killed before the peer opened it; those are swept at start.
+ * array it sends. The arena files live in {@code /dev/shm/xoscar-<uid>/} (memory, not disk; a
+ * directory of the user's alone, {@link OwnerOnlyDirectory}) as {@code xoscar-<pid>-<key>.shm},
+ * created {@code rw-------}: only processes of the same user, which are the only ones a Unix socket
+ * accepts, can open them. The receiver maps a file and deletes it, so a file outlives its connection
+ * only when its process was killed before the peer opened it; those are swept at start.
  */
 final class SharedMemory {
 
 	private static final Logger logger = LoggerFactory.getLogger(SharedMemory.class);
 
-	private static final Path DIRECTORY = Path.of("/dev/shm");
+	private static final Path SHM = Path.of("/dev/shm");
+
+	private static final Path DIRECTORY = SHM.resolve("xoscar-" + OwnerOnlyDirectory.userTag());
 
 	private static final AttributeKey<Object> ARENA = AttributeKey.valueOf("xoscar.sharedArena");
 
@@ -33,7 +37,23 @@ final class SharedMemory {
 	 * @param capacity bytes of shared memory per connection; 0 sends everything through the socket
 	 */
 	SharedMemory(int capacity) {
-		this.capacity = (capacity > 0 && Files.isDirectory(DIRECTORY) && Files.isWritable(DIRECTORY)) ? capacity : 0;
+		this.capacity = (capacity > 0 && Files.isDirectory(SHM) && prepareDirectory()) ? capacity : 0;
+	}
+
+	private static boolean prepareDirectory() {
+		try {
+			OwnerOnlyDirectory.prepare(DIRECTORY);
+			return true;
+		}
+		catch (IOException ex) {
+			logger.warn("No shared memory between processes: large arrays go through the socket ({})", ex.getMessage());
+			return false;
+		}
+	}
+
+	/** @return whether segments may be opened: their directory is this user's alone */
+	static boolean trusted() {
+		return OwnerOnlyDirectory.isOwnerOnly(DIRECTORY);
 	}
 
 	/**
@@ -86,7 +106,7 @@ final class SharedMemory {
 
 	/** Deletes arena files whose creating process is gone. */
 	static void deleteStale() {
-		if (!Files.isDirectory(DIRECTORY)) {
+		if (!trusted()) {
 			return;
 		}
 		try (var files = Files.newDirectoryStream(DIRECTORY, "xoscar-*.shm")) {

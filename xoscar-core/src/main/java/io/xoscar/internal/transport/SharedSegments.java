@@ -48,6 +48,10 @@ final class SharedSegments {
 			throw new CorruptedFrameException("too many shared memory segments on one connection");
 		}
 		Path file = SharedMemory.path(id);
+		if (!SharedMemory.trusted()) {
+			throw new CorruptedFrameException("shared memory segment " + file
+					+ " refused: its directory is not this user's alone");
+		}
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
 			MappedByteBuffer memory = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size() & ~7L);
 			this.arenas.put(id, memory);

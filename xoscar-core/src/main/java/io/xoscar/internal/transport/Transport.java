@@ -2,7 +2,6 @@ package io.xoscar.internal.transport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,8 +141,21 @@ public final class Transport implements AutoCloseable {
 		cleaner.setDaemon(true);
 		cleaner.start();
 		try {
-			SocketAddress path = UnixSockets.bindAddress(this.address);
-			return server(requests, receiver).bindAddress(() -> path).bindNow(Duration.ofSeconds(10));
+			DomainSocketAddress path = UnixSockets.bindAddress(this.address);
+			PeerCredentialsCheck sameUser = new PeerCredentialsCheck(OwnerOnlyDirectory.UID, this.address,
+					this.authentication.rejections());
+			DisposableServer bound = server(requests, receiver)
+				.doOnChannelInit((observer, channel, remote) -> channel.pipeline().addFirst("xoscar-peer-user", sameUser))
+				.bindAddress(() -> path)
+				.bindNow(Duration.ofSeconds(10));
+			try {
+				UnixSockets.restrict(path);
+			}
+			catch (IOException | RuntimeException ex) {
+				bound.disposeNow(Duration.ofSeconds(5));
+				throw ex;
+			}
+			return bound;
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Cannot listen on a Unix domain socket for {}: same-host peers use TCP ({})", this.address,

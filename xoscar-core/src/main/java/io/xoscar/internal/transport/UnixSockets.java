@@ -10,18 +10,22 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import io.netty.channel.unix.DomainSocketAddress;
 import reactor.netty.resources.LoopResources;
 
 /**
  * Where a node's Unix domain socket lives, and whether a peer can be reached through one: a node
- * listens on {@code <tmpdir>/xoscar/<host>_<port>.sock} next to its TCP port, and callers on the
- * same host use that socket instead of TCP.
+ * listens on {@code <tmpdir>/xoscar-<uid>/<host>_<port>.sock} next to its TCP port, and callers on
+ * the same host use that socket instead of TCP. The directory is the user's alone
+ * ({@link OwnerOnlyDirectory}) and the socket {@code rw-------}: only nodes of the same user find
+ * and reach each other's sockets; a node of another user is reached over TCP.
  */
 final class UnixSockets {
 
-	private static final Path DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"), "xoscar");
+	private static final Path DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"),
+			"xoscar-" + OwnerOnlyDirectory.userTag());
 
 	private UnixSockets() {
 	}
@@ -35,15 +39,32 @@ final class UnixSockets {
 		return DIRECTORY.resolve(nodeAddress.replace(':', '_') + ".sock");
 	}
 
+	static Path directory() {
+		return DIRECTORY;
+	}
+
 	/**
 	 * Prepares the socket path of a node that just bound its TCP port: a file left there by a
 	 * crashed process is stale (the port was free), so it is deleted.
+	 * @throws IOException also when the directory is not this user's alone (the message says why)
 	 */
 	static DomainSocketAddress bindAddress(String nodeAddress) throws IOException {
-		Files.createDirectories(DIRECTORY);
+		if (OwnerOnlyDirectory.UID < 0) {
+			throw new IOException("the user id of this process cannot be known, so the users of processes "
+					+ "connecting to a Unix socket cannot be checked");
+		}
+		OwnerOnlyDirectory.prepare(DIRECTORY);
 		Path path = path(nodeAddress);
 		Files.deleteIfExists(path);
 		return new DomainSocketAddress(path.toFile());
+	}
+
+	/**
+	 * Closes a bound socket file to other users (its directory already is; this holds should the
+	 * directory ever be opened).
+	 */
+	static void restrict(DomainSocketAddress socket) throws IOException {
+		Files.setPosixFilePermissions(Path.of(socket.path()), PosixFilePermissions.fromString("rw-------"));
 	}
 
 	/**
@@ -52,7 +73,7 @@ final class UnixSockets {
 	 * that port before it creates the file and keeps it until it deletes the file.
 	 */
 	static void deleteStale() {
-		if (!Files.isDirectory(DIRECTORY)) {
+		if (!OwnerOnlyDirectory.isOwnerOnly(DIRECTORY)) {
 			return;
 		}
 		try (var files = Files.list(DIRECTORY)) {
