@@ -66,8 +66,9 @@ public final class ActorSystem implements AutoCloseable {
 
 	/**
 	 * Replaces the TLS material (a renewed certificate, a changed trust store) of the TCP connections
-	 * this node makes and accepts from now on; connections already open keep theirs, and so do the
-	 * child JVMs of process pools already running (a child started later gets the new material).
+	 * this node's main process makes and accepts from now on; connections already open keep theirs.
+	 * The child JVMs of process pools keep the material the node was configured with, also when
+	 * recovery starts them again.
 	 * @param tls the new material and settings
 	 * @throws IllegalStateException if this node was started without TLS
 	 * @throws IllegalArgumentException if the material does not make a TLS context
