@@ -207,7 +207,7 @@ public record XoscarProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 	 * directions that proves each side knows it without sending it; a peer that cannot is refused
 	 * before it reaches any actor. Empty for none. Never shown by the actuator.
 	 * @param allowUnauthenticated Whether the node may listen on a non-loopback address (such as
-	 * 0.0.0.0) without a token. Otherwise such a node refuses to start, so that nobody who reaches its
+	 * 0.0.0.0) with neither a token nor mutual TLS. Otherwise such a node refuses to start, so that nobody who reaches its
 	 * port can create, call or destroy its actors.
 	 * @param handshakeTimeout How long a new connection may take to complete the token handshake
 	 * before it is closed.
