@@ -316,9 +316,10 @@ class TokenStrangersTest {
 
 		RecordingProxy(ServerSocket listening, int target) {
 			this.listening = listening;
-			CompletableFuture.runAsync(() -> {
+			// threads of their own: a common pool of one worker (two cores) would never run the second
+			ownThread(() -> {
 				try (Socket client = listening.accept(); Socket node = new Socket("127.0.0.1", target)) {
-					CompletableFuture<Void> back = CompletableFuture.runAsync(() -> {
+					CompletableFuture<Void> back = ownThread(() -> {
 						try {
 							node.getInputStream().transferTo(client.getOutputStream());
 						}
@@ -342,6 +343,21 @@ class TokenStrangersTest {
 				}
 				this.finished = true;
 			});
+		}
+
+		private static CompletableFuture<Void> ownThread(Runnable task) {
+			CompletableFuture<Void> done = new CompletableFuture<>();
+			Thread thread = new Thread(() -> {
+				try {
+					task.run();
+				}
+				finally {
+					done.complete(null);
+				}
+			}, "recording-proxy");
+			thread.setDaemon(true);
+			thread.start();
+			return done;
 		}
 
 		byte[] recorded() {
