@@ -148,10 +148,15 @@ public final class ProcessActorPool extends ActorPool {
 
 	private void watch(Incarnation incarnation) {
 		incarnation.child().onExit().thenAccept((code) -> {
-			if (this.current == incarnation) {
-				this.live = null;
-				Transport.deleteUnixSocket(this.address);
-				this.onExit.exited(this, incarnation, code);
+			try {
+				if (this.current == incarnation) {
+					this.live = null;
+					Transport.deleteUnixSocket(this.address);
+					this.onExit.exited(this, incarnation, code);
+				}
+			}
+			finally {
+				incarnation.deathHandled().complete(null);
 			}
 		});
 	}
@@ -433,8 +438,15 @@ public final class ProcessActorPool extends ActorPool {
 	 * One process of the pool.
 	 * @param child the child JVM
 	 * @param generation 1 for the first, counting up with each restart
+	 * @param deathHandled completes once the pool has heard of the process's death (it is restarting,
+	 * down, or already runs another): a process may be seen dead before that
 	 */
-	record Incarnation(ChildJvm child, int generation) {
+	record Incarnation(ChildJvm child, int generation, CompletableFuture<Void> deathHandled) {
+
+		Incarnation(ChildJvm child, int generation) {
+			this(child, generation, new CompletableFuture<>());
+		}
+
 	}
 
 	/** Hears when a process of a pool dies without being asked to. */

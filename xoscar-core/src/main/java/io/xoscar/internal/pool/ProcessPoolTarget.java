@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import io.xoscar.Idempotent;
 import io.xoscar.exception.PoolDownException;
@@ -93,7 +94,7 @@ final class ProcessPoolTarget implements CallTarget {
 			if (!lostInCrash(error)) {
 				return CompletableFuture.failedFuture(error);
 			}
-			return this.pool.whenBack(this.restartWait, describe(method))
+			return deathHeard().thenCompose((heard) -> this.pool.whenBack(this.restartWait, describe(method)))
 				.thenCompose((back) -> once(this.router.route(address(), this.uid, actorClass()), method, args, timeout,
 						observed));
 		});
@@ -118,11 +119,21 @@ final class ProcessPoolTarget implements CallTarget {
 			if (!lostInCrash(ex)) {
 				throw ex;
 			}
+			deathHeard().join();
 			this.pool.awaitBack(this.restartWait, describe(method));
 			CallTarget next = this.router.route(address(), this.uid, actorClass());
 			return (next instanceof ProcessPoolTarget process) ? process.remote.call(method, args, timeout, observed)
 					: next.call(method, args, timeout, observed);
 		}
+	}
+
+	/**
+	 * The call's process may be seen dead before its pool has heard of it (and still looks up, with
+	 * that process): the call is sent again only once the pool is restarting or runs another.
+	 */
+	private CompletableFuture<Void> deathHeard() {
+		return this.incarnation.child().isAlive() ? CompletableFuture.completedFuture(null)
+				: this.incarnation.deathHandled().copy().completeOnTimeout(null, this.restartWait.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	/** @return whether the call was lost with the process it went to (then recovery may bring it back) */

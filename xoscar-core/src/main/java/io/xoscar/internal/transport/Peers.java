@@ -1,5 +1,6 @@
 package io.xoscar.internal.transport;
 
+import java.io.FileNotFoundException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 import io.netty.channel.ChannelOption;
+import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import reactor.netty.tcp.TcpClient;
 import tools.jackson.databind.JavaType;
@@ -126,14 +128,14 @@ final class Peers {
 		if (winner != null) {
 			return winner;
 		}
-		connect(nodeAddress, fresh);
+		connect(nodeAddress, fresh, this.unixSockets);
 		return fresh;
 	}
 
-	private void connect(String nodeAddress, Connecting result) {
+	private void connect(String nodeAddress, Connecting result, boolean unix) {
 		SocketAddress remote;
 		try {
-			remote = this.unixSockets ? UnixSockets.peerAddress(nodeAddress) : null;
+			remote = unix ? UnixSockets.peerAddress(nodeAddress) : null;
 			if (remote == null) {
 				int colon = nodeAddress.lastIndexOf(':');
 				remote = InetSocketAddress.createUnresolved(nodeAddress.substring(0, colon),
@@ -176,7 +178,16 @@ final class Peers {
 			.handle((in, out) -> in.receive().then())
 			.connect()
 			.subscribe((connection) -> {
-			}, (error) -> failConnect(nodeAddress, result, error));
+			}, (error) -> {
+				if (target instanceof DomainSocketAddress && Transport.rootCause(error) instanceof FileNotFoundException) {
+					// the socket file went between looking and dialing (its node stopped, or restarts at
+					// the same address): TCP tells which
+					connect(nodeAddress, result, false);
+				}
+				else {
+					failConnect(nodeAddress, result, error);
+				}
+			});
 	}
 
 	/**

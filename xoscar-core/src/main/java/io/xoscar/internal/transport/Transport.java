@@ -220,11 +220,16 @@ public final class Transport implements AutoCloseable {
 	}
 
 	static String rootMessage(Throwable error) {
+		Throwable root = rootCause(error);
+		return (root.getMessage() != null) ? root.getMessage() : root.toString();
+	}
+
+	static Throwable rootCause(Throwable error) {
 		Throwable root = error;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		return (root.getMessage() != null) ? root.getMessage() : root.toString();
+		return root;
 	}
 
 	/**
