@@ -67,8 +67,8 @@ public final class ActorSystem implements AutoCloseable {
 	/**
 	 * Replaces the TLS material (a renewed certificate, a changed trust store) of the TCP connections
 	 * this node's main process makes and accepts from now on; connections already open keep theirs.
-	 * The child JVMs of process pools keep the material the node was configured with, also when
-	 * recovery starts them again.
+	 * Child JVMs of process pools started from now on (pools added, processes recovery starts again)
+	 * get the new material; those running keep theirs.
 	 * @param tls the new material and settings
 	 * @throws IllegalStateException if this node was started without TLS
 	 * @throws IllegalArgumentException if the material does not make a TLS context

@@ -77,6 +77,24 @@ class ProcessPoolTlsTest {
 		}
 	}
 
+	@Test
+	void aChildStartedAfterTheMaterialWasReplacedGetsTheNewMaterial() {
+		X509Bundle renewed = TestCertificates.authority("renewed pool authority");
+		try (ActorSystem parent = ActorSystem.create(node("parent", "token-" + UUID.randomUUID()).build())) {
+			// from now on the parent trusts only the renewed authority: a child with the old material is refused
+			parent.replaceTls(TestCertificates.tls(TestCertificates.node(renewed, "parent", "127.0.0.1"), renewed)
+				.withClientAuth(TlsConfig.ClientAuth.NEED));
+			String poolAddress = parent.addPools(PoolConfig.process("later").threads(1).jvmArgs("-Xmx64m"))
+				.join()
+				.get(0)
+				.address();
+			ActorHandle<Relay> relay = parent
+				.createActor(Relay.class, CreateOptions.uid("renewed").placement(Placement.address(poolAddress)))
+				.join();
+			assertThat(relay.method("pid").<Long>call()).isNotEqualTo(ProcessHandle.current().pid());
+		}
+	}
+
 	/** Tells which process it runs in, and which process another actor runs in. */
 	public static class Relay extends Actor {
 

@@ -36,9 +36,7 @@ public final class TwoHostTlsNodeMain {
 			.address(address)
 			.token(token)
 			.tls(TlsConfig.fromPem(chain, key, trusted).withClientAuth(TlsConfig.ClientAuth.NEED))
-			// another network namespace shares this host's file system, /tmp included, but not its
-			// loopback: with Unix sockets on, the stale-socket sweep would take the sockets of live
-			// nodes of the root namespace for stale ones (it cannot reach their loopback ports)
+			// as on another host: no socket directory shared with the test's nodes
 			.unixSockets(false)
 			.mainPoolThreads(2)
 			.connectTimeout(Duration.ofSeconds(5))

@@ -16,7 +16,7 @@ import io.xoscar.config.TlsConfig;
 /**
  * What a process pool's child must get from its parent but nobody else may see (never on its
  * command line or in its environment, where other users' {@code ps} and {@code /proc} show them): the
- * token so far. Travels as xoscar's part of the child's private input ({@link PoolPrivateInput}), as
+ * token and the TLS material. Travels as xoscar's part of the child's private input ({@link PoolPrivateInput}), as
  * named entries; the child {@linkplain #applyTo applies} them to its node's configuration. To add a
  * secret: an entry in {@link #of}, its use in {@link #applyTo}. {@link #toString()} shows names only.
  */
@@ -35,15 +35,16 @@ public final class ChildSecrets {
 
 	/**
 	 * @param node the parent node's configuration
-	 * @return the secrets its process pools' children get
+	 * @param tls the TLS material of the parent's connections now ({@code null} for plaintext)
+	 * @return the secrets a process pool's child started now gets
 	 */
-	public static ChildSecrets of(ActorSystemConfig node) {
+	public static ChildSecrets of(ActorSystemConfig node, TlsConfig tls) {
 		Map<String, byte[]> entries = new LinkedHashMap<>();
 		if (node.security().token() != null) {
 			entries.put(TOKEN, node.security().token().getBytes(StandardCharsets.UTF_8));
 		}
-		if (node.security().tls() != null) {
-			ChildTls.put(node.security().tls(), entries);
+		if (tls != null) {
+			ChildTls.put(tls, entries);
 		}
 		return new ChildSecrets(entries);
 	}

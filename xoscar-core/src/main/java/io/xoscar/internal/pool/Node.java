@@ -101,7 +101,7 @@ public final class Node implements LocalNode {
 		this.recoveryEvents = new RecoveryEvents(this.address, config.recovery().listeners());
 		ActorClock clock = config.integration().clock();
 		Time time = (clock != null) ? new ClockTime(clock) : new SystemTime(this.address);
-		this.pools = new Pools(this.address, config, this::processExited);
+		this.pools = new Pools(this.address, config, this.transport::tls, this::processExited);
 		Placer placer = new Placer(this.pools::all);
 		this.directory = new ActorDirectory(placer);
 		this.debugging = new NodeDebugging(config, this.address, this.pools, this.directory, this.transport,

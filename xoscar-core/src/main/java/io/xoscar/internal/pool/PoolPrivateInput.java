@@ -69,12 +69,13 @@ public final class PoolPrivateInput {
 
 	private static void receive() {
 		if (!taken) {
-			taken = true;
 			split(ChildMainSupport.takePrivateInput());
 		}
 	}
 
-	static void split(byte[] input) {
+	/** Splits what arrived into xoscar's part and the user's; what arrives later is not read. */
+	static synchronized void split(byte[] input) {
+		taken = true;
 		if (input.length < MAGIC.length + 4 || !Arrays.equals(input, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
 			secrets = ChildSecrets.NONE;
 			user = input;

@@ -7,10 +7,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.config.PoolConfig.PoolMode;
+import io.xoscar.config.TlsConfig;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.exception.PoolStartException;
 import io.xoscar.internal.process.ChildStartException;
@@ -31,15 +33,21 @@ final class Pools {
 
 	private final ProcessActorPool.ExitListener onProcessExit;
 
+	/** The TLS material of the node's connections now, which children started from now on get. */
+	private final Supplier<TlsConfig> tls;
+
 	private final List<ActorPool> pools = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger nextIndex = new AtomicInteger();
 
 	/**
+	 * @param tls the TLS material of the node's connections now ({@code null} for plaintext)
 	 * @param onProcessExit hears of a process pool whose process exited, with its exit code (not of
 	 * pools removed)
 	 */
-	Pools(String nodeAddress, ActorSystemConfig config, ProcessActorPool.ExitListener onProcessExit) {
+	Pools(String nodeAddress, ActorSystemConfig config, Supplier<TlsConfig> tls,
+			ProcessActorPool.ExitListener onProcessExit) {
+		this.tls = tls;
 		this.nodeAddress = nodeAddress;
 		// children bind where this node binds, and advertise the host this node advertises
 		this.host = config.node().address().substring(0, config.node().address().lastIndexOf(':'));
@@ -102,7 +110,7 @@ final class Pools {
 				Thread starter = new Thread(() -> {
 					try {
 						start.complete(ProcessActorPool.start(index, ordinal, group, this.host, this.advertisedHost, this.config,
-								this.nodeAddress, this::exited));
+								this.tls, this.nodeAddress, this::exited));
 					}
 					catch (ChildStartException ex) {
 						start.completeExceptionally(new PoolStartException("process pool " + index + " (" + group.name()

@@ -11,11 +11,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import io.xoscar.ActorSystem.PoolState;
 import io.xoscar.config.ActorSystemConfig;
 import io.xoscar.config.PoolConfig;
 import io.xoscar.config.PoolConfig.PoolMode;
+import io.xoscar.config.TlsConfig;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.PoolStatus;
 import io.xoscar.internal.process.ChildJvm;
@@ -94,13 +96,14 @@ public final class ProcessActorPool extends ActorPool {
 	 * @param host the host the child binds
 	 * @param advertisedHost the host the child advertises
 	 * @param node the parent node's configuration (timeouts, limits)
+	 * @param tls the TLS material of the parent's connections at the time a process starts
 	 * @param parentAddress the parent node's address, where the child reports what it detects
 	 * @param onExit hears when a process of the pool dies
 	 * @return the running pool
 	 * @throws io.xoscar.internal.process.ChildStartException if the child does not start
 	 */
 	static ProcessActorPool start(int index, int ordinal, PoolConfig config, String host, String advertisedHost,
-			ActorSystemConfig node, String parentAddress, ExitListener onExit) {
+			ActorSystemConfig node, Supplier<TlsConfig> tls, String parentAddress, ExitListener onExit) {
 		Map<String, String> env = new HashMap<>(config.env());
 		if (!config.cudaDevices().isEmpty()) {
 			env.put("CUDA_VISIBLE_DEVICES", config.cudaDevices().get(ordinal));
@@ -112,7 +115,7 @@ public final class ProcessActorPool extends ActorPool {
 			.withJvmArgs(config.jvmArgs())
 			.withStartTimeout(config.startTimeout())
 			.withPrivateInput(
-					PoolPrivateInput.frame(ChildSecrets.of(node), node.node().processPoolMain().privateInput().get()));
+					PoolPrivateInput.frame(ChildSecrets.of(node, tls.get()), node.node().processPoolMain().privateInput().get()));
 		return new ProcessActorPool(index, config, specs, ChildJvm.start(specs.apply(0)), onExit);
 	}
 

@@ -7,7 +7,10 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -69,8 +72,11 @@ final class UnixSockets {
 
 	/**
 	 * Deletes socket files of nodes that are gone (a process killed with SIGKILL cannot delete its
-	 * own): a file is stale when nothing listens on the TCP port its name gives, since a node binds
-	 * that port before it creates the file and keeps it until it deletes the file.
+	 * own): a file is stale when nothing listens on it and nothing on the TCP port its name gives. The
+	 * socket decides for nodes whose port this process cannot reach (another network namespace or
+	 * container sharing the directory), the port for a node between binding its socket and
+	 * listening on it (a node binds its port before it creates the file and keeps it until it deletes
+	 * the file).
 	 */
 	static void deleteStale() {
 		if (!OwnerOnlyDirectory.isOwnerOnly(DIRECTORY)) {
@@ -90,6 +96,9 @@ final class UnixSockets {
 		try {
 			String host = name.substring(0, separator);
 			int port = Integer.parseInt(name.substring(separator + 1, name.length() - ".sock".length()));
+			if (listening(file)) {
+				return;
+			}
 			try (Socket socket = new Socket()) {
 				socket.connect(new InetSocketAddress(host, port), 200);
 			}
@@ -99,6 +108,16 @@ final class UnixSockets {
 		}
 		catch (IOException | RuntimeException ex) {
 			// not ours, or not decidable: leave it
+		}
+	}
+
+	private static boolean listening(Path socketFile) {
+		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+			// a node sees a peer that leaves before its handshake, but does not count it
+			return channel.connect(UnixDomainSocketAddress.of(socketFile));
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
 		}
 	}
 

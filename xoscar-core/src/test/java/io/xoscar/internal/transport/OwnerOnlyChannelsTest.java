@@ -3,6 +3,9 @@ package io.xoscar.internal.transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -102,6 +105,24 @@ class OwnerOnlyChannelsTest {
 		UnixSockets.deleteStale();
 		assertThat(stale).doesNotExist();
 		assertThat(UnixSockets.path(node.address())).as("a live node's socket").exists();
+	}
+
+	@Test
+	void aSocketSomeoneListensOnIsKeptAlsoWhenItsTcpPortCannotBeReachedFromHere() throws IOException {
+		// as for a node in another network namespace sharing the directory: its loopback port is not ours
+		int unreachablePort;
+		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			unreachablePort = probe.getLocalPort();
+		}
+		Path socket = UnixSockets.path("127.0.0.1:" + unreachablePort);
+		try (ServerSocketChannel listening = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+			listening.bind(UnixDomainSocketAddress.of(socket));
+			UnixSockets.deleteStale();
+			assertThat(socket).as("a socket that is listened on").exists();
+		}
+		finally {
+			Files.deleteIfExists(socket);
+		}
 	}
 
 	@Test

@@ -9,7 +9,8 @@ import io.xoscar.ActorSystem;
 /**
  * Hot reload of the node's TLS: when Spring Boot reloads the SSL bundle
  * ({@code spring.ssl.bundle.*.NAME.reload-on-update}), the node's new TCP connections, served and
- * dialed, use the bundle's new material; connections already open keep theirs.
+ * dialed, and process pools' children started from then on, use the bundle's new material;
+ * connections already open, and children running, keep theirs.
  */
 final class SslBundleTlsReload {
 
