@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -73,6 +74,23 @@ public interface ActorMethod {
 	 * @return the result
 	 */
 	<R> Mono<R> mono(@Nullable Object... args);
+
+	/**
+	 * Calls a method that returns a stream (a {@code Flux}, a {@code java.util.stream.Stream} or any
+	 * Reactive Streams {@code Publisher}) and receives its items, in order, in one JVM and across
+	 * processes and hosts. Lazily: each subscription makes one call, which lasts until the stream
+	 * completes, fails or is cancelled; a stateful actor takes no other call meanwhile (unless the
+	 * method is {@link NoLock}). The subscriber's demand reaches the producer (a slow subscriber holds
+	 * it back), and cancelling (also {@code take(n)} or a timeout downstream) disposes the producer.
+	 * Errors arrive as for {@link #send}: the method's exception, or
+	 * {@link io.xoscar.exception.PoolDownException} when the actor's pool goes away mid-stream. While
+	 * items are wanted, a stream that sends none for longer than the call timeout fails with
+	 * {@link io.xoscar.exception.CallTimeoutException} and is cancelled.
+	 * @param <T> the item type
+	 * @param args the arguments
+	 * @return the items
+	 */
+	<T> Flux<T> stream(@Nullable Object... args);
 
 	/**
 	 * Sends the call without waiting for it to run. Errors thrown by the method are logged.

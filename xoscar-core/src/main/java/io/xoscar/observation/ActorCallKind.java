@@ -20,7 +20,13 @@ public enum ActorCallKind {
 	BATCH("batch"),
 
 	/** A {@code tellBatch}: a batch whose results nobody awaits. */
-	TELL_BATCH("tell-batch");
+	TELL_BATCH("tell-batch"),
+
+	/**
+	 * A {@code stream}: a call of a method returning a stream, lasting until the stream ends (also
+	 * typed proxy methods returning a {@code Flux}).
+	 */
+	STREAM("stream");
 
 	private final String value;
 
@@ -29,7 +35,8 @@ public enum ActorCallKind {
 	}
 
 	/**
-	 * @return the key value: {@code call}, {@code send}, {@code tell}, {@code batch} or {@code tell-batch}
+	 * @return the key value: {@code call}, {@code send}, {@code tell}, {@code batch}, {@code tell-batch}
+	 * or {@code stream}
 	 */
 	public String value() {
 		return this.value;

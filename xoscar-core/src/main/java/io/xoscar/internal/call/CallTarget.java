@@ -3,6 +3,8 @@ package io.xoscar.internal.call;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import reactor.core.publisher.Flux;
+
 /**
  * Where a handle's calls go once the handle is resolved: an actor cell in this JVM (direct
  * hand-off, arguments passed by reference) or, through a transport, an actor elsewhere.
@@ -51,6 +53,18 @@ public interface CallTarget {
 	 * @return completes when the call is handed over
 	 */
 	CompletableFuture<Void> tell(String method, Object[] args, CallerObservation observed);
+
+	/**
+	 * Calls a method that returns a stream, once per subscription: the call lasts until the stream
+	 * ends; the subscriber's demand reaches the producer and its cancel disposes it.
+	 * @param method the method name
+	 * @param args the arguments
+	 * @param timeout the longest wait for an item while items are wanted: the stream fails with
+	 * {@link io.xoscar.exception.CallTimeoutException} after it, and is cancelled
+	 * @param observed the caller's observation of the call, or {@code null}
+	 * @return the items
+	 */
+	Flux<Object> stream(String method, Object[] args, Timeout timeout, CallerObservation observed);
 
 	/**
 	 * @param method the method name

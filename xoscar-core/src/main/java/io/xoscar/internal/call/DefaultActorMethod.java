@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.xoscar.ActorMethod;
@@ -152,6 +153,29 @@ final class DefaultActorMethod implements ActorMethod {
 	@Override
 	public <R> Mono<R> mono(Object... args) {
 		return Mono.fromFuture(() -> send(args), false);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T> Flux<T> stream(Object... args) {
+		Object[] arguments = arguments(args);
+		return (Flux<T>) Flux.defer(() -> {
+			CallerObservation observed = (this.observations != null)
+					? this.observations.start(ActorCallKind.STREAM, this.handle, this.name, null) : null;
+			Flux<Object> items;
+			try (Observation.Scope scope = openScope(observed)) {
+				items = this.handle.target().stream(this.name, arguments, this.bound, observed);
+			}
+			catch (RuntimeException ex) {
+				items = Flux.error(ex);
+			}
+			if (observed == null) {
+				return items;
+			}
+			return items.doOnError((error) -> ClientObservations.stop(observed, error))
+				.doOnComplete(() -> ClientObservations.stop(observed, null))
+				.doOnCancel(() -> ClientObservations.stop(observed, null));
+		});
 	}
 
 	@Override

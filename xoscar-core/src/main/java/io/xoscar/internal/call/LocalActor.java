@@ -3,6 +3,8 @@ package io.xoscar.internal.call;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import reactor.core.publisher.Flux;
+
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.Invocable;
 import io.xoscar.internal.debug.ChainLink;
@@ -32,6 +34,18 @@ public interface LocalActor extends CallTarget {
 	 */
 	CompletableFuture<Object> invoke(Invocable target, Object[] args, boolean reply, List<ChainLink> chain,
 			Object caller, CallerObservation observed);
+
+	/**
+	 * Streams an already resolved method, for a caller in another process (bounded by that caller).
+	 * @param target the method
+	 * @param args its arguments
+	 * @param chain the call chain that came with the request, or {@code null}
+	 * @param caller who made the call, for alerts, or {@code null}
+	 * @param observed what the request carried of its caller's observation, or {@code null}
+	 * @return the items; demand that arrives on a transport's thread is served on the actor's pool
+	 */
+	Flux<Object> stream(Invocable target, Object[] args, List<ChainLink> chain, Object caller,
+			CallerObservation observed);
 
 	/**
 	 * A batch whose calls were already resolved (or go to a batch implementation).

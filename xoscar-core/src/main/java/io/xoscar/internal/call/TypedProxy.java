@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.xoscar.ActorMethod;
@@ -20,6 +22,7 @@ import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.Invocable;
 import io.xoscar.internal.reflect.MethodInfo;
 import io.xoscar.internal.reflect.Signatures;
+import io.xoscar.internal.reflect.Streams;
 
 /**
  * Typed proxies over a handle. Every abstract interface method is matched to an actor method when
@@ -50,6 +53,12 @@ final class TypedProxy implements InvocationHandler {
 			Mode mode = Mode.of(method.getReturnType());
 			if (mode == Mode.BLOCKING && target instanceof MethodInfo actorMethod) {
 				checkReturnType(api, method, actorMethod);
+			}
+			if (mode == Mode.STREAM && target instanceof MethodInfo actorMethod
+					&& !Streams.mayStream(actorMethod.method())) {
+				throw new NoSuchActorMethodException(api.getSimpleName() + "." + Signatures.describe(method)
+						+ " returns a stream but actor method " + actorMethod + " returns "
+						+ actorMethod.method().getReturnType().getSimpleName());
 			}
 			ActorMethod actorMethod = handle.method(method.getName());
 			routes.put(method, new Route(
@@ -112,9 +121,12 @@ final class TypedProxy implements InvocationHandler {
 
 	private enum Mode {
 
-		FUTURE, MONO, BLOCKING;
+		FUTURE, MONO, STREAM, BLOCKING;
 
 		static Mode of(Class<?> returnType) {
+			if (returnType == Flux.class || returnType == Publisher.class) {
+				return STREAM;
+			}
 			if (returnType == CompletableFuture.class || returnType == CompletionStage.class) {
 				return FUTURE;
 			}
@@ -132,6 +144,7 @@ final class TypedProxy implements InvocationHandler {
 			return switch (this.mode) {
 				case FUTURE -> this.method.send(args);
 				case MONO -> this.method.mono(args);
+				case STREAM -> this.method.stream(args);
 				case BLOCKING -> this.method.call(args);
 			};
 		}

@@ -152,6 +152,9 @@ final class Call implements Runnable {
 
 	/** @return how the call was made, as the callee sees it */
 	ActorCallKind kind() {
+		if (this.single instanceof StreamingInvocable) {
+			return ActorCallKind.STREAM;
+		}
 		if (this.single != null) {
 			return (this.reply != null) ? ActorCallKind.CALL : ActorCallKind.TELL;
 		}

@@ -14,9 +14,10 @@ import io.xoscar.internal.time.Time;
  * @param recoveryEvents tells the node's recovery listeners of restarts
  * @param restartsActors whether actors are restarted as their supervision says (the node's
  * {@code recovery().restartActors()})
+ * @param streams the streams the node's actors are sending now
  */
 record CellServices(boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations,
-		Deadlines deadlines, RecoveryEvents recoveryEvents, boolean restartsActors) {
+		Deadlines deadlines, RecoveryEvents recoveryEvents, boolean restartsActors, OpenStreams streams) {
 
 	Time time() {
 		return this.deadlines.time();

@@ -4,6 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Operators;
 
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.CallerObservation;
@@ -11,10 +16,13 @@ import io.xoscar.internal.debug.ChainLink;
 import io.xoscar.internal.call.Deadlines;
 import io.xoscar.internal.call.HandedOver;
 import io.xoscar.internal.call.LocalActor;
+import io.xoscar.internal.call.StreamIdleTimeout;
+import io.xoscar.internal.reflect.Streams;
 import io.xoscar.internal.call.Timeout;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.BatchMethod;
 import io.xoscar.internal.reflect.Invocable;
+import io.xoscar.internal.reflect.MethodInfo;
 import io.xoscar.internal.time.Time;
 
 /**
@@ -39,7 +47,10 @@ final class LocalTarget implements LocalActor {
 
 	private final Time time;
 
+	private final OpenStreams streams;
+
 	LocalTarget(ActorCell cell, CellServices services) {
+		this.streams = services.streams();
 		this.cell = cell;
 		this.info = cell.info;
 		this.detectsDeadlocks = services.detectsDeadlocks();
@@ -89,6 +100,7 @@ final class LocalTarget implements LocalActor {
 		try {
 			refuseIfShuttingDown(method);
 			target = this.info.resolve(method, args);
+			refuseIfStream(target);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -130,6 +142,12 @@ final class LocalTarget implements LocalActor {
 			// from another process, and not for an actor of the node's that waits
 			return CompletableFuture.failedFuture(refusedCall(refused, target.name()));
 		}
+		try {
+			refuseIfStream(target);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
 		CallChain received = (chain != null && reply && this.detectsDeadlocks) ? CallChain.of(chain) : null;
 		Call call;
 		if (received != null || caller != null) {
@@ -152,6 +170,7 @@ final class LocalTarget implements LocalActor {
 	public Object call(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		refuseIfShuttingDown(method);
 		Invocable target = this.info.resolve(method, args);
+		refuseIfStream(target);
 		// a timeout chosen for the call or its method can only bound it on a pool thread, never inline
 		Duration chosen = timeout.chosenFor(target);
 		Duration bound = (chosen != null) ? chosen : timeout.fallback();
@@ -199,6 +218,76 @@ final class LocalTarget implements LocalActor {
 
 	private PoolDownException refusedCall(String why, String method) {
 		return new PoolDownException(why + ": new calls are refused (" + this.cell.describe(method) + ")");
+	}
+
+	@Override
+	public Flux<Object> stream(String method, Object[] args, Timeout timeout, CallerObservation observed) {
+		Invocable target;
+		try {
+			refuseIfShuttingDown(method);
+			target = this.info.resolve(method, args);
+			refuseIfNoStream(target);
+		}
+		catch (RuntimeException ex) {
+			return Flux.error(ex);
+		}
+		Flux<Object> items = Flux.from((subscriber) -> {
+			Call current = this.detectsDeadlocks ? Running.current() : null;
+			startStream(Operators.toCoreSubscriber(subscriber), target, args, (relay) -> made(
+					Call.single(this.cell, new StreamingInvocable(target, relay), args, true, CallChain.of(current), observed),
+					current));
+		});
+		return StreamIdleTimeout.bound(items, timeout.of(target), this.deadlines, () -> this.cell.describe(method));
+	}
+
+	@Override
+	public Flux<Object> stream(Invocable target, Object[] args, List<ChainLink> chain, Object caller,
+			CallerObservation observed) {
+		try {
+			refuseIfNoStream(target);
+		}
+		catch (RuntimeException ex) {
+			return Flux.error(ex);
+		}
+		return Flux.from((subscriber) -> startStream(Operators.toCoreSubscriber(subscriber), target, args, (relay) -> {
+			CallChain received = (chain != null && this.detectsDeadlocks) ? CallChain.of(chain) : null;
+			Call call = Call.single(this.cell, new StreamingInvocable(target, relay), args, true, received, observed);
+			call.caller = caller;
+			if (received != null) {
+				call.queuedAt = this.time.millis();
+				this.watchdog.acrossProcesses().arrived(call);
+			}
+			return call;
+		}));
+	}
+
+	/** Makes the stream's call once its subscriber is there, and hands it to the cell. */
+	private void startStream(CoreSubscriber<? super Object> subscriber, Invocable target, Object[] args,
+			Function<StreamRelay, Call> calls) {
+		StreamRelay relay = new StreamRelay(subscriber, this.cell.pool, this.streams);
+		subscriber.onSubscribe(relay);
+		Call call = calls.apply(relay);
+		call.queuedAt = this.time.millis();
+		relay.made(call);
+		this.cell.dispatch(call);
+	}
+
+	/** A method that declares a stream is called as one, not for one result. */
+	private void refuseIfStream(Invocable target) {
+		if (target instanceof MethodInfo method && method.returnsStream()) {
+			throw new IllegalArgumentException(this.cell.describe(target.name()) + " returns a stream ("
+					+ method.method().getReturnType().getSimpleName() + "): call it with stream(..), or through a typed "
+					+ "proxy method returning a Flux");
+		}
+	}
+
+	/** A method that declares a result other than a stream is not called as one. */
+	private void refuseIfNoStream(Invocable target) {
+		if (target instanceof MethodInfo method && !Streams.mayStream(method.method())) {
+			throw new IllegalArgumentException(this.cell.describe(target.name()) + " returns "
+					+ method.method().getReturnType().getSimpleName()
+					+ ", not a stream (a Flux, a java.util.stream.Stream or a Publisher): call it with send or call");
+		}
 	}
 
 	@Override

@@ -72,6 +72,9 @@ public final class Node implements LocalNode {
 
 	private final NodeDebugging debugging;
 
+	/** The streams this JVM's actors are sending now. */
+	private final OpenStreams openStreams;
+
 	private final NodeLifecycle lifecycle;
 
 	private final ActorCreation creation;
@@ -107,9 +110,10 @@ public final class Node implements LocalNode {
 		this.debugging = new NodeDebugging(config, this.address, this.pools, this.directory, this.transport,
 				this.metrics, time);
 		Deadlines deadlines = new Deadlines(time);
+		this.openStreams = new OpenStreams(time);
 		CellServices services = new CellServices(config.calls().deadlockDetection(), this.debugging.watchdog(),
 				ServerObservations.of(config.observability().observationRegistry()), deadlines, this.recoveryEvents,
-				config.recovery().restartActors());
+				config.recovery().restartActors(), this.openStreams);
 		this.router = new CallRouter(config.calls().timeout(), this, this::remoteTarget,
 				ClientObservations.of(config.observability().observationRegistry()), deadlines);
 		DeserializedHandles.register(this.address, this.router);

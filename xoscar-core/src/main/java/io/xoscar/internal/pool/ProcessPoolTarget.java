@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import reactor.core.publisher.Flux;
+
 import io.xoscar.Idempotent;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.CallRouter;
@@ -145,6 +147,12 @@ final class ProcessPoolTarget implements CallTarget {
 
 	private String describe(String method) {
 		return "call to '" + method + "' of actor '" + this.uid + "'";
+	}
+
+	/** A stream is not sent again after a crash: its subscriber has seen some of its items. */
+	@Override
+	public Flux<Object> stream(String method, Object[] args, Timeout timeout, CallerObservation observed) {
+		return this.remote.stream(method, args, timeout, observed);
 	}
 
 	@Override

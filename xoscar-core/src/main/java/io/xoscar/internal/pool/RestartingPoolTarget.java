@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 import io.xoscar.internal.call.CallRouter;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.CallerObservation;
@@ -75,6 +78,12 @@ final class RestartingPoolTarget implements CallTarget {
 	@Override
 	public Object call(String method, Object[] args, Timeout timeout, CallerObservation observed) {
 		return awaitBack(method).call(method, args, timeout, observed);
+	}
+
+	@Override
+	public Flux<Object> stream(String method, Object[] args, Timeout timeout, CallerObservation observed) {
+		return Mono.fromFuture(() -> whenBack(method), false)
+			.flatMapMany((target) -> target.stream(method, args, timeout, observed));
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.xoscar.debug.SlowCallAlert;
+import io.xoscar.observation.ActorCallKind;
 import io.xoscar.internal.debug.DebugRecorder;
 import io.xoscar.internal.time.Time;
 
@@ -59,10 +60,13 @@ final class SlowCallAlerts {
 		}
 	}
 
-	/** A call in flight: an alert if it runs past its threshold. */
+	/**
+	 * A call in flight: an alert if it runs past its threshold. A stream's call is not slow: it lasts
+	 * as long as its subscriber wants items (a stream that sends none fails by its call timeout).
+	 */
 	void running(ActorCell cell, Call call, long now) {
 		long startedAt = call.startedAt;
-		if (call.alert != null || startedAt == Call.NOT_STARTED) {
+		if (call.alert != null || startedAt == Call.NOT_STARTED || call.kind() == ActorCallKind.STREAM) {
 			return;
 		}
 		Duration declared = call.invocable().limits().slowCallThreshold();

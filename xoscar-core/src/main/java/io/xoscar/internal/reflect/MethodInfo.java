@@ -27,7 +27,10 @@ public final class MethodInfo implements Invocable {
 
 	private final CallLimits limits;
 
+	private final boolean returnsStream;
+
 	MethodInfo(Method method, int meterIndex) {
+		this.returnsStream = Streams.isStream(method.getReturnType());
 		this.meterIndex = meterIndex;
 		method.setAccessible(true);
 		this.method = method;
@@ -71,6 +74,11 @@ public final class MethodInfo implements Invocable {
 	@Override
 	public CallLimits limits() {
 		return this.limits;
+	}
+
+	/** @return whether it declares a stream as its result: it is called with {@code stream}, not {@code call} */
+	public boolean returnsStream() {
+		return this.returnsStream;
 	}
 
 	public boolean extensible() {

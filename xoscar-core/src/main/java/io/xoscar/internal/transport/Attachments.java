@@ -43,6 +43,10 @@ final class Attachments {
 			Object value = detach(result.value(), attached);
 			return (value == result.value()) ? result : Frame.Result.of(result.id(), value);
 		}
+		if (frame instanceof Frame.Items items) {
+			Object value = detach(items.items(), attached);
+			return (value == items.items()) ? items : Frame.Items.of(items.id(), (Object[]) value);
+		}
 		if (frame instanceof Frame.Create create) {
 			Object args = detach(create.args(), attached);
 			return (args == create.args()) ? create : create.withArgs((Object[]) args);

@@ -16,7 +16,8 @@ import io.xoscar.internal.reflect.MethodInfo;
  * until it is decoded into the parameter types of the chosen method, or into the type the caller
  * expects, unless the reader could do that while reading.
  */
-sealed interface Frame permits Frame.Hello, Frame.Request, Frame.Cancel, Frame.Report, Frame.Result, Frame.Error {
+sealed interface Frame permits Frame.Hello, Frame.Request, Frame.Cancel, Frame.Report, Frame.Result, Frame.Error,
+		Frame.Items, Frame.Demand, Frame.End {
 
 	FrameType type();
 
@@ -60,9 +61,10 @@ sealed interface Frame permits Frame.Hello, Frame.Request, Frame.Cancel, Frame.R
 	}
 
 	/**
-	 * A call ({@link FrameType#CALL}) or a tell ({@link FrameType#TELL}) of an actor method.
+	 * A call ({@link FrameType#CALL}), a tell ({@link FrameType#TELL}) or a stream
+	 * ({@link FrameType#STREAM}) of an actor method.
+	 * @param type which of them
 	 * @param id the request id
-	 * @param reply whether the caller waits for the answer
 	 * @param target the pool address
 	 * @param uid the actor uid
 	 * @param name the method name
@@ -76,18 +78,25 @@ sealed interface Frame permits Frame.Hello, Frame.Request, Frame.Cancel, Frame.R
 	 * @param headers what the call carries of its caller's observation (trace context), or {@code null}
 	 * @param origin who made the call, for the callee's alerts, or {@code null}
 	 */
-	record Call(long id, boolean reply, String target, String uid, String name, List<String> signature, Object args,
+	record Call(FrameType type, long id, String target, String uid, String name, List<String> signature, Object args,
 			MethodInfo chosen, List<byte[]> attachments, List<ChainLink> chain, Map<String, String> headers,
 			CallOrigin origin) implements Request {
 
 		static Call of(long id, boolean reply, String target, String uid, String name, List<String> signature,
 				Object[] args, List<ChainLink> chain, Map<String, String> headers, CallOrigin origin) {
-			return new Call(id, reply, target, uid, name, signature, args, null, List.of(), chain, headers, origin);
+			return new Call(reply ? FrameType.CALL : FrameType.TELL, id, target, uid, name, signature, args, null,
+					List.of(), chain, headers, origin);
 		}
 
-		@Override
-		public FrameType type() {
-			return this.reply ? FrameType.CALL : FrameType.TELL;
+		static Call stream(long id, String target, String uid, String name, List<String> signature, Object[] args,
+				List<ChainLink> chain, Map<String, String> headers, CallOrigin origin) {
+			return new Call(FrameType.STREAM, id, target, uid, name, signature, args, null, List.of(), chain, headers,
+					origin);
+		}
+
+		/** @return whether the caller waits for the answer (a call or a stream) */
+		boolean reply() {
+			return this.type != FrameType.TELL;
 		}
 
 		/** @return the arguments decoded while the frame was read, or {@code null} */
@@ -101,7 +110,7 @@ sealed interface Frame permits Frame.Hello, Frame.Request, Frame.Cancel, Frame.R
 		}
 
 		Call withArgs(Object[] written) {
-			return new Call(this.id, this.reply, this.target, this.uid, this.name, this.signature, written, this.chosen,
+			return new Call(this.type, this.id, this.target, this.uid, this.name, this.signature, written, this.chosen,
 					this.attachments, this.chain, this.headers, this.origin);
 		}
 
@@ -280,6 +289,55 @@ sealed interface Frame permits Frame.Hello, Frame.Request, Frame.Cancel, Frame.R
 		@Override
 		public FrameType type() {
 			return FrameType.ERROR;
+		}
+
+	}
+
+	/**
+	 * Items of a stream.
+	 * @param id the stream's request
+	 * @param items the items: an {@code Object[]} as sent, a {@code List} as decoded while read (into
+	 * what the stream's caller expects), an {@link UndecodableResult} if that failed, or {@code null}
+	 * when {@code tree} holds them
+	 * @param tree the items as a tree, when nobody expected them while they were read, else {@code null}
+	 * @param attachments the byte arrays that travelled after the body
+	 */
+	record Items(long id, Object items, JsonNode tree, List<byte[]> attachments) implements Frame {
+
+		static Items of(long id, Object[] items) {
+			return new Items(id, items, null, List.of());
+		}
+
+		@Override
+		public FrameType type() {
+			return FrameType.ITEMS;
+		}
+
+	}
+
+	/**
+	 * The caller of a stream wants more items.
+	 * @param id the stream's request
+	 * @param items how many more, positive
+	 */
+	record Demand(long id, long items) implements Frame {
+
+		@Override
+		public FrameType type() {
+			return FrameType.DEMAND;
+		}
+
+	}
+
+	/**
+	 * A stream completed.
+	 * @param id the stream's request
+	 */
+	record End(long id) implements Frame {
+
+		@Override
+		public FrameType type() {
+			return FrameType.END;
 		}
 
 	}

@@ -121,6 +121,21 @@ final class FrameCodec {
 				generator.writeNull();
 				generator.writeNull();
 			}
+			else if (frame instanceof Frame.Items items) {
+				answer(generator, items, items.id());
+				context.writeValue(generator, items.items());
+				generator.writeNull();
+			}
+			else if (frame instanceof Frame.Demand demand) {
+				answer(generator, demand, demand.id());
+				generator.writeNumber(demand.items());
+				generator.writeNull();
+			}
+			else if (frame instanceof Frame.End end) {
+				answer(generator, end, end.id());
+				generator.writeNull();
+				generator.writeNull();
+			}
 			else if (frame instanceof Frame.Report report) {
 				answer(generator, report, 0);
 				context.writeValue(generator, report.event());
@@ -244,7 +259,7 @@ final class FrameCodec {
 			RequestTypes.Chosen chosen = null;
 			Object payload = null;
 			JsonNode tree = null;
-			boolean call = type == FrameType.CALL || type == FrameType.TELL;
+			boolean call = type == FrameType.CALL || type == FrameType.TELL || type == FrameType.STREAM;
 			if (call || type == FrameType.BATCH || type == FrameType.TELL_BATCH) {
 				RequestTypes types = (signature != null) ? (RequestTypes) context.getAttribute(REQUEST_TYPES) : null;
 				chosen = (types != null) ? types.choose(target, uid, name, signature) : null;
@@ -261,7 +276,7 @@ final class FrameCodec {
 					}
 				}
 			}
-			else if (type == FrameType.RESULT) {
+			else if (type == FrameType.RESULT || type == FrameType.ITEMS) {
 				AnswerTypes answers = (AnswerTypes) context.getAttribute(ANSWER_TYPES);
 				AnswerTypes.Expected expected = (answers != null) ? answers.expected(id) : null;
 				if (expected == null) {
@@ -274,9 +289,15 @@ final class FrameCodec {
 					catch (RuntimeException ex) {
 						// the reader stopped somewhere inside the value: the rest of this frame is not read
 						// (its length delimited it, the next frame starts cleanly), its call fails alone
-						return new Frame.Result(id, new UndecodableResult(ex), null, List.of());
+						UndecodableResult failed = new UndecodableResult(ex);
+						return (type == FrameType.ITEMS) ? new Frame.Items(id, failed, null, List.of())
+								: new Frame.Result(id, failed, null, List.of());
 					}
 				}
+			}
+			else if (type == FrameType.DEMAND) {
+				expect(parser, parser.currentToken() == JsonToken.VALUE_NUMBER_INT, "a number of items");
+				payload = parser.getLongValue();
 			}
 			else if (type == FrameType.REPORT) {
 				try {
@@ -337,7 +358,8 @@ final class FrameCodec {
 			switch (type) {
 				case CALL:
 				case TELL:
-					return new Frame.Call(id, type == FrameType.CALL, target, uid, name, signature,
+				case STREAM:
+					return new Frame.Call(type, id, target, uid, name, signature,
 							(chosen != null) ? payload : tree, (chosen != null) ? chosen.method() : null, attached, chain,
 							headers, origin);
 				case BATCH:
@@ -367,6 +389,12 @@ final class FrameCodec {
 					return new Frame.Cancel(id);
 				case REPORT:
 					return new Frame.Report((DebugEvent) payload);
+				case ITEMS:
+					return new Frame.Items(id, payload, tree, attached);
+				case DEMAND:
+					return new Frame.Demand(id, (Long) payload);
+				case END:
+					return new Frame.End(id);
 				default:
 					throw new IllegalArgumentException("malformed frame: unexpected frame type " + code);
 			}

@@ -4,7 +4,7 @@ package io.xoscar.internal.transport;
  * What a frame asks for or answers, with its code on the wire and whether it expects an answer.
  * <p>
  * Codes 1-29 are requests and answers; 30-39 are for the connection itself ({@link #HELLO} now, the
- * handshake frames of later versions next to it); 40-49 are kept for stream frames.
+ * handshake frames of later versions next to it); 40-49 are for streams.
  */
 enum FrameType {
 
@@ -41,7 +41,19 @@ enum FrameType {
 	ERROR(21, false),
 
 	/** The first frame each side of a connection sends: the wire protocol version it speaks. */
-	HELLO(30, false);
+	HELLO(30, false),
+
+	/** A call of a method returning a stream: answered with {@link #ITEMS}, then an {@link #END} or an {@link #ERROR}. */
+	STREAM(40, true),
+
+	/** Items of a stream, as many as the caller's {@link #DEMAND} allows. */
+	ITEMS(41, false),
+
+	/** The caller of a stream wants that many more items. */
+	DEMAND(42, false),
+
+	/** A stream completed: no more items follow. */
+	END(43, false);
 
 	private static final FrameType[] BY_CODE = new FrameType[50];
 

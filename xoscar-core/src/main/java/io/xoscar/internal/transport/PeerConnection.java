@@ -15,6 +15,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import org.slf4j.Logger;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Operators;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +49,8 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> im
 	private final Losses losses;
 
 	private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+
+	private final Map<Long, RemoteStream> streams = new ConcurrentHashMap<>();
 
 	/** Completes with this connection once the peer's Hello arrived, or fails with why it did not. */
 	private final CompletableFuture<PeerConnection> opened = new CompletableFuture<>();
@@ -182,6 +186,47 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> im
 		return call;
 	}
 
+	/**
+	 * Calls a method returning a stream, for one subscriber.
+	 * @param frame the {@link FrameType#STREAM} request
+	 * @param itemType how to decode the items
+	 * @param subscriber receives the items
+	 */
+	void stream(Frame.Call frame, JavaType itemType, CoreSubscriber<? super Object> subscriber) {
+		ByteBuf encoded;
+		try {
+			encoded = this.wire.encode(this.channel, frame);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			Operators.error(subscriber, new WireValueException("the arguments of " + describe(frame)
+					+ " cannot be encoded: " + WireReasons.typeOf(unencodable(frame)) + ": " + WireReasons.of(ex), ex));
+			return;
+		}
+		long id = frame.id();
+		Channel current = this.channel;
+		RemoteStream stream = new RemoteStream(id, itemType, subscriber, describe(frame), current, this.wire, () -> {
+			if (this.streams.remove(id) != null && isOpen()) {
+				current.writeAndFlush(this.wire.encode(current.alloc(), new Frame.Cancel(id)), current.voidPromise());
+			}
+		});
+		subscriber.onSubscribe(stream);
+		this.streams.put(id, stream);
+		if (this.closed) {
+			this.streams.remove(id);
+			encoded.release();
+			stream.fail(lost(null));
+			return;
+		}
+		current.eventLoop().execute(() -> {
+			current.writeAndFlush(encoded).addListener((future) -> {
+				if (!future.isSuccess() && this.streams.remove(id) != null) {
+					stream.fail(lost(future.cause()));
+				}
+			});
+			stream.started();
+		});
+	}
+
 	private PoolDownException lost(Throwable cause) {
 		String reason = this.closeReason;
 		return new PoolDownException("connection to actor pool " + this.peer + " lost" + ((reason != null) ? ": " + reason : ""),
@@ -198,7 +243,8 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> im
 
 	/** @return what a request does, for messages: "call m of actor 'uid' at address" */
 	private static String describe(FrameType type, String target, String uid, String name) {
-		if (type == FrameType.CALL || type == FrameType.TELL || type == FrameType.BATCH || type == FrameType.TELL_BATCH) {
+		if (type == FrameType.CALL || type == FrameType.TELL || type == FrameType.BATCH || type == FrameType.TELL_BATCH
+				|| type == FrameType.STREAM) {
 			return "call " + name + " of actor '" + uid + "' at " + target;
 		}
 		return "request " + type.code() + ((name != null) ? " " + name : "") + " to " + target;
@@ -244,6 +290,27 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> im
 		}
 		else if (answer instanceof Frame.Error error) {
 			id = error.id();
+			if (!this.pending.containsKey(id)) {
+				RemoteStream stream = this.streams.remove(id);
+				if (stream != null) {
+					stream.fail(rebuild(error));
+				}
+				return;
+			}
+		}
+		else if (answer instanceof Frame.Items items) {
+			RemoteStream stream = this.streams.get(items.id());
+			if (stream != null) {
+				deliver(stream, items);
+			}
+			return;
+		}
+		else if (answer instanceof Frame.End end) {
+			RemoteStream stream = this.streams.remove(end.id());
+			if (stream != null) {
+				stream.complete();
+			}
+			return;
 		}
 		else {
 			logger.warn("Closing connection to {}: it sent a {} frame where answers are expected", this.peer, answer.type());
@@ -285,10 +352,54 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> im
 		context.close();
 	}
 
+	/** Hands items to their stream; items that do not decode fail it, and the producer is told to stop. */
+	private void deliver(RemoteStream stream, Frame.Items items) {
+		List<?> decoded;
+		try {
+			if (items.items() instanceof UndecodableResult failed) {
+				throw failed.error();
+			}
+			decoded = (items.tree() != null) ? decodeItems(items, stream.itemType()) : (List<?>) items.items();
+		}
+		catch (RuntimeException ex) {
+			failStream(stream, new WireValueException("items of " + stream.describe() + " cannot be decoded into "
+					+ stream.itemType().toCanonical() + ": " + WireReasons.of(ex), ex));
+			return;
+		}
+		String violation;
+		try {
+			violation = stream.items(decoded);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// the subscriber threw: as Reactive Streams has it, the stream is cancelled and it gets the error
+			failStream(stream, ex);
+			return;
+		}
+		if (violation != null) {
+			failStream(stream, new WireValueException(violation));
+		}
+	}
+
+	private void failStream(RemoteStream stream, Throwable error) {
+		stream.cancel();
+		stream.fail(error);
+	}
+
+	private List<Object> decodeItems(Frame.Items items, JavaType itemType) {
+		List<Object> decoded = new ArrayList<>(items.tree().size());
+		for (JsonNode element : items.tree()) {
+			decoded.add(this.wire.convert(element, itemType, items.attachments()));
+		}
+		return decoded;
+	}
+
+	private Throwable rebuild(Frame.Error error) {
+		return this.errors.rebuild(Objects.requireNonNull(error.error(), "an error without details"), this.peer);
+	}
+
 	private void complete(Pending call, Frame answer) {
 		if (answer instanceof Frame.Error error) {
-			call.completeExceptionally(this.errors.rebuild(Objects.requireNonNull(error.error(), "an error without details"),
-					this.peer));
+			call.completeExceptionally(rebuild(error));
 			return;
 		}
 		Frame.Result result = (Frame.Result) answer;
@@ -319,7 +430,11 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> im
 	/** While an answer is read: what its call expects. */
 	private AnswerTypes.Expected expected(long id) {
 		Pending call = this.pending.get(id);
-		return (call != null) ? new AnswerTypes.Expected(call.resultType, call.batch) : null;
+		if (call != null) {
+			return new AnswerTypes.Expected(call.resultType, call.batch);
+		}
+		RemoteStream stream = this.streams.get(id);
+		return (stream != null) ? new AnswerTypes.Expected(stream.itemType(), true) : null;
 	}
 
 	private Object decode(Frame.Result answer, Pending call) {
@@ -346,11 +461,19 @@ final class PeerConnection extends SimpleChannelInboundHandler<ReceivedFrame> im
 				lost.add(call);
 			}
 		}
-		if (!lost.isEmpty()) {
+		List<RemoteStream> cut = new ArrayList<>();
+		for (Long id : List.copyOf(this.streams.keySet())) {
+			RemoteStream stream = this.streams.remove(id);
+			if (stream != null) {
+				cut.add(stream);
+			}
+		}
+		if (!lost.isEmpty() || !cut.isEmpty()) {
 			PoolDownException down = lost(null);
 			this.losses.explain(this.peer, down).whenComplete((explained, error) -> {
 				PoolDownException why = (explained != null) ? explained : down;
 				lost.forEach((call) -> call.completeExceptionally(why));
+				cut.forEach((stream) -> stream.fail(why));
 			});
 		}
 		super.channelInactive(context);

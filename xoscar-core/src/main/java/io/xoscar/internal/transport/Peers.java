@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 import reactor.netty.tcp.TcpClient;
 import tools.jackson.databind.JavaType;
 
@@ -84,6 +87,20 @@ final class Peers {
 			call.forward(peer.request(frame, resultType, batch));
 		});
 		return call;
+	}
+
+	/**
+	 * @param nodeAddress the peer node the stream's request goes to
+	 * @param frame the {@link FrameType#STREAM} request
+	 * @param itemType how to decode its items
+	 * @return the items, the request sent on subscription (once the connection is open)
+	 */
+	Flux<Object> stream(String nodeAddress, Frame.Call frame, JavaType itemType) {
+		// the connection is shared: a subscriber cancelling while it opens does not cancel it
+		return Mono.fromFuture(() -> connection(nodeAddress), true)
+			.onErrorMap(CompletionException.class, (error) -> (error.getCause() != null) ? error.getCause() : error)
+			.flatMapMany((peer) -> Flux.from((subscriber) -> peer.stream(frame, itemType,
+					Operators.toCoreSubscriber(subscriber))));
 	}
 
 	/** A request waiting for its connection: cancelling it cancels the request once it is sent. */

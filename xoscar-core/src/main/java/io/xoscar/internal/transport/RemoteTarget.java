@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
 
@@ -16,6 +17,8 @@ import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.debug.ChainLink;
+import io.xoscar.internal.call.StreamIdleTimeout;
+import io.xoscar.internal.reflect.Streams;
 import io.xoscar.internal.call.Timeout;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.BatchMethod;
@@ -80,8 +83,12 @@ final class RemoteTarget implements CallTarget {
 		return (target instanceof MethodInfo info) ? this.transport.resolved(info) : this.transport.untyped();
 	}
 
+	/** @return what the caller decodes: the result, the value of a future, or the items of a stream */
 	static Type resultType(Type declared) {
 		Type raw = (declared instanceof ParameterizedType parameterized) ? parameterized.getRawType() : declared;
+		if (raw instanceof Class<?> type && Streams.isStream(type)) {
+			return Streams.itemType(declared);
+		}
 		if (raw instanceof Class<?> type && (CompletionStage.class.isAssignableFrom(type) || Future.class.isAssignableFrom(type)
 				|| Mono.class.isAssignableFrom(type))) {
 			return (declared instanceof ParameterizedType parameterized) ? parameterized.getActualTypeArguments()[0]
@@ -162,6 +169,28 @@ final class RemoteTarget implements CallTarget {
 			this.transport.outgoing().sent(sent);
 			return this.transport.deadlines().await(sent, bound, () -> describe(method), this::noAnswer);
 		});
+	}
+
+	@Override
+	public Flux<Object> stream(String method, Object[] args, Timeout timeout, CallerObservation observed) {
+		Invocable target;
+		try {
+			target = target(method, args);
+			if (target instanceof MethodInfo info && !Streams.mayStream(info.method())) {
+				throw new IllegalArgumentException("actor '" + this.uid + "' method " + info + " at " + this.address
+						+ " returns " + info.method().getReturnType().getSimpleName()
+						+ ", not a stream (a Flux, a java.util.stream.Stream or a Publisher): call it with send or call");
+			}
+		}
+		catch (RuntimeException ex) {
+			return Flux.error(ex);
+		}
+		Resolved resolved = resolve(target);
+		Flux<Object> items = Flux.defer(() -> this.transport.stream(this.address,
+				Frame.Call.stream(this.transport.nextId(), this.address, this.uid, method, resolved.signature(), args,
+						this.transport.outgoing().chainOf(this.address, this.uid, method), headers(observed), origin()),
+				resolved.resultType()));
+		return StreamIdleTimeout.bound(items, timeout.of(target), this.transport.deadlines(), () -> describe(method));
 	}
 
 	@Override

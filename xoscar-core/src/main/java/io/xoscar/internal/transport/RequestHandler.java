@@ -120,6 +120,10 @@ final class RequestHandler {
 				? new Decoding.DecodedCall(request.chosen(), request.decoded())
 				: this.decoding.call(ActorClassInfo.of(target.actorClass()), request.name(), request.signature(),
 						request.tree(), request.attachments());
+		if (request.type() == FrameType.STREAM) {
+			stream(request, call, target, channel, inflight, context);
+			return;
+		}
 		boolean reply = request.reply();
 		CallerObservation observed = CallerObservation.received(request.headers());
 		CompletableFuture<Object> result;
@@ -134,6 +138,39 @@ final class RequestHandler {
 		}
 		if (reply) {
 			answerWhenDone(request.id(), result, channel, inflight, context);
+		}
+	}
+
+	/** Streams the items to the caller as its credit allows, until the stream ends or the caller cancels. */
+	private void stream(Frame.Call request, Decoding.DecodedCall call, CallTarget target, Channel channel,
+			Map<Long, CompletableFuture<?>> inflight, String context) {
+		CallerObservation observed = CallerObservation.received(request.headers());
+		WireStream stream = new WireStream(request.id(), channel, this.wire, this, context);
+		inflight.put(request.id(), stream);
+		stream.whenComplete((ignored, error) -> inflight.remove(request.id(), stream));
+		if (target instanceof LocalActor actor) {
+			actor.stream(call.target(), call.args(), request.chain(), caller(request, channel), observed).subscribe(stream);
+			return;
+		}
+		// an actor of one of this node's process pools, streamed through the main address
+		RemoteTarget.relaying(request.origin(), () -> {
+			target.stream(request.name(), call.args(), Timeout.RELAYED, observed).subscribe(stream);
+			return null;
+		});
+	}
+
+	/**
+	 * @param demand the caller of a stream wants more items
+	 * @param inflight the connection's running calls and streams, by request id
+	 */
+	void demand(Frame.Demand demand, Map<Long, CompletableFuture<?>> inflight) {
+		if (inflight.get(demand.id()) instanceof WireStream stream) {
+			if (demand.items() > 0) {
+				stream.credit(demand.items());
+			}
+			else {
+				stream.cancel(true);
+			}
 		}
 	}
 
@@ -257,7 +294,7 @@ final class RequestHandler {
 	 * Writes an answer. A result that cannot be encoded is answered with a {@link WireValueException}
 	 * instead: the caller always hears back, and only its call fails.
 	 */
-	private void answer(Channel channel, Frame answer, String context) {
+	void answer(Channel channel, Frame answer, String context) {
 		ByteBuf frame;
 		try {
 			frame = this.wire.encode(channel, answer);

@@ -111,6 +111,9 @@ final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> 
 		else if (received instanceof Frame.Cancel cancel) {
 			this.requests.cancel(cancel, this.inflight);
 		}
+		else if (received instanceof Frame.Demand demand) {
+			this.requests.demand(demand, this.inflight);
+		}
 		else if (received instanceof Frame.Report report) {
 			this.requests.report(report);
 		}

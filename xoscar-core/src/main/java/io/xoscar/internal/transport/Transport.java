@@ -15,6 +15,7 @@ import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.netty.DisposableServer;
 import reactor.netty.NettyPipeline;
 import reactor.netty.tcp.TcpServer;
@@ -286,6 +287,10 @@ public final class Transport implements AutoCloseable {
 	 */
 	CompletableFuture<Object> request(String address, Frame frame, JavaType resultType, boolean batch) {
 		return this.peers.request(PoolAddresses.nodeAddress(address), frame, resultType, batch);
+	}
+
+	Flux<Object> stream(String address, Frame.Call frame, JavaType itemType) {
+		return this.peers.stream(PoolAddresses.nodeAddress(address), frame, itemType);
 	}
 
 	/**
