@@ -335,8 +335,17 @@ public final class ActorSystem implements AutoCloseable {
 	 * @param method the method called
 	 * @param age how long it has been running (to about 10 ms)
 	 * @param thread the thread running it, or {@code null} while it awaits an asynchronous result
+	 * (or, for a stream, while its producer waits for demand or makes items elsewhere)
+	 * @param stream whether it is a stream's call ({@link ActorMethod#stream}), open until the stream ends
+	 * @param items for a stream, the items sent so far; 0 otherwise
 	 */
-	public record CallInfo(String method, Duration age, @Nullable String thread) {
+	public record CallInfo(String method, Duration age, @Nullable String thread, boolean stream, long items) {
+
+		/** A call that is not a stream. */
+		public CallInfo(String method, Duration age, @Nullable String thread) {
+			this(method, age, thread, false, 0);
+		}
+
 	}
 
 	/**

@@ -10,8 +10,9 @@ import java.util.List;
  * @param backlog calls waiting in the mailboxes of its actors
  * @param calls the calls its actors ran since it started, by class and method (empty when the
  * parent has no meters)
+ * @param openStreams the streams its actors are sending now
  */
-public record PoolStatus(long backlog, List<MethodCount> calls) {
+public record PoolStatus(long backlog, List<MethodCount> calls, int openStreams) {
 
 	public PoolStatus {
 		calls = List.copyOf(calls);
@@ -26,13 +27,15 @@ public record PoolStatus(long backlog, List<MethodCount> calls) {
 	 * @param successNanos their estimated total time
 	 * @param errors calls that threw
 	 * @param errorNanos their estimated total time
+	 * @param items items its streams sent
 	 */
 	public record MethodCount(String actorClass, String method, long successes, double successNanos, long errors,
-			double errorNanos) {
+			double errorNanos, long items) {
 
 		public MethodCount plus(MethodCount other) {
 			return new MethodCount(this.actorClass, this.method, this.successes + other.successes,
-					this.successNanos + other.successNanos, this.errors + other.errors, this.errorNanos + other.errorNanos);
+					this.successNanos + other.successNanos, this.errors + other.errors, this.errorNanos + other.errorNanos,
+					this.items + other.items);
 		}
 
 	}

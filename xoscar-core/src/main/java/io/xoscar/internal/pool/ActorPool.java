@@ -89,6 +89,9 @@ public abstract sealed class ActorPool permits ThreadActorPool, ProcessActorPool
 	/** @return calls waiting in the pool's mailboxes (a process pool's as its child told last) */
 	public abstract long backlog();
 
+	/** @return streams the pool's actors are sending now (a process pool's as its child told last) */
+	public abstract int openStreams();
+
 	public abstract void shutdown(Duration timeout);
 
 }

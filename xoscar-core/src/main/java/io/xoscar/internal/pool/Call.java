@@ -243,6 +243,13 @@ final class Call implements Runnable {
 		}
 	}
 
+	/** A stream's call sent an item: counted for metrics, if the call is. */
+	void countItem() {
+		if (this.metered != null) {
+			this.metered.item();
+		}
+	}
+
 	void recordMetrics(boolean success) {
 		if (this.metered != null) {
 			this.metered.record(success, this.timed ? System.nanoTime() - this.timedFrom : -1);

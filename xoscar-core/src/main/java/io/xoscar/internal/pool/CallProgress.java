@@ -32,6 +32,10 @@ final class CallProgress {
 	private static String progress(Call call, long now) {
 		long age = Math.max(0, now - call.startedAt);
 		Thread runner = call.runner();
+		if (call.invocable() instanceof StreamingInvocable streaming) {
+			return "streaming for " + age + " ms (" + streaming.relay().items() + " items sent)"
+					+ ((runner != null) ? " on thread " + runner.getName() : "");
+		}
 		return (runner != null) ? "running for " + age + " ms on thread " + runner.getName()
 				: "awaiting an asynchronous result for " + age + " ms";
 	}
@@ -44,8 +48,9 @@ final class CallProgress {
 		List<ActorSystem.CallInfo> running = new ArrayList<>();
 		for (Call call : cell.inFlight()) {
 			Thread runner = call.runner();
+			StreamRelay stream = (call.invocable() instanceof StreamingInvocable streaming) ? streaming.relay() : null;
 			running.add(new ActorSystem.CallInfo(call.method, Duration.ofMillis(Math.max(0, now - call.startedAt)),
-					(runner != null) ? runner.getName() : null));
+					(runner != null) ? runner.getName() : null, stream != null, (stream != null) ? stream.items() : 0));
 		}
 		ActorSupervisor supervisor = cell.supervisor();
 		return new ActorSystem.ActorInfo(cell.uid, cell.info.type().getName(), !cell.info.stateless(),

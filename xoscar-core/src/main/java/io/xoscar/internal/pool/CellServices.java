@@ -14,10 +14,9 @@ import io.xoscar.internal.time.Time;
  * @param recoveryEvents tells the node's recovery listeners of restarts
  * @param restartsActors whether actors are restarted as their supervision says (the node's
  * {@code recovery().restartActors()})
- * @param streams the streams the node's actors are sending now
  */
 record CellServices(boolean detectsDeadlocks, Watchdog watchdog, ServerObservations observations,
-		Deadlines deadlines, RecoveryEvents recoveryEvents, boolean restartsActors, OpenStreams streams) {
+		Deadlines deadlines, RecoveryEvents recoveryEvents, boolean restartsActors) {
 
 	Time time() {
 		return this.deadlines.time();

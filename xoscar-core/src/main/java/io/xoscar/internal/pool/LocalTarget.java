@@ -47,10 +47,7 @@ final class LocalTarget implements LocalActor {
 
 	private final Time time;
 
-	private final OpenStreams streams;
-
 	LocalTarget(ActorCell cell, CellServices services) {
-		this.streams = services.streams();
 		this.cell = cell;
 		this.info = cell.info;
 		this.detectsDeadlocks = services.detectsDeadlocks();
@@ -264,7 +261,7 @@ final class LocalTarget implements LocalActor {
 	/** Makes the stream's call once its subscriber is there, and hands it to the cell. */
 	private void startStream(CoreSubscriber<? super Object> subscriber, Invocable target, Object[] args,
 			Function<StreamRelay, Call> calls) {
-		StreamRelay relay = new StreamRelay(subscriber, this.cell.pool, this.streams);
+		StreamRelay relay = new StreamRelay(subscriber, this.cell.pool);
 		subscriber.onSubscribe(relay);
 		Call call = calls.apply(relay);
 		call.queuedAt = this.time.millis();

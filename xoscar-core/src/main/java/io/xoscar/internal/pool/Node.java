@@ -72,8 +72,6 @@ public final class Node implements LocalNode {
 
 	private final NodeDebugging debugging;
 
-	/** The streams this JVM's actors are sending now. */
-	private final OpenStreams openStreams;
 
 	private final NodeLifecycle lifecycle;
 
@@ -110,10 +108,9 @@ public final class Node implements LocalNode {
 		this.debugging = new NodeDebugging(config, this.address, this.pools, this.directory, this.transport,
 				this.metrics, time);
 		Deadlines deadlines = new Deadlines(time);
-		this.openStreams = new OpenStreams(time);
 		CellServices services = new CellServices(config.calls().deadlockDetection(), this.debugging.watchdog(),
 				ServerObservations.of(config.observability().observationRegistry()), deadlines, this.recoveryEvents,
-				config.recovery().restartActors(), this.openStreams);
+				config.recovery().restartActors());
 		this.router = new CallRouter(config.calls().timeout(), this, this::remoteTarget,
 				ClientObservations.of(config.observability().observationRegistry()), deadlines);
 		DeserializedHandles.register(this.address, this.router);
@@ -195,7 +192,13 @@ public final class Node implements LocalNode {
 		for (ActorCell cell : this.directory.cells()) {
 			backlog += cell.backlog();
 		}
-		return new PoolStatus(backlog, (this.metrics != null) ? this.metrics.counts() : List.of());
+		int streams = 0;
+		for (ActorPool pool : this.pools.all()) {
+			if (pool instanceof ThreadActorPool threads) {
+				streams += threads.openStreams();
+			}
+		}
+		return new PoolStatus(backlog, (this.metrics != null) ? this.metrics.counts() : List.of(), streams);
 	}
 
 	/** @return why the pool at this address (one of this node's pools) is gone, or {@code null} */

@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -20,14 +23,17 @@ import io.xoscar.debug.DebugListener;
 import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.MethodCalls;
+import io.xoscar.internal.reflect.MethodInfo;
 import io.xoscar.internal.call.PoolStatus;
 
 /**
  * A node's meters. {@code xoscar.calls}: a timer per actor class, method, outcome (success, error)
  * and pool group, registered when the first actor of a class is created in a group and read from the
  * counts the calls keep ({@link MethodCalls}: exact counts, time estimated from sampled calls); the
- * calls of process pools as their child JVMs count them (reported with their {@link PoolStatus}). Per pool:
- * {@code xoscar.pool.actors}, {@code xoscar.pool.backlog}, {@code xoscar.pool.up}. Counters of what
+ * calls of process pools as their child JVMs count them (reported with their {@link PoolStatus}); a
+ * stream counts as one call, lasting until it ends, and {@code xoscar.stream.items} counts the items
+ * of the methods returning streams. Per pool: {@code xoscar.pool.actors}, {@code xoscar.pool.backlog},
+ * {@code xoscar.pool.up}, {@code xoscar.pool.streams} (open now). Counters of what
  * the node (and its process pools) detect: {@code xoscar.deadlocks} by detection,
  * {@code xoscar.slow.calls} by kind, actor class and method; {@code xoscar.actor.restarts} by pool
  * group, actor class and the exception that caused them. Tag values come
@@ -65,6 +71,9 @@ final class NodeMetrics implements DebugListener {
 				register(group, info.type().getName(), names.get(i), counts[i], MethodCalls::count,
 						MethodCalls::totalNanos, "Calls of actor methods (time estimated from 1 call in "
 								+ MethodCalls.SAMPLE + ")");
+				if (info.overloads(names.get(i)).stream().anyMatch(MethodInfo::returnsStream)) {
+					registerItems(group, info.type().getName(), names.get(i), counts[i], MethodCalls::items);
+				}
 			}
 			return new ClassCalls(info, counts);
 		}).counts();
@@ -81,6 +90,13 @@ final class NodeMetrics implements DebugListener {
 		}
 	}
 
+	private <T> void registerItems(String group, String actorClass, String method, T counts, ToDoubleFunction<T> items) {
+		FunctionCounter.builder("xoscar.stream.items", counts, items)
+			.tags("actor", actorClass, "method", method, "pool", group)
+			.description("Items sent by the streams of actor methods")
+			.register(this.registry);
+	}
+
 	/** @return what this JVM's actors ran, by class and method, for a process pool's parent */
 	List<PoolStatus.MethodCount> counts() {
 		Map<String, PoolStatus.MethodCount> byMethod = new TreeMap<>();
@@ -90,7 +106,7 @@ final class NodeMetrics implements DebugListener {
 			for (int i = 0; i < names.size(); i++) {
 				MethodCalls counted = classCalls.counts()[i];
 				PoolStatus.MethodCount count = new PoolStatus.MethodCount(actorClass, names.get(i), counted.count(true),
-						counted.totalNanos(true), counted.count(false), counted.totalNanos(false));
+						counted.totalNanos(true), counted.count(false), counted.totalNanos(false), counted.items());
 				if (count.successes() + count.errors() > 0) {
 					byMethod.merge(actorClass + "#" + names.get(i), count, PoolStatus.MethodCount::plus);
 				}
@@ -114,6 +130,9 @@ final class NodeMetrics implements DebugListener {
 						ChildCalls::totalNanos, "Calls of actor methods in process pools (counted in their child JVMs)");
 				return created;
 			});
+			if (count.items() > 0 && calls.countsItems()) {
+				registerItems(pool.name(), count.actorClass(), count.method(), calls, ChildCalls::items);
+			}
 			calls.update(pool.index(), count);
 		}
 	}
@@ -152,6 +171,10 @@ final class NodeMetrics implements DebugListener {
 				Gauge.builder("xoscar.pool.up", pool, (counted) -> counted.isUp() ? 1 : 0)
 					.tags(tags)
 					.description("Whether the pool runs")
+					.register(this.registry),
+				Gauge.builder("xoscar.pool.streams", pool, ActorPool::openStreams)
+					.tags(tags)
+					.description("Streams the pool's actors are sending now")
 					.register(this.registry)));
 	}
 
@@ -203,6 +226,16 @@ final class NodeMetrics implements DebugListener {
 
 		private final double[] retiredNanos = new double[2];
 
+		private long retiredItems;
+
+		/** Whether its items counter is registered. */
+		private final AtomicBoolean itemsCounted = new AtomicBoolean();
+
+		/** @return {@code true} the first time only: then the items counter is registered */
+		boolean countsItems() {
+			return this.itemsCounted.compareAndSet(false, true);
+		}
+
 		void update(int pool, PoolStatus.MethodCount count) {
 			this.latest.put(pool, count);
 		}
@@ -214,7 +247,16 @@ final class NodeMetrics implements DebugListener {
 				this.retiredCounts[1] += last.errors();
 				this.retiredNanos[0] += last.successNanos();
 				this.retiredNanos[1] += last.errorNanos();
+				this.retiredItems += last.items();
 			}
+		}
+
+		synchronized double items() {
+			long total = this.retiredItems;
+			for (PoolStatus.MethodCount count : this.latest.values()) {
+				total += count.items();
+			}
+			return total;
 		}
 
 		synchronized long count(boolean success) {

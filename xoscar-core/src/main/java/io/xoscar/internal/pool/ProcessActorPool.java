@@ -387,6 +387,12 @@ public final class ProcessActorPool extends ActorPool {
 		return (last != null) ? last.backlog() : 0;
 	}
 
+	@Override
+	public int openStreams() {
+		PoolStatus last = this.status;
+		return (last != null) ? last.openStreams() : 0;
+	}
+
 	void status(PoolStatus status) {
 		this.status = status;
 	}

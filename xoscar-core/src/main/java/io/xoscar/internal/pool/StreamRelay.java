@@ -38,29 +38,19 @@ final class StreamRelay extends Operators.DeferredSubscription implements CoreSu
 
 	private volatile long items;
 
-	/** Where the node lists its open streams, or {@code null}. */
-	private final OpenStreams open;
-
-	StreamRelay(CoreSubscriber<? super Object> downstream, ThreadActorPool pool, OpenStreams open) {
+	StreamRelay(CoreSubscriber<? super Object> downstream, ThreadActorPool pool) {
 		this.downstream = downstream;
 		this.pool = pool;
-		this.open = open;
 	}
 
 	/** The call that runs the method: its end is the stream's end for the subscriber. */
 	void made(Call call) {
 		this.call = call;
-		if (this.open != null) {
-			this.open.opened(this);
-		}
+		this.pool.streamOpened(1);
 		call.reply().handle((value, error) -> {
 			callEnded(error);
 			return null;
 		});
-	}
-
-	Call call() {
-		return this.call;
 	}
 
 	/** @return items sent to the subscriber so far */
@@ -91,6 +81,7 @@ final class StreamRelay extends Operators.DeferredSubscription implements CoreSu
 	public void onNext(Object item) {
 		if (!this.done) {
 			this.items++;
+			this.call.countItem();
 			this.downstream.onNext(item);
 		}
 	}
@@ -107,9 +98,7 @@ final class StreamRelay extends Operators.DeferredSubscription implements CoreSu
 
 	/** The call is over: the stream ended, the method threw, or the call failed without running. */
 	private void callEnded(Throwable error) {
-		if (this.open != null) {
-			this.open.closed(this);
-		}
+		this.pool.streamOpened(-1);
 		if (this.done) {
 			return;
 		}

@@ -32,6 +32,8 @@ public final class ThreadActorPool extends ActorPool {
 		this.executor = new ForkJoinPool(threads, new WorkerFactory(), null, true);
 	}
 
+	private final AtomicInteger openStreams = new AtomicInteger();
+
 	@Override
 	public String address() {
 		return this.address;
@@ -45,6 +47,16 @@ public final class ThreadActorPool extends ActorPool {
 			backlog += cell.backlog();
 		}
 		return backlog;
+	}
+
+	@Override
+	public int openStreams() {
+		return this.openStreams.get();
+	}
+
+	/** A stream of one of its actors opened (+1) or ended (-1). */
+	void streamOpened(int delta) {
+		this.openStreams.addAndGet(delta);
 	}
 
 	public Collection<ActorCell> actors() {

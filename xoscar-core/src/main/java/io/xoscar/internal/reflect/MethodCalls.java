@@ -17,6 +17,9 @@ public final class MethodCalls {
 
 	private final Outcome failed = new Outcome();
 
+	/** Items the method's streams sent. */
+	private final LongAdder items = new LongAdder();
+
 	/** @return whether to time the call about to start */
 	public static boolean sample() {
 		return (ThreadLocalRandom.current().nextInt() & (SAMPLE - 1)) == 0;
@@ -33,6 +36,16 @@ public final class MethodCalls {
 			outcome.timed.increment();
 			outcome.timedNanos.add(nanos);
 		}
+	}
+
+	/** A stream of the method sent an item. */
+	public void item() {
+		this.items.increment();
+	}
+
+	/** @return items the method's streams sent */
+	public long items() {
+		return this.items.sum();
 	}
 
 	public long count(boolean success) {

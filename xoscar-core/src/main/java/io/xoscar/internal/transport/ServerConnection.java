@@ -152,7 +152,13 @@ final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> 
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-		logger.warn("Closing connection from {}: {}", context.channel().remoteAddress(), cause.toString());
+		if (cause instanceof java.io.IOException) {
+			// the peer went away (reset, broken pipe): what it had in flight is cancelled when the channel closes
+			logger.debug("Connection from {} lost: {}", context.channel().remoteAddress(), cause.getMessage());
+		}
+		else {
+			logger.warn("Closing connection from {}: {}", context.channel().remoteAddress(), cause.toString());
+		}
 		context.close();
 	}
 

@@ -69,7 +69,7 @@ final class NoActors implements LocalNode {
 
 	@Override
 	public PoolStatus status() {
-		return new PoolStatus(0, List.of());
+		return new PoolStatus(0, List.of(), 0);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.xoscar.spring.autoconfigure.actuate.endpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import io.xoscar.spring.autoconfigure.actuate.PoolIds;
  * <li>{@code actors}: every actor of the node in one list;</li>
  * <li>{@code deadlocks}: the deadlocks detected in the node and its process pools, newest first;</li>
  * <li>{@code slowcalls}: the slow-call and backlog alerts, newest first, split into those whose call
- * still runs (or waits) and those that ended.</li>
+ * still runs (or waits) and those that ended;</li>
+ * <li>{@code streams}: the streams the node's actors (and those of its process pools) are sending
+ * now, oldest first, with their age and the items sent so far.</li>
  * </ul>
  * Other names answer 404. Deadlocks and alerts are the node's bounded history
  * ({@code xoscar.debug.history}).
@@ -35,8 +38,8 @@ import io.xoscar.spring.autoconfigure.actuate.PoolIds;
  * Actors of process pools are listed by their child JVMs; the listing waits at most
  * {@link #DEFAULT_LISTING_TIMEOUT} (or the timeout given), and pools whose actors could not be
  * listed say so ({@code actorsListed: false} and a reason). What each part says is described by
- * {@link NodeDescriptor}, {@link ActorsDescriptor}, {@link DeadlocksDescriptor} and
- * {@link SlowCallsDescriptor}.
+ * {@link NodeDescriptor}, {@link ActorsDescriptor}, {@link DeadlocksDescriptor},
+ * {@link SlowCallsDescriptor} and {@link StreamsDescriptor}.
  */
 @Endpoint(id = "xoscar", defaultAccess = Access.READ_ONLY)
 public class XoscarEndpoint {
@@ -77,7 +80,7 @@ public class XoscarEndpoint {
 
 	/**
 	 * One section of the report.
-	 * @param section {@code pools}, {@code actors}, {@code deadlocks} or {@code slowcalls}
+	 * @param section {@code pools}, {@code actors}, {@code deadlocks}, {@code slowcalls} or {@code streams}
 	 * @return that section, or {@code null} (404) for an unknown one
 	 */
 	@ReadOperation
@@ -88,6 +91,7 @@ public class XoscarEndpoint {
 			case "actors" -> actors();
 			case "deadlocks" -> deadlocks();
 			case "slowcalls" -> slowCalls();
+			case "streams" -> streams();
 			default -> null;
 		};
 	}
@@ -115,6 +119,22 @@ public class XoscarEndpoint {
 	/** @return the id of each pool of the node by its index */
 	private Map<Integer, String> poolIds() {
 		return this.system.pools().stream().collect(Collectors.toMap(PoolInfo::index, PoolIds::id));
+	}
+
+	private StreamsDescriptor streams() {
+		ActorsDescriptor listed = actors();
+		Map<Integer, String> poolIds = poolIds();
+		List<StreamDescriptor> streams = new ArrayList<>();
+		for (ActorDescriptor actor : listed.actors()) {
+			for (CallDescriptor call : actor.inFlight()) {
+				if (call.items() != null) {
+					streams.add(new StreamDescriptor(actor.uid(), actor.actorClass(), poolIds.get(actor.pool()),
+							call.method(), call.ageMillis(), call.items()));
+				}
+			}
+		}
+		streams.sort(Comparator.comparingLong(StreamDescriptor::ageMillis).reversed());
+		return new StreamsDescriptor(listed.address(), streams, listed.unlisted());
 	}
 
 	private ActorsDescriptor actors() {

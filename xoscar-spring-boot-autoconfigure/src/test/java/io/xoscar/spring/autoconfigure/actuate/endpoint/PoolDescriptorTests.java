@@ -44,7 +44,7 @@ class PoolDescriptorTests {
 		assertThat(gpu.actorsListed()).isTrue();
 		assertThat(gpu.backlog()).as("a child's backlog, as its actors report it").isEqualTo(4);
 		assertThat(gpu.actors().get(0).inFlight())
-			.containsExactly(new CallDescriptor("score", 1500, "awaiting", null));
+			.containsExactly(new CallDescriptor("score", 1500, "awaiting", null, null));
 		assertThat(gpu.actors().get(0).restarts()).isEqualTo(2);
 		assertThat(gpu.actors().get(0).lastRestartReason()).isEqualTo("IllegalStateException: boom");
 		assertThat(cpu.actors().get(0).lastRestartReason()).isNull();
