@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -132,6 +135,56 @@ class XoscarEndpointTests {
 			assertThat(actors.unlisted()).isNull();
 
 			assertThat(endpoint.section("nothing")).isNull();
+		});
+	}
+
+	/** Streams numbers, as many as asked for. */
+	public static class Numbers extends io.xoscar.Actor {
+
+		public Flux<Long> numbers() {
+			return Flux.generate(() -> 0L, (next, sink) -> {
+				sink.next(next);
+				return next + 1;
+			});
+		}
+
+	}
+
+	@Test
+	void listsOpenStreamsWithTheirItems() {
+		this.runner.run((context) -> {
+			ActorSystem system = context.getBean(ActorSystem.class);
+			XoscarEndpoint endpoint = context.getBean(XoscarEndpoint.class);
+			ActorHandle<Numbers> numbers = system
+				.createActor(Numbers.class, CreateOptions.uid("numbers").placement(Placement.pool(1)))
+				.join();
+			assertThat(((StreamsDescriptor) endpoint.section("streams")).streams()).isEmpty();
+			BaseSubscriber<Long> holding = numbers.method("numbers").<Long>stream().subscribeWith(new BaseSubscriber<>() {
+
+				@Override
+				protected void hookOnSubscribe(Subscription subscription) {
+					subscription.request(3);
+				}
+
+			});
+			try {
+				await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+					StreamsDescriptor streams = (StreamsDescriptor) endpoint.section("streams");
+					assertThat(streams.streams()).singleElement().satisfies((stream) -> {
+						assertThat(stream.uid()).isEqualTo("numbers");
+						assertThat(stream.pool()).isEqualTo("cpu-1");
+						assertThat(stream.method()).isEqualTo("numbers");
+						assertThat(stream.items()).isEqualTo(3);
+					});
+					assertThat(actor(endpoint.xoscar(), 1, "numbers").inFlight()).singleElement()
+						.satisfies((call) -> assertThat(call.state()).isEqualTo("streaming"));
+				});
+			}
+			finally {
+				holding.cancel();
+			}
+			await().atMost(10, TimeUnit.SECONDS)
+				.untilAsserted(() -> assertThat(((StreamsDescriptor) endpoint.section("streams")).streams()).isEmpty());
 		});
 	}
 
