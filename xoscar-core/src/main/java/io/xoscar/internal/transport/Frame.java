@@ -27,8 +27,11 @@ sealed interface Frame permits Frame.Hello, Frame.Request, Frame.Cancel, Frame.R
 	 */
 	record Hello(int version) implements Frame {
 
-		/** The version of the wire protocol this node speaks; a peer speaking another is refused. */
-		static final int VERSION = 1;
+		/**
+		 * The version of the wire protocol this node speaks; a peer speaking another is refused. 2: stream
+		 * frames ({@link FrameType#STREAM} and after).
+		 */
+		static final int VERSION = 2;
 
 		static final Hello CURRENT = new Hello(VERSION);
 
