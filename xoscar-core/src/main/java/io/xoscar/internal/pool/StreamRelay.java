@@ -2,6 +2,7 @@ package io.xoscar.internal.pool;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -37,6 +38,12 @@ final class StreamRelay extends Operators.DeferredSubscription implements CoreSu
 	private volatile boolean done;
 
 	private volatile long items;
+
+	/** Items the subscriber asked for so far (capped at {@code Long.MAX_VALUE}). */
+	private volatile long wanted;
+
+	private static final AtomicLongFieldUpdater<StreamRelay> WANTED = AtomicLongFieldUpdater
+		.newUpdater(StreamRelay.class, "wanted");
 
 	StreamRelay(CoreSubscriber<? super Object> downstream, ThreadActorPool pool) {
 		this.downstream = downstream;
@@ -112,8 +119,16 @@ final class StreamRelay extends Operators.DeferredSubscription implements CoreSu
 		this.downstream.onError(Async.unwrap(error));
 	}
 
+	/** @return whether the subscriber asked for items it did not get yet (and the stream is open) */
+	boolean owesItems() {
+		return !this.done && this.wanted > this.items;
+	}
+
 	@Override
 	public void request(long n) {
+		if (n > 0) {
+			Operators.addCap(WANTED, this, n);
+		}
 		if (Thread.currentThread() instanceof ThreadActorPool.Worker || isCancelled()) {
 			demand(n);
 			return;

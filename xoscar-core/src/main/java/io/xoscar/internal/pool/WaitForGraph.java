@@ -227,9 +227,12 @@ final class WaitForGraph {
 		if (waited instanceof Callers.RemoteCall remote) {
 			return remote;
 		}
-		boolean seemsToWait = (waited == Call.UNKNOWN_WAIT) || (waited == null && isParked(call.runner()));
+		boolean parked = isParked(call.runner());
+		boolean seemsToWait = (waited == Call.UNKNOWN_WAIT) || (waited == null && parked);
 		if (seemsToWait && call.outgoing instanceof Call last && last.isPending()) {
-			return new Edge(last, true);
+			// parked while the stream it subscribed to owes it items it asked for: it waits for them
+			boolean owed = parked && last.invocable() instanceof StreamingInvocable stream && stream.relay().owesItems();
+			return new Edge(last, !owed);
 		}
 		return END;
 	}

@@ -143,6 +143,17 @@ final class ServerConnection extends SimpleChannelInboundHandler<ReceivedFrame> 
 	}
 
 	@Override
+	public void channelWritabilityChanged(ChannelHandlerContext context) throws Exception {
+		// streams hold their caller's credit back while the connection cannot take more bytes
+		for (CompletableFuture<?> call : this.inflight.values()) {
+			if (call instanceof WireStream stream) {
+				stream.writabilityChanged();
+			}
+		}
+		super.channelWritabilityChanged(context);
+	}
+
+	@Override
 	public void channelInactive(ChannelHandlerContext context) throws Exception {
 		// the caller is gone: nobody waits for these any more
 		this.inflight.values().forEach((call) -> call.cancel(true));

@@ -23,12 +23,19 @@ import io.xoscar.internal.call.AbortableFuture;
  * {@value #MAX_BYTES} bytes a frame. Then an {@link Frame.End}, or an {@link Frame.Error}. As a
  * future of the connection's calls in flight, cancelling it (the caller's {@link Frame.Cancel}, or
  * its connection closing) disposes the producer.
+ * <p>
+ * The caller's credit bounds items, the connection bounds bytes: credit is passed to the producer
+ * only while the connection is writable, in slices of about {@value #SLICE_BYTES} bytes (by the
+ * size of the items written so far), so that a fast caller of large items does not pile them up in
+ * this process's buffers when the network is slower.
  */
 final class WireStream extends AbortableFuture implements CoreSubscriber<Object> {
 
 	static final int MAX_ITEMS = 1024;
 
 	static final int MAX_BYTES = 1 << 20;
+
+	static final int SLICE_BYTES = 4 << 20;
 
 	private static final Object COMPLETE = new Object();
 
@@ -59,6 +66,12 @@ final class WireStream extends AbortableFuture implements CoreSubscriber<Object>
 	/** On the event loop: whether the End or Error is written. */
 	private boolean ended;
 
+	/** On the event loop: credit not passed to the producer yet, held while the connection is not writable. */
+	private long held;
+
+	/** On the event loop: the estimated size of an item, from those written (one item is asked for first). */
+	private long itemBytes = SLICE_BYTES;
+
 	WireStream(long id, Channel channel, Wire wire, RequestHandler answers, String context) {
 		this.id = id;
 		this.channel = channel;
@@ -67,9 +80,25 @@ final class WireStream extends AbortableFuture implements CoreSubscriber<Object>
 		this.context = context;
 	}
 
-	/** The caller wants that many more items. */
+	/** On the event loop: the caller wants that many more items. */
 	void credit(long items) {
-		this.upstream.request(items);
+		this.held = Operators.addCap(this.held, items);
+		release();
+	}
+
+	/** On the event loop: the connection can take more bytes, or no more. */
+	void writabilityChanged() {
+		release();
+	}
+
+	/** Passes held credit to the producer, a slice at a time, while the connection takes bytes. */
+	private void release() {
+		if (this.held == 0 || !this.channel.isWritable() || isDone()) {
+			return;
+		}
+		long slice = Math.min(this.held, Math.max(1, SLICE_BYTES / Math.max(1, this.itemBytes)));
+		this.held -= slice;
+		this.upstream.request(slice);
 	}
 
 	@Override
@@ -111,32 +140,50 @@ final class WireStream extends AbortableFuture implements CoreSubscriber<Object>
 	private void drain() {
 		int missed = 1;
 		do {
-			if (isCancelled() || this.ended) {
-				this.queue.clear();
+			try {
+				drainOnce();
 			}
-			else {
-				boolean written = writeQueued();
-				Object end = this.terminal;
-				if (written && end != null && this.queue.isEmpty()) {
-					end(end);
+			catch (RuntimeException | LinkageError ex) {
+				// whatever went wrong ends this stream, not the drain: the next signals still find it
+				this.upstream.cancel();
+				this.queue.clear();
+				if (!this.ended) {
+					end(new IllegalStateException("the stream of " + this.context + " failed while it was written: " + ex,
+							ex));
+					this.channel.flush();
 				}
-				this.channel.flush();
 			}
 			missed = WIP.addAndGet(this, -missed);
 		}
 		while (missed != 0);
 	}
 
+	private void drainOnce() {
+		if (isCancelled() || this.ended) {
+			this.queue.clear();
+			return;
+		}
+		boolean written = writeQueued();
+		Object end = this.terminal;
+		if (written && end != null && this.queue.isEmpty()) {
+			end(end);
+		}
+		this.channel.flush();
+		release();
+	}
+
 	/** @return whether all went out (else the stream failed: an item did not encode) */
 	private boolean writeQueued() {
 		while (!this.queue.isEmpty()) {
-			List<Object> batch = new ArrayList<>(Math.min(MAX_ITEMS, this.queue.size()));
+			// not sized by queue.size(): it may be off by one (even -1) while the producer adds
+			List<Object> batch = new ArrayList<>();
 			long bytes = 0;
 			Object item;
 			while (batch.size() < MAX_ITEMS && bytes < MAX_BYTES && (item = this.queue.poll()) != null) {
 				batch.add(item);
 				bytes += sizeOf(item);
 			}
+			this.itemBytes = Math.max(1, bytes / Math.max(1, batch.size()));
 			ByteBuf frame;
 			try {
 				frame = this.wire.encode(this.channel, Frame.Items.of(this.id, batch.toArray()));
