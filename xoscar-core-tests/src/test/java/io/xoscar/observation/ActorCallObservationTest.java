@@ -11,6 +11,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
 
 import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
@@ -63,6 +64,10 @@ class ActorCallObservationTest {
 
 		public String fail() {
 			throw new IllegalStateException("no greeting today");
+		}
+
+		public Flux<String> greetEach(List<String> names) {
+			return Flux.fromIterable(names).map((name) -> "hello " + name);
 		}
 
 		public CompletableFuture<String> greetLater() {
@@ -176,6 +181,23 @@ class ActorCallObservationTest {
 		assertThat(greeting.join()).isEqualTo("hello eve");
 		await().until(this.recorded::allStopped);
 		assertThat(server.getError()).isNull();
+	}
+
+	@Test
+	void aStreamIsObservedOnBothSidesUntilItEnds() {
+		assertThat(this.greeter.method("greetEach").<String>stream(List.of("a", "b")).collectList().block(Duration.ofSeconds(10)))
+			.containsExactly("hello a", "hello b");
+		await().until(() -> this.recorded.servers("greetEach").size() == 1 && this.recorded.allStopped());
+		ActorCallClientContext client = single(this.recorded.clients("greetEach"));
+		ActorCallServerContext server = single(this.recorded.servers("greetEach"));
+		assertThat(client.getCallKind()).isEqualTo(ActorCallKind.STREAM);
+		assertThat(server.getCallKind()).isEqualTo(ActorCallKind.STREAM);
+		assertThat(server.getParentObservation().getContextView()).isSameAs(client);
+		assertThat(this.registry).hasObservationWithNameEqualTo("xoscar.call.client")
+			.that()
+			.hasContextualNameEqualTo("Greeter.greetEach")
+			.hasLowCardinalityKeyValue("kind", "stream")
+			.hasBeenStopped();
 	}
 
 	@Test

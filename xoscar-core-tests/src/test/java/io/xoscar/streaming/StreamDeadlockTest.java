@@ -3,8 +3,9 @@ package io.xoscar.streaming;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 
 import io.xoscar.Actor;
@@ -31,6 +32,7 @@ class StreamDeadlockTest {
 	@RegisterExtension
 	static final ActorSystemExtension xoscar = ActorSystemExtension.builder()
 		.pool(PoolConfig.thread("sub").count(2).threads(1))
+		.pool(PoolConfig.process("gpu").threads(2).jvmArgs("-Xmx128m"))
 		.configure((config) -> config.callTimeout(Duration.ofSeconds(30)))
 		.build();
 
@@ -58,13 +60,15 @@ class StreamDeadlockTest {
 
 	}
 
-	@Test
-	void aProducerCallingBackIntoItsWaitingConsumerIsADeadlockThatIsBroken() {
+	/** The producer in another pool of this JVM (1), or in a process pool (3). */
+	@ParameterizedTest(name = "producer in pool {0}")
+	@ValueSource(ints = { 1, 3 })
+	void aProducerCallingBackIntoItsWaitingConsumerIsADeadlockThatIsBroken(int pool) {
 		ActorHandle<Producer> producer = system
-			.createActor(Producer.class, CreateOptions.uid("producer").placement(Placement.pool(1)))
+			.createActor(Producer.class, CreateOptions.uid("producer-" + pool).placement(Placement.pool(pool)))
 			.join();
 		ActorHandle<Consumer> consumer = system
-			.createActor(Consumer.class, CreateOptions.uid("consumer").placement(Placement.pool(2)))
+			.createActor(Consumer.class, CreateOptions.uid("consumer-" + pool).placement(Placement.pool(2)))
 			.join();
 		long started = System.nanoTime();
 		assertThatThrownBy(() -> consumer.method("consume").call(producer)).isInstanceOf(DeadlockException.class)

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.xoscar.debug.DeadlockReport;
+import io.xoscar.internal.call.StreamEnd;
 import io.xoscar.internal.debug.ChainLink;
 import io.xoscar.internal.debug.WaitFragment;
 
@@ -34,7 +35,9 @@ import io.xoscar.internal.debug.WaitFragment;
  * A wait the runtime cannot trace to a call (an actor awaiting a future derived from a call's future,
  * or whose thread is parked in a {@code join} of one) is guessed to be for the call it made last. A
  * cycle through a guessed wait is only reported, once it has lasted {@link Watchdog#CONFIRM_MILLIS}:
- * failing a call on a guess would be worse than the timeout.
+ * failing a call on a guess would be worse than the timeout. A call whose thread is parked while the
+ * stream it subscribed to last owes it items it asked for waits for that stream's call: that is
+ * traced, not guessed.
  */
 final class WaitForGraph {
 
@@ -228,6 +231,11 @@ final class WaitForGraph {
 			return remote;
 		}
 		boolean parked = isParked(call.runner());
+		if (waited == null && parked && call.outgoing instanceof Callers.RemoteCall remote && remote.isPending()
+				&& remote.sent().get() instanceof StreamEnd stream && stream.owesItems()) {
+			// parked while a stream of another process owes it items it asked for: it waits for them
+			return remote;
+		}
 		boolean seemsToWait = (waited == Call.UNKNOWN_WAIT) || (waited == null && parked);
 		if (seemsToWait && call.outgoing instanceof Call last && last.isPending()) {
 			// parked while the stream it subscribed to owes it items it asked for: it waits for them

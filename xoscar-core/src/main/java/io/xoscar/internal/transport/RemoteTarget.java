@@ -17,6 +17,7 @@ import io.xoscar.internal.call.CallOrigin;
 import io.xoscar.internal.call.CallTarget;
 import io.xoscar.internal.call.CallerObservation;
 import io.xoscar.internal.debug.ChainLink;
+import io.xoscar.internal.call.StreamEnd;
 import io.xoscar.internal.call.StreamIdleTimeout;
 import io.xoscar.internal.reflect.Streams;
 import io.xoscar.internal.call.Timeout;
@@ -186,10 +187,15 @@ final class RemoteTarget implements CallTarget {
 			return Flux.error(ex);
 		}
 		Resolved resolved = resolve(target);
-		Flux<Object> items = Flux.defer(() -> this.transport.stream(this.address,
-				Frame.Call.stream(this.transport.nextId(), this.address, this.uid, method, resolved.signature(), args,
-						this.transport.outgoing().chainOf(this.address, this.uid, method), headers(observed), origin()),
-				resolved.resultType()));
+		Flux<Object> items = Flux.defer(() -> {
+			Frame.Call frame = Frame.Call.stream(this.transport.nextId(), this.address, this.uid, method,
+					resolved.signature(), args, this.transport.outgoing().chainOf(this.address, this.uid, method),
+					headers(observed), origin());
+			// what the actor call subscribing waits on, when it waits for the stream's items
+			StreamEnd end = new StreamEnd();
+			this.transport.outgoing().sent(end);
+			return end.follow(this.transport.stream(this.address, frame, resolved.resultType()));
+		});
 		return StreamIdleTimeout.bound(items, timeout.of(target), this.transport.deadlines(), () -> describe(method));
 	}
 
