@@ -113,7 +113,7 @@ class SampleApplicationTests {
 		JsonNode gpu = pools.get("gpu-3").get("details");
 		assertThat(gpu.get("mode").asString()).isEqualTo("process");
 		assertThat(gpu.get("pid").asLong()).isEqualTo(gpuPool().pid()).isNotEqualTo(ProcessHandle.current().pid());
-		assertThat(gpu.get("actors").asInt()).isEqualTo(1);
+		assertThat(gpu.get("actors").asInt()).as("model and generator").isEqualTo(2);
 		assertThat(pools.get("main").get("details").get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
 
 		// not part of the probes: a busy or restarting pool does not get the application restarted
@@ -146,12 +146,15 @@ class SampleApplicationTests {
 		assertThat(pools).allSatisfy((pool) -> assertThat(pool.get("actorsListed").asBoolean()).isTrue());
 		assertThat(uids(pools.get(0))).containsExactly("batcher");
 		assertThat(uids(pools.get(1)) + "," + uids(pools.get(2))).contains("tokenizer");
-		assertThat(uids(pools.get(3))).containsExactly("model");
+		assertThat(uids(pools.get(3))).containsExactlyInAnyOrder("model", "generator");
 
 		JsonNode gpu = pools.get(3);
 		assertThat(gpu.get("mode").asString()).isEqualTo("process");
 		assertThat(gpu.get("pid").asLong()).isEqualTo(gpuPool().pid());
-		JsonNode model = gpu.get("actors").get(0);
+		JsonNode model = gpu.get("actors").values().stream()
+			.filter((actor) -> actor.get("uid").asString().equals("model"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(model.get("actorClass").asString()).isEqualTo(SentimentModel.class.getName());
 		assertThat(model.get("stateful").asBoolean()).isTrue();
 		assertThat(model.get("pool").asInt()).isEqualTo(3);
@@ -161,7 +164,7 @@ class SampleApplicationTests {
 		assertThat(sections.get("pools").values()).hasSize(4).allSatisfy((pool) -> assertThat(pool.has("actors")).isFalse());
 		JsonNode actors = get("/actuator/xoscar/actors");
 		assertThat(actors.get("actors").values()).extracting((actor) -> actor.get("uid").asString())
-			.containsExactlyInAnyOrder("batcher", "tokenizer", "model");
+			.containsExactlyInAnyOrder("batcher", "tokenizer", "model", "generator");
 		assertThat(send("/actuator/xoscar/nothing").statusCode()).isEqualTo(404);
 	}
 
