@@ -54,9 +54,13 @@ class StreamingTest {
 
 	private static final ActorSystem system = xoscar.system();
 
-	private static final int CHUNK = 1 << 20;
-
+	/**
+	 * Actor classes of the process pool: nothing in them may touch the test class's statics, else
+	 * the child JVM initializes the test class and starts an actor system of its own.
+	 */
 	public static class Producer extends Actor {
+
+		static final int CHUNK = 1 << 20;
 
 		private final AtomicLong generated = new AtomicLong();
 
@@ -65,7 +69,7 @@ class StreamingTest {
 		}
 
 		public Flux<byte[]> chunks(int count) {
-			return Flux.range(0, count).map(StreamingTest::chunk);
+			return Flux.range(0, count).map(Producer::chunk);
 		}
 
 		public Flux<Long> endless() {
@@ -97,6 +101,15 @@ class StreamingTest {
 			return "producer";
 		}
 
+		/** @return chunk {@code index}: 1 MiB filled with a pattern of its index */
+		static byte[] chunk(int index) {
+			byte[] chunk = new byte[CHUNK];
+			for (int i = 0; i < chunk.length; i++) {
+				chunk[i] = (byte) (index * 31 + i * 7 + (i >>> 10));
+			}
+			return chunk;
+		}
+
 	}
 
 	public interface RangeApi {
@@ -109,14 +122,6 @@ class StreamingTest {
 
 		Flux<String> name();
 
-	}
-
-	static byte[] chunk(int index) {
-		byte[] chunk = new byte[CHUNK];
-		for (int i = 0; i < chunk.length; i++) {
-			chunk[i] = (byte) (index * 31 + i * 7 + (i >>> 10));
-		}
-		return chunk;
 	}
 
 	private static ActorHandle<Producer> producer(String uid, int pool) {
@@ -144,8 +149,8 @@ class StreamingTest {
 		List<byte[]> chunks = producer.method("chunks").<byte[]>stream(16).collectList().block(Duration.ofSeconds(60));
 		assertThat(chunks).hasSize(16);
 		for (int i = 0; i < chunks.size(); i++) {
-			assertThat(chunks.get(i)).as("chunk %d", i).hasSize(CHUNK);
-			assertThat(Arrays.equals(chunks.get(i), chunk(i))).as("chunk %d intact", i).isTrue();
+			assertThat(chunks.get(i)).as("chunk %d", i).hasSize(Producer.CHUNK);
+			assertThat(Arrays.equals(chunks.get(i), Producer.chunk(i))).as("chunk %d intact", i).isTrue();
 		}
 	}
 
