@@ -1,0 +1,23 @@
+package io.xoscar.spring.autoconfigure.dashboard;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The dashboard on Spring MVC (Tomcat), over HTTP.
+ */
+@SpringBootTest(classes = DashboardOverHttpTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=servlet", "xoscar.main-pool-threads=2",
+				"xoscar.pools.cpu.count=1", "xoscar.dashboard.enabled=true" })
+class DashboardOverMvcTests extends DashboardOverHttpTests {
+
+	@Autowired
+	private DashboardMvcRoutes routes;
+
+	@Override
+	int activeStreams() {
+		return this.routes.activeStreams();
+	}
+
+}
