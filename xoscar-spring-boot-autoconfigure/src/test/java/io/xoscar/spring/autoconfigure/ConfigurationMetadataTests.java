@@ -33,7 +33,8 @@ class ConfigurationMetadataTests {
 					"xoscar.transport.connect-timeout", "xoscar.transport.unix-sockets",
 					"xoscar.transport.exception-packages", "xoscar.transport.shared-memory",
 					"xoscar.transport.incomplete-frame-memory", "xoscar.transport.frame-read-timeout",
-					"xoscar.web.problem-details.enabled", "xoscar.web.problem-details.retry-after");
+					"xoscar.web.problem-details.enabled", "xoscar.web.problem-details.retry-after",
+					"xoscar.dashboard.enabled", "xoscar.dashboard.path");
 		assertThat(properties).allSatisfy((property) -> {
 			JsonNode description = property.get("description");
 			assertThat(description).as("description of %s", property.get("name")).isNotNull();
@@ -54,6 +55,7 @@ class ConfigurationMetadataTests {
 					"xoscar.transport.max-frame-size=256MB",
 					"xoscar.transport.connect-timeout=5s", "xoscar.transport.frame-read-timeout=30s",
 					"xoscar.web.problem-details.enabled=true", "xoscar.web.problem-details.retry-after=5s",
+					"xoscar.dashboard.enabled=false", "xoscar.dashboard.path=/xoscar",
 					"xoscar.recovery.restart-processes=true", "xoscar.recovery.restart-actors=true",
 					"xoscar.recovery.max-restarts=5", "xoscar.recovery.restart-window=1m",
 					"xoscar.recovery.min-backoff=200ms", "xoscar.recovery.max-backoff=10s", "xoscar.recovery.jitter=0.2",
