@@ -8,6 +8,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
@@ -32,6 +34,9 @@ final class DashboardMvcRoutes implements DisposableBean {
 	private final DashboardSnapshots snapshots;
 
 	private final ScheduledThreadPoolExecutor scheduler;
+
+	/** Event streams being fed now. */
+	private final AtomicInteger active = new AtomicInteger();
 
 	DashboardMvcRoutes(DashboardSnapshots snapshots) {
 		this.snapshots = snapshots;
@@ -87,12 +92,17 @@ final class DashboardMvcRoutes implements DisposableBean {
 		}
 		return ServerResponse.sse((sse) -> {
 			AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+			AtomicBoolean stopped = new AtomicBoolean();
 			Runnable stop = () -> {
+				if (stopped.compareAndSet(false, true)) {
+					this.active.decrementAndGet();
+				}
 				ScheduledFuture<?> scheduled = task.get();
 				if (scheduled != null) {
 					scheduled.cancel(false);
 				}
 			};
+			this.active.incrementAndGet();
 			sse.onComplete(stop);
 			sse.onTimeout(stop);
 			sse.onError((ex) -> stop.run());
@@ -121,7 +131,7 @@ final class DashboardMvcRoutes implements DisposableBean {
 
 	/** @return how many event streams are being fed now (for tests) */
 	int activeStreams() {
-		return this.scheduler.getQueue().size();
+		return this.active.get();
 	}
 
 }
