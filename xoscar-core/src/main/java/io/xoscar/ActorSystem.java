@@ -2,6 +2,7 @@ package io.xoscar;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import io.xoscar.config.TlsConfig;
 import io.xoscar.config.PoolConfig.PoolMode;
 import io.xoscar.debug.DeadlockReport;
 import io.xoscar.debug.DebugListener;
+import io.xoscar.debug.LatencyHistogram;
 import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.exception.PoolDownException;
 import io.xoscar.internal.call.ActorUids;
@@ -264,6 +266,16 @@ public final class ActorSystem implements AutoCloseable {
 	}
 
 	/**
+	 * @return the calls of each actor method since the node started, by pool (group), actor class
+	 * and method, those of process pools as their child JVMs last reported them (about once a
+	 * second); empty when the node has no {@link io.micrometer.core.instrument.MeterRegistry}, which
+	 * is where these counts are kept
+	 */
+	public List<MethodStats> methodStats() {
+		return this.node.methodStats();
+	}
+
+	/**
 	 * @return the deadlocks detected in this node and its process pools, newest first (at most the
 	 * configured history)
 	 */
@@ -313,18 +325,49 @@ public final class ActorSystem implements AutoCloseable {
 	 * created
 	 * @param lastRestartReason the failure that caused the last restart (exception class and
 	 * message), or {@code null} if it was never restarted
+	 * @param callers who called it since it was created, estimated from the calls sampled for
+	 * metrics (1 in 16, so 16 per sampled call): by the calling actor's uid, calls from threads that
+	 * run no actor's call under {@value #OUTSIDE_ACTORS}; empty when the node has no meters
 	 */
 	public record ActorInfo(String uid, String actorClass, boolean stateful, int pool, String address, int backlog,
-			long calls, List<CallInfo> inFlight, int restarts, @Nullable String lastRestartReason) {
+			long calls, List<CallInfo> inFlight, int restarts, @Nullable String lastRestartReason,
+			Map<String, Long> callers) {
+
+		/** The key of {@link #callers()} for calls made by threads that run no actor's call. */
+		public static final String OUTSIDE_ACTORS = "";
 
 		public ActorInfo {
 			inFlight = List.copyOf(inFlight);
+			callers = (callers != null) ? Map.copyOf(callers) : Map.of();
 		}
 
 		/** @return the same actor, as listed by the node whose pool {@code index} holds it */
 		public ActorInfo inPool(int index) {
 			return new ActorInfo(this.uid, this.actorClass, this.stateful, index, this.address, this.backlog, this.calls,
-					this.inFlight, this.restarts, this.lastRestartReason);
+					this.inFlight, this.restarts, this.lastRestartReason, this.callers);
+		}
+
+	}
+
+	/**
+	 * The calls of one actor method (all its overloads) in one pool (or group of process pools), by
+	 * all the actors of its class there, since the node started.
+	 *
+	 * @param pool the pool's name (a process pool group's name for all its processes)
+	 * @param actorClass the actor class name
+	 * @param method the method name
+	 * @param successes calls that returned
+	 * @param errors calls that threw
+	 * @param items items its streams sent
+	 * @param latencies how long the calls timed for metrics took (1 in 16 of either outcome)
+	 */
+	public record MethodStats(String pool, String actorClass, String method, long successes, long errors, long items,
+			LatencyHistogram latencies) {
+
+		/** @return the calls of both, as one method's */
+		public MethodStats plus(MethodStats other) {
+			return new MethodStats(this.pool, this.actorClass, this.method, this.successes + other.successes,
+					this.errors + other.errors, this.items + other.items, this.latencies.plus(other.latencies));
 		}
 
 	}

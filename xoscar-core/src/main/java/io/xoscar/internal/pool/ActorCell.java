@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -43,9 +44,12 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 
 	private static final VarHandle STATE;
 
+	private static final VarHandle CALLERS;
+
 	static {
 		try {
 			STATE = MethodHandles.lookup().findVarHandle(ActorCell.class, "state", int.class);
+			CALLERS = MethodHandles.lookup().findVarHandle(ActorCell.class, "callers", CallerCounts.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -70,6 +74,9 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 	 * of its class in its pool group), or {@code null} when the node has no meters.
 	 */
 	final MethodCalls[] meters;
+
+	/** Who calls it, counted on the calls sampled for metrics; {@code null} until the first. */
+	private volatile CallerCounts callers;
 
 	/** Whether calls made by and to this actor carry a {@link CallChain}. */
 	final boolean detectsDeadlocks;
@@ -386,6 +393,25 @@ public abstract sealed class ActorCell permits StatefulCell, StatelessCell {
 	/** @return whether a call is running, awaited or queued */
 	boolean isBusy() {
 		return backlog() > 0 || !inFlight().isEmpty();
+	}
+
+	/** A call sampled for metrics starts: counts its caller. */
+	void sampledCallBy(Object caller) {
+		CallerCounts counts = this.callers;
+		if (counts == null) {
+			CallerCounts created = new CallerCounts();
+			counts = (CallerCounts) CALLERS.compareAndExchange(this, (CallerCounts) null, created);
+			if (counts == null) {
+				counts = created;
+			}
+		}
+		counts.sampled(caller);
+	}
+
+	/** @return who called it, estimated from the sampled calls; empty if none was sampled */
+	Map<String, Long> callers() {
+		CallerCounts counts = this.callers;
+		return (counts != null) ? counts.estimates() : Map.of();
 	}
 
 	/** @return calls started since the actor was created */

@@ -239,6 +239,7 @@ final class Call implements Runnable {
 		this.metered = this.cell.meters[invocable().meterIndex()];
 		if (MethodCalls.sample()) {
 			this.timed = true;
+			this.cell.sampledCallBy(this.caller);
 			this.timedFrom = System.nanoTime();
 		}
 	}

@@ -55,7 +55,7 @@ final class CallProgress {
 		ActorSupervisor supervisor = cell.supervisor();
 		return new ActorSystem.ActorInfo(cell.uid, cell.info.type().getName(), !cell.info.stateless(),
 				cell.pool.index(), cell.pool.address(), cell.backlog(), cell.calls(), running,
-				(supervisor != null) ? supervisor.restarts() : 0, (supervisor != null) ? supervisor.lastReason() : null);
+				(supervisor != null) ? supervisor.restarts() : 0, (supervisor != null) ? supervisor.lastReason() : null, cell.callers());
 	}
 
 }

@@ -313,6 +313,11 @@ public final class Node implements LocalNode {
 		}
 	}
 
+	/** @see ActorSystem#methodStats() */
+	public List<ActorSystem.MethodStats> methodStats() {
+		return (this.metrics != null) ? this.metrics.stats() : List.of();
+	}
+
 	@Override
 	public List<ActorSystem.ActorInfo> localActors() {
 		List<ActorSystem.ActorInfo> actors = new ArrayList<>();

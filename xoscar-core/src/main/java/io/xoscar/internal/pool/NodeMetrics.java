@@ -18,8 +18,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
+import io.xoscar.ActorSystem;
 import io.xoscar.debug.DeadlockReport;
 import io.xoscar.debug.DebugListener;
+import io.xoscar.debug.LatencyHistogram;
 import io.xoscar.debug.SlowCallAlert;
 import io.xoscar.internal.reflect.ActorClassInfo;
 import io.xoscar.internal.reflect.MethodCalls;
@@ -75,7 +77,7 @@ final class NodeMetrics implements DebugListener {
 					registerItems(group, info.type().getName(), names.get(i), counts[i], MethodCalls::items);
 				}
 			}
-			return new ClassCalls(info, counts);
+			return new ClassCalls(group, info, counts);
 		}).counts();
 	}
 
@@ -106,7 +108,8 @@ final class NodeMetrics implements DebugListener {
 			for (int i = 0; i < names.size(); i++) {
 				MethodCalls counted = classCalls.counts()[i];
 				PoolStatus.MethodCount count = new PoolStatus.MethodCount(actorClass, names.get(i), counted.count(true),
-						counted.totalNanos(true), counted.count(false), counted.totalNanos(false), counted.items());
+						counted.totalNanos(true), counted.count(false), counted.totalNanos(false), counted.items(),
+						counted.latencies().counts());
 				if (count.successes() + count.errors() > 0) {
 					byMethod.merge(actorClass + "#" + names.get(i), count, PoolStatus.MethodCount::plus);
 				}
@@ -125,7 +128,7 @@ final class NodeMetrics implements DebugListener {
 		for (PoolStatus.MethodCount count : counts) {
 			String key = pool.name() + "#" + count.actorClass() + "#" + count.method();
 			ChildCalls calls = this.childCalls.computeIfAbsent(key, (ignored) -> {
-				ChildCalls created = new ChildCalls();
+				ChildCalls created = new ChildCalls(pool.name(), count.actorClass(), count.method());
 				register(pool.name(), count.actorClass(), count.method(), created, ChildCalls::count,
 						ChildCalls::totalNanos, "Calls of actor methods in process pools (counted in their child JVMs)");
 				return created;
@@ -135,6 +138,39 @@ final class NodeMetrics implements DebugListener {
 			}
 			calls.update(pool.index(), count);
 		}
+	}
+
+	/**
+	 * @return the calls of every actor method that ran in this node or its process pools, by pool
+	 * group, class and method, ordered by them
+	 */
+	List<ActorSystem.MethodStats> stats() {
+		Map<String, ActorSystem.MethodStats> byMethod = new TreeMap<>();
+		for (ClassCalls classCalls : this.calls.values()) {
+			String actorClass = classCalls.info().type().getName();
+			List<String> names = classCalls.info().methodNames();
+			for (int i = 0; i < names.size(); i++) {
+				MethodCalls counted = classCalls.counts()[i];
+				long successes = counted.count(true);
+				long errors = counted.count(false);
+				if (successes + errors > 0) {
+					add(byMethod, new ActorSystem.MethodStats(classCalls.group(), actorClass, names.get(i), successes,
+							errors, counted.items(), counted.latencies()));
+				}
+			}
+		}
+		for (ChildCalls calls : this.childCalls.values()) {
+			ActorSystem.MethodStats stats = calls.stats();
+			if (stats.successes() + stats.errors() > 0) {
+				add(byMethod, stats);
+			}
+		}
+		return List.copyOf(byMethod.values());
+	}
+
+	private static void add(Map<String, ActorSystem.MethodStats> byMethod, ActorSystem.MethodStats stats) {
+		byMethod.merge(stats.pool() + "#" + stats.actorClass() + "#" + stats.method(), stats,
+				ActorSystem.MethodStats::plus);
 	}
 
 	/**
@@ -214,13 +250,27 @@ final class NodeMetrics implements DebugListener {
 	}
 
 	/** The counts of the calls of one actor class in one pool group of this JVM. */
-	private record ClassCalls(ActorClassInfo info, MethodCalls[] counts) {
+	private record ClassCalls(String group, ActorClassInfo info, MethodCalls[] counts) {
 	}
 
 	/** The counts of one method in the process pools of one group: the latest of each, and of those gone. */
 	private static final class ChildCalls {
 
+		private final String group;
+
+		private final String actorClass;
+
+		private final String method;
+
 		private final Map<Integer, PoolStatus.MethodCount> latest = new ConcurrentHashMap<>();
+
+		private LatencyHistogram retiredLatencies = LatencyHistogram.EMPTY;
+
+		ChildCalls(String group, String actorClass, String method) {
+			this.group = group;
+			this.actorClass = actorClass;
+			this.method = method;
+		}
 
 		private final long[] retiredCounts = new long[2];
 
@@ -248,7 +298,17 @@ final class NodeMetrics implements DebugListener {
 				this.retiredNanos[0] += last.successNanos();
 				this.retiredNanos[1] += last.errorNanos();
 				this.retiredItems += last.items();
+				this.retiredLatencies = this.retiredLatencies.plus(last.latencyHistogram());
 			}
+		}
+
+		synchronized ActorSystem.MethodStats stats() {
+			LatencyHistogram latencies = this.retiredLatencies;
+			for (PoolStatus.MethodCount count : this.latest.values()) {
+				latencies = latencies.plus(count.latencyHistogram());
+			}
+			return new ActorSystem.MethodStats(this.group, this.actorClass, this.method, count(true), count(false),
+					(long) items(), latencies);
 		}
 
 		synchronized double items() {

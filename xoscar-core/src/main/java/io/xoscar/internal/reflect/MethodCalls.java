@@ -1,12 +1,16 @@
 package io.xoscar.internal.reflect;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
+
+import io.xoscar.debug.LatencyHistogram;
 
 /**
  * Calls of one actor method (all overloads of a name, in this JVM) by outcome, for metrics. Every
  * call is counted; one in {@value #SAMPLE} is timed, since reading the clock twice costs about as
- * much as an in-JVM call. The total time is estimated from the timed ones.
+ * much as an in-JVM call. The total time is estimated from the timed ones, and the timed ones of
+ * both outcomes fill a {@link LatencyHistogram}.
  */
 public final class MethodCalls {
 
@@ -16,6 +20,9 @@ public final class MethodCalls {
 	private final Outcome succeeded = new Outcome();
 
 	private final Outcome failed = new Outcome();
+
+	/** The timed calls by {@link LatencyHistogram#bucketOf bucket}. */
+	private final AtomicLongArray latencies = new AtomicLongArray(LatencyHistogram.BUCKETS);
 
 	/** Items the method's streams sent. */
 	private final LongAdder items = new LongAdder();
@@ -35,7 +42,17 @@ public final class MethodCalls {
 		if (nanos >= 0) {
 			outcome.timed.increment();
 			outcome.timedNanos.add(nanos);
+			this.latencies.getAndIncrement(LatencyHistogram.bucketOf(nanos));
 		}
+	}
+
+	/** @return how long the timed calls took */
+	public LatencyHistogram latencies() {
+		long[] counts = new long[LatencyHistogram.BUCKETS];
+		for (int i = 0; i < counts.length; i++) {
+			counts[i] = this.latencies.get(i);
+		}
+		return LatencyHistogram.of(counts);
 	}
 
 	/** A stream of the method sent an item. */

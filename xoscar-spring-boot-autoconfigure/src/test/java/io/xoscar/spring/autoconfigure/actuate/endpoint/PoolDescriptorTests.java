@@ -2,6 +2,7 @@ package io.xoscar.spring.autoconfigure.actuate.endpoint;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,10 @@ class PoolDescriptorTests {
 		PoolInfo empty = new PoolInfo(4, "gpu", "unix:/tmp/c", Set.of("gpu"), 1, 0, 0, PoolMode.PROCESS, true, 13, PoolState.UP, 0, null);
 		PoolInfo down = new PoolInfo(5, "gpu", "unix:/tmp/d", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, false, 14, PoolState.DOWN, 0, "gone");
 		ActorListing listing = ActorListing.of(List.of(
-				new ActorInfo("t", "T", true, 1, "127.0.0.1:1", 3, 5, List.of(), 0, null),
+				new ActorInfo("t", "T", true, 1, "127.0.0.1:1", 3, 5, List.of(), 0, null, Map.of()),
 				new ActorInfo("m", "M", true, 2, "unix:/tmp/a", 4, 6,
 						List.of(new CallInfo("score", Duration.ofMillis(1500), null)), 2,
-						"IllegalStateException: boom")));
+						"IllegalStateException: boom", Map.of())));
 
 		PoolDescriptor cpu = PoolDescriptor.of(threads, listing);
 		assertThat(cpu.actorsListed()).isTrue();
@@ -75,8 +76,8 @@ class PoolDescriptorTests {
 		PoolInfo restarting = new PoolInfo(2, "gpu", "unix:/tmp/b", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, false, 14, PoolState.RESTARTING, 2, killed);
 		PoolInfo restarted = new PoolInfo(3, "gpu", "unix:/tmp/c", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, true, 15, PoolState.UP, 3, killed);
 		PoolInfo gaveUp = new PoolInfo(4, "gpu", "unix:/tmp/d", Set.of("gpu"), 1, 1, 0, PoolMode.PROCESS, false, 16, PoolState.DOWN, 5, "gave up: " + killed);
-		ActorListing listing = ActorListing.of(List.of(new ActorInfo("m", "M", true, 3, "unix:/tmp/c", 0, 1, List.of(), 0, null),
-				new ActorInfo("n", "N", true, 1, "unix:/tmp/a", 0, 1, List.of(), 0, null)));
+		ActorListing listing = ActorListing.of(List.of(new ActorInfo("m", "M", true, 3, "unix:/tmp/c", 0, 1, List.of(), 0, null, Map.of()),
+				new ActorInfo("n", "N", true, 1, "unix:/tmp/a", 0, 1, List.of(), 0, null, Map.of())));
 
 		PoolDescriptor up = PoolDescriptor.of(never, listing);
 		assertThat(up.state()).isEqualTo("UP");
