@@ -1,6 +1,9 @@
 // The xoscar dashboard: one EventSource on api/events (relative, so the page works under any path),
 // re-rendering on each "snapshot" event. Plain DOM, no framework; only one page of actors is in the DOM.
+// Time series are uPlot charts (the node's from api/history, then a point per snapshot; an opened
+// actor's from api/actor); the call graph is an ECharts graph laid out left to right by call depth.
 import uPlot from './vendor/uplot/uPlot.esm.js';
+import * as echarts from './vendor/echarts/echarts.esm.min.js';
 
 const PAGE = 200;
 const WINDOW_SECONDS = 5 * 60;
@@ -10,9 +13,12 @@ const $ = (id) => document.getElementById(id);
 const query = { filter: '', offset: 0, limit: PAGE, sort: 'uid' };
 let source = null;
 let lastSnapshot = null;
-let previous = null; // { takenAt, calls } of the previous snapshot, for the rate
-const series = { t: [], rate: [] };
-let chart = null;
+// the node's series (seconds, per second, milliseconds), as api/history gives them
+const node = { t: [], calls: [], errors: [], p50: [], p99: [] };
+const charts = {};
+let graph = null;
+let graphShape = '';
+const detail = { uid: null, timer: 0, charts: [], methods: '' };
 
 // ---------------------------------------------------------------- connection
 
@@ -114,6 +120,7 @@ function renderActors(snapshot) {
   const rows = page.items.map((actor) => {
     const tr = document.createElement('tr');
     tr.dataset.uid = actor.uid;
+    if (actor.uid === detail.uid) tr.className = 'open';
     cell(tr, 'actor-uid', actor.uid);
     cell(tr, 'actor-class', actor.actorClass);
     cell(tr, 'actor-pool', ids.get(actor.pool) ?? actor.pool);
@@ -197,48 +204,312 @@ function renderStreams(snapshot) {
   replaceRows($('streams').tBodies[0], rows);
 }
 
-// ---------------------------------------------------------------- the calls/s chart
+// ---------------------------------------------------------------- the node's charts
 
-function chartWidth() {
-  const el = $('calls-chart');
-  return Math.max(300, el.clientWidth || el.parentElement.clientWidth - 32);
+const COLORS = { calls: '#2f6feb', errors: '#cf222e', p50: '#1a7f37', p95: '#9a6700', p99: '#8250df' };
+
+function widthOf(el) {
+  return Math.max(200, el.clientWidth || el.parentElement.clientWidth - 16);
 }
 
-function makeChart() {
+// a time-series chart in el: series are [label, key] pairs of data arrays aligned with data.t
+function timeChart(el, height, defs, data) {
   const opts = {
-    width: chartWidth(),
-    height: 200,
-    legend: { show: false },
+    width: widthOf(el),
+    height,
+    legend: { show: defs.length > 1 },
     scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
-    axes: [{}, { size: 60 }],
-    series: [{}, { label: 'calls/s', stroke: '#2f6feb', fill: 'rgba(47,111,235,0.12)', width: 1.5 }],
+    axes: [{}, { size: 56 }],
+    series: [{}, ...defs.map(([label, key]) => ({
+      label, stroke: COLORS[key], width: 1.5, spanGaps: true,
+      fill: defs.length === 1 ? COLORS[key] + '1f' : undefined,
+    }))],
   };
-  chart = new uPlot(opts, [series.t, series.rate], $('calls-chart'));
-  window.addEventListener('resize', () => chart.setSize({ width: chartWidth(), height: 200 }));
+  const chart = new uPlot(opts, [data.t, ...defs.map(([, key]) => data[key])], el);
+  chart.defs = defs;
+  return chart;
 }
 
-function renderChart(snapshot) {
-  const calls = snapshot.totals.calls;
-  const t = snapshot.takenAt / 1000;
-  let rate = 0;
-  if (previous && t > previous.t) {
-    rate = Math.max(0, (calls - previous.calls) / (t - previous.t));
+function update(chart, data) {
+  chart.setData([data.t, ...chart.defs.map(([, key]) => data[key])]);
+}
+
+function setNodeSeries(series) {
+  node.t = series.t.map((t) => t / 1000);
+  node.calls = series.calls.slice();
+  node.errors = series.errors.slice();
+  node.p50 = series.p50.slice();
+  node.p99 = series.p99.slice();
+}
+
+async function loadHistory() {
+  try {
+    const response = await fetch('api/history', { headers: { Accept: 'application/json' } });
+    if (response.ok) setNodeSeries(await response.json());
+  } catch (e) {
+    // the charts start from the first snapshot instead
   }
-  if (!previous || t > previous.t) {
-    previous = { t, calls };
-    series.t.push(t);
-    series.rate.push(Math.round(rate * 100) / 100);
-    while (series.t.length && series.t[0] < t - WINDOW_SECONDS) {
-      series.t.shift();
-      series.rate.shift();
+}
+
+function appendPoint(point) {
+  if (!point) return;
+  const t = point.t / 1000;
+  if (node.t.length && t <= node.t[node.t.length - 1]) return;
+  node.t.push(t);
+  node.calls.push(point.calls);
+  node.errors.push(point.errors);
+  node.p50.push(point.p50);
+  node.p99.push(point.p99);
+  while (node.t.length && node.t[0] < t - WINDOW_SECONDS) {
+    for (const key of Object.keys(node)) node[key].shift();
+  }
+}
+
+function renderNodeCharts(snapshot) {
+  const point = snapshot.calls;
+  appendPoint(point);
+  const callsEl = $('calls-chart');
+  callsEl.dataset.totalCalls = String(snapshot.totals.calls);
+  callsEl.dataset.lastRate = String(point ? point.calls : 0);
+  $('errors-chart').dataset.lastRate = String(point ? point.errors : 0);
+  $('calls-rate').textContent = point ? fmt(Math.round(point.calls * 10) / 10) : '–';
+  $('errors-rate').textContent = point ? fmt(Math.round(point.errors * 10) / 10) : '–';
+  $('latency-p99').textContent = point && point.p99 != null ? String(point.p99) : '–';
+  if (!charts.calls) {
+    charts.calls = timeChart(callsEl, 200, [['calls/s', 'calls']], node);
+    charts.latency = timeChart($('latency-chart'), 200, [['p50 ms', 'p50'], ['p99 ms', 'p99']], node);
+    charts.errors = timeChart($('errors-chart'), 200, [['errors/s', 'errors']], node);
+    window.addEventListener('resize', () => {
+      for (const [key, el] of [['calls', callsEl], ['latency', $('latency-chart')], ['errors', $('errors-chart')]]) {
+        charts[key].setSize({ width: widthOf(el), height: 200 });
+      }
+      if (graph) graph.resize();
+    });
+  } else {
+    update(charts.calls, node);
+    update(charts.latency, node);
+    update(charts.errors, node);
+  }
+}
+
+// ---------------------------------------------------------------- the call graph
+
+const GRAPH_COLORS = { actor: '#2f6feb', class: '#0969da', outside: '#6b7385', remote: '#8c959f' };
+
+// left to right by call depth: callers before callees, from the nodes nobody calls
+function layout(nodes, edges) {
+  const out = new Map(nodes.map((n) => [n.id, []]));
+  const incoming = new Map(nodes.map((n) => [n.id, 0]));
+  for (const e of edges) {
+    if (e.from === e.to) continue;
+    out.get(e.from)?.push(e.to);
+    incoming.set(e.to, (incoming.get(e.to) || 0) + 1);
+  }
+  const depth = new Map();
+  const queue = nodes.filter((n) => n.kind === 'outside' || incoming.get(n.id) === 0).map((n) => n.id);
+  queue.forEach((id) => depth.set(id, 0));
+  for (let i = 0; i < queue.length; i++) {
+    for (const next of out.get(queue[i]) || []) {
+      if (!depth.has(next)) {
+        depth.set(next, depth.get(queue[i]) + 1);
+        queue.push(next);
+      }
     }
   }
-  const el = $('calls-chart');
-  el.dataset.totalCalls = String(calls);
-  el.dataset.lastRate = String(Math.round(rate * 100) / 100);
-  $('calls-rate').textContent = fmt(Math.round(rate * 10) / 10);
-  if (!chart) makeChart();
-  else chart.setData([series.t, series.rate]);
+  for (const n of nodes) if (!depth.has(n.id)) depth.set(n.id, 1); // only in cycles
+  const columns = new Map();
+  for (const n of nodes) {
+    const d = depth.get(n.id);
+    if (!columns.has(d)) columns.set(d, []);
+    columns.get(d).push(n.id);
+  }
+  const at = new Map();
+  for (const [d, ids] of columns) {
+    ids.sort();
+    ids.forEach((id, i) => at.set(id, { x: d * 220, y: (i - (ids.length - 1) / 2) * 70 }));
+  }
+  return at;
+}
+
+function renderGraph(snapshot) {
+  const g = snapshot.graph;
+  const el = $('call-graph');
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  const newest = g.cycles.length ? g.cycles[0] : [];
+  el.dataset.nodes = String(g.nodes.length);
+  el.dataset.edges = String(g.edges.length);
+  el.dataset.cycle = newest.map((id) => byId.get(id)?.label ?? id).join(' → ');
+  el.dataset.cycleEdges = String(g.edges.filter((e) => e.inCycle).length);
+  el.dataset.slow = g.nodes.filter((n) => n.slow).map((n) => n.label).join(',');
+  el.dataset.aggregated = String(g.aggregated);
+  toggleEmpty('call-graph', g.nodes.length === 0);
+  if (!graph) {
+    graph = echarts.init(el);
+    graph.on('click', (params) => {
+      if (params.dataType === 'node' && params.data.kind === 'actor') openActor(params.data.label);
+    });
+    window.xoscarDashboard = { graph: () => graph.getOption() };
+  }
+  const at = layout(g.nodes, g.edges);
+  const maxRate = Math.max(1, ...g.edges.map((e) => e.rate));
+  const data = g.nodes.map((n) => ({
+    id: n.id,
+    name: n.id,
+    label: n.label,
+    kind: n.kind,
+    x: at.get(n.id).x,
+    y: at.get(n.id).y,
+    symbol: n.kind === 'outside' ? 'roundRect' : 'circle',
+    symbolSize: n.kind === 'class' ? 22 + Math.min(20, n.actors) : 22,
+    slow: n.slow,
+    inCycle: n.inCycle,
+    itemStyle: {
+      color: n.inCycle ? '#cf222e' : GRAPH_COLORS[n.kind],
+      borderColor: n.slow ? '#f0a020' : '#fff',
+      borderWidth: n.slow ? 4 : 1,
+      shadowBlur: n.slow ? 24 : 0,
+      shadowColor: n.slow ? '#f0a020' : 'transparent',
+    },
+    tooltip: { formatter: `${n.label}${n.actorClass ? '<br>' + n.actorClass : ''}${n.pool ? '<br>pool ' + n.pool : ''}`
+      + `${n.kind === 'class' ? '<br>' + n.actors + ' actors' : ''}${n.slow ? '<br><b>slow call running</b>' : ''}` },
+  }));
+  const links = g.edges.map((e) => ({
+    source: e.from,
+    target: e.to,
+    inCycle: e.inCycle,
+    rate: e.rate,
+    lineStyle: {
+      color: e.inCycle ? '#cf222e' : '#8c959f',
+      width: e.inCycle ? 4 : 1 + 4 * Math.sqrt(e.rate / maxRate),
+      type: e.inCycle ? 'solid' : 'solid',
+      curveness: e.inCycle ? 0.25 : 0.1,
+      opacity: 0.9,
+    },
+    label: { show: e.rate > 0 || e.inCycle, formatter: e.inCycle && e.rate === 0 ? 'deadlock' : `${e.rate}/s` },
+    tooltip: { formatter: `${byId.get(e.from)?.label} → ${byId.get(e.to)?.label}: ${e.rate}/s, ${e.calls} calls` },
+  }));
+  const shape = JSON.stringify([g.nodes.map((n) => n.id), g.edges.map((e) => e.from + '>' + e.to)]);
+  graph.setOption({
+    tooltip: {},
+    animation: shape !== graphShape,
+    series: [{
+      type: 'graph',
+      layout: 'none',
+      roam: true,
+      edgeSymbol: ['none', 'arrow'],
+      edgeSymbolSize: 9,
+      label: { show: true, position: 'bottom', formatter: (p) => p.data.label },
+      edgeLabel: { fontSize: 11, color: '#57606a' },
+      emphasis: { focus: 'adjacency' },
+      data,
+      links,
+    }],
+  }, { notMerge: shape !== graphShape });
+  graphShape = shape;
+}
+
+// ---------------------------------------------------------------- an opened actor
+
+async function openActor(uid) {
+  detail.uid = uid;
+  $('actor-detail').hidden = false;
+  for (const row of document.querySelectorAll('#actors tr.open')) row.classList.remove('open');
+  document.querySelector(`#actors tr[data-uid="${CSS.escape(uid)}"]`)?.classList.add('open');
+  clearInterval(detail.timer);
+  detail.timer = setInterval(refreshActor, 2000);
+  await refreshActor();
+  $('actor-detail').scrollIntoView({ block: 'nearest' });
+}
+
+function closeActor() {
+  clearInterval(detail.timer);
+  detail.uid = null;
+  detail.methods = '';
+  detail.charts = [];
+  $('actor-methods').replaceChildren();
+  $('actor-detail').hidden = true;
+  for (const row of document.querySelectorAll('#actors tr.open')) row.classList.remove('open');
+}
+
+async function refreshActor() {
+  const uid = detail.uid;
+  if (!uid) return;
+  let response;
+  try {
+    response = await fetch('api/actor?uid=' + encodeURIComponent(uid), { headers: { Accept: 'application/json' } });
+  } catch (e) {
+    return; // the next refresh tries again
+  }
+  if (uid !== detail.uid) return;
+  const section = $('actor-detail');
+  section.dataset.uid = uid;
+  if (response.status === 404) {
+    $('actor-detail-title').textContent = uid;
+    $('actor-detail-note').textContent = 'This actor is no longer listed.';
+    return;
+  }
+  if (!response.ok) return;
+  const opened = await response.json();
+  const a = opened.actor;
+  $('actor-detail-title').textContent = `${a.uid} (${a.actorClass.substring(a.actorClass.lastIndexOf('.') + 1)}) in ${opened.poolId}`;
+  const share = opened.classActors > 1
+    ? `Calls of all ${opened.classActors} actors of ${a.actorClass} in pool "${opened.poolName}" (counted by class and pool). `
+    : `Calls of ${a.actorClass} in pool "${opened.poolName}". `;
+  $('actor-detail-note').textContent = share
+    + `This actor: ${fmt(a.calls)} calls, backlog ${a.backlog}, ${a.inFlight.length} in flight, ${a.restarts} restarts.`;
+  renderMethods(opened.methods);
+}
+
+function renderMethods(methods) {
+  const names = methods.map((m) => m.method).join(',');
+  const rebuild = names !== detail.methods;
+  if (rebuild) {
+    detail.methods = names;
+    detail.charts = [];
+    const rows = methods.map((m) => {
+      const row = document.createElement('div');
+      row.className = 'method';
+      row.dataset.method = m.method;
+      const info = document.createElement('div');
+      const title = document.createElement('h3');
+      title.textContent = m.method;
+      const figures = document.createElement('div');
+      figures.className = 'figures';
+      for (const name of ['method-rate', 'method-errors', 'method-p50', 'method-p99']) {
+        const span = document.createElement('span');
+        span.className = name;
+        figures.appendChild(span);
+      }
+      info.append(title, figures);
+      const rates = document.createElement('div');
+      rates.className = 'small-chart rates';
+      const latency = document.createElement('div');
+      latency.className = 'small-chart latency';
+      row.append(info, rates, latency);
+      return row;
+    });
+    $('actor-methods').replaceChildren(...rows);
+    if (!methods.length) $('actor-methods').textContent = 'No calls counted yet.';
+  }
+  methods.forEach((m, i) => {
+    const data = { t: m.t.map((t) => t / 1000), calls: m.calls, errors: m.errors, p50: m.p50, p95: m.p95, p99: m.p99 };
+    const row = $('actor-methods').children[i];
+    const last = m.t.length - 1;
+    const show = (v, unit) => (v == null ? '–' : `${v}${unit}`);
+    row.dataset.lastRate = String(last >= 0 ? m.calls[last] : 0);
+    row.querySelector('.method-rate').textContent = `calls/s ${show(last >= 0 ? m.calls[last] : null, '')}`;
+    row.querySelector('.method-errors').textContent = `errors/s ${show(last >= 0 ? m.errors[last] : null, '')}`;
+    row.querySelector('.method-p50').textContent = `p50 ${show(last >= 0 ? m.p50[last] : null, ' ms')}`;
+    row.querySelector('.method-p99').textContent = `p99 ${show(last >= 0 ? m.p99[last] : null, ' ms')}`;
+    if (rebuild) {
+      detail.charts.push([
+        timeChart(row.querySelector('.rates'), 140, [['calls/s', 'calls'], ['errors/s', 'errors']], data),
+        timeChart(row.querySelector('.latency'), 140, [['p50 ms', 'p50'], ['p95 ms', 'p95'], ['p99 ms', 'p99']], data),
+      ]);
+    } else {
+      detail.charts[i].forEach((chart) => update(chart, data));
+    }
+  });
 }
 
 // ---------------------------------------------------------------- render
@@ -261,7 +532,8 @@ function render(snapshot) {
   renderDeadlocks(snapshot);
   renderSlowCalls(snapshot);
   renderStreams(snapshot);
-  renderChart(snapshot);
+  renderNodeCharts(snapshot);
+  renderGraph(snapshot);
 }
 
 // ---------------------------------------------------------------- controls
@@ -276,6 +548,11 @@ $('actor-sort').addEventListener('change', (event) => {
   query.offset = 0;
   requery();
 });
+$('actors').tBodies[0].addEventListener('click', (event) => {
+  const row = event.target.closest('tr[data-uid]');
+  if (row) openActor(row.dataset.uid);
+});
+$('actor-detail-close').addEventListener('click', closeActor);
 $('actors-prev').addEventListener('click', () => {
   query.offset = Math.max(0, query.offset - PAGE);
   requery();
@@ -290,4 +567,4 @@ $('actors-next').addEventListener('click', () => {
 
 setStatus(false);
 $('status').textContent = 'connecting…';
-connect();
+loadHistory().then(connect);

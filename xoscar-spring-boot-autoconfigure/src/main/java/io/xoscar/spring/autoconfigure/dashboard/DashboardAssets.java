@@ -9,17 +9,16 @@ import org.springframework.core.io.Resource;
 
 /**
  * Where the dashboard's files are on the class path: the page and its assets in this jar, the
- * charting library (uPlot) in its webjar.
+ * charting libraries in their webjars (uPlot for time series, ECharts for the call graph).
  */
 final class DashboardAssets {
 
 	/** The page and its assets. */
 	static final String LOCATION = "META-INF/xoscar/dashboard/";
 
-	/** The uPlot webjar's Maven properties, which give its version (and so its folder). */
-	private static final String UPLOT_POM = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
-
 	private static final String UPLOT_FALLBACK_VERSION = "1.6.30";
+
+	private static final String ECHARTS_FALLBACK_VERSION = "5.3.1";
 
 	private DashboardAssets() {
 	}
@@ -34,23 +33,38 @@ final class DashboardAssets {
 
 	/** @return the folder of uPlot's built files ({@code uPlot.esm.js}, {@code uPlot.min.css}) */
 	static Resource uplot() {
-		return new ClassPathResource("META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/",
-				DashboardAssets.class.getClassLoader());
+		return webjarDist("uplot", UPLOT_FALLBACK_VERSION);
+	}
+
+	/** @return the folder of ECharts' built files ({@code echarts.esm.min.js}), which draws the call graph */
+	static Resource echarts() {
+		return webjarDist("echarts", ECHARTS_FALLBACK_VERSION);
 	}
 
 	static String uplotVersion() {
-		ClassPathResource pom = new ClassPathResource(UPLOT_POM, DashboardAssets.class.getClassLoader());
+		return webjarVersion("uplot", UPLOT_FALLBACK_VERSION);
+	}
+
+	private static Resource webjarDist(String name, String fallbackVersion) {
+		return new ClassPathResource("META-INF/resources/webjars/" + name + "/" + webjarVersion(name, fallbackVersion)
+				+ "/dist/", DashboardAssets.class.getClassLoader());
+	}
+
+	/** @return the version of a webjar on the class path, from its Maven properties (which give its folder) */
+	private static String webjarVersion(String name, String fallbackVersion) {
+		ClassPathResource pom = new ClassPathResource("META-INF/maven/org.webjars.npm/" + name + "/pom.properties",
+				DashboardAssets.class.getClassLoader());
 		if (pom.exists()) {
 			try (InputStream in = pom.getInputStream()) {
 				Properties properties = new Properties();
 				properties.load(in);
-				return properties.getProperty("version", UPLOT_FALLBACK_VERSION);
+				return properties.getProperty("version", fallbackVersion);
 			}
 			catch (IOException ex) {
 				// fall back to the version this module is built with
 			}
 		}
-		return UPLOT_FALLBACK_VERSION;
+		return fallbackVersion;
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,7 +62,10 @@ final class DashboardMvcRoutes implements DisposableBean {
 				.body(DashboardAssets.index()))
 			.GET(base + "/api/snapshot", this::snapshot)
 			.GET(base + "/api/events", this::events)
+			.GET(base + "/api/history", (request) -> json(this.snapshots.history()))
+			.GET(base + "/api/actor", this::actor)
 			.resources(base + "/vendor/uplot/**", DashboardAssets.uplot())
+			.resources(base + "/vendor/echarts/**", DashboardAssets.echarts())
 			.resources(base + "/**", DashboardAssets.assets())
 			.build();
 	}
@@ -80,6 +82,22 @@ final class DashboardMvcRoutes implements DisposableBean {
 			.contentType(MediaType.APPLICATION_JSON)
 			.cacheControl(CacheControl.noStore())
 			.body(this.snapshots.take(query));
+	}
+
+	private ServerResponse actor(ServerRequest request) {
+		String uid = request.param("uid").orElse("");
+		if (uid.isBlank()) {
+			return ServerResponse.badRequest().contentType(MediaType.TEXT_PLAIN).body("uid is required");
+		}
+		DashboardActor actor = this.snapshots.actor(uid);
+		if (actor == null) {
+			return ServerResponse.status(404).contentType(MediaType.TEXT_PLAIN).body("no actor '" + uid + "' is listed");
+		}
+		return json(actor);
+	}
+
+	private static ServerResponse json(Object body) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore()).body(body);
 	}
 
 	private ServerResponse events(ServerRequest request) {

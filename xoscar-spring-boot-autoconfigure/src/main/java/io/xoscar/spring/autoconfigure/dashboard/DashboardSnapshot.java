@@ -25,10 +25,13 @@ import io.xoscar.spring.autoconfigure.actuate.endpoint.StreamDescriptor;
  * @param slowCalls the slow-call and backlog alerts, newest first
  * @param streams the open streams, oldest first
  * @param unlisted pools whose actors could not be listed, with the reason, or {@code null} if none
+ * @param graph which actors call which, with the recent deadlocks' cycles
+ * @param calls the node's calls in the latest second (the last point of {@code api/history}),
+ * {@code null} until there is one
  */
 public record DashboardSnapshot(String address, long takenAt, List<PoolDescriptor> pools, ActorPage actors,
 		Totals totals, List<DeadlockDescriptor> deadlocks, SlowCalls slowCalls, List<StreamDescriptor> streams,
-		@Nullable Map<String, String> unlisted) {
+		@Nullable Map<String, String> unlisted, DashboardGraph graph, DashboardSeries.@Nullable Point calls) {
 
 	/**
 	 * A page of actors.

@@ -1,5 +1,6 @@
 package io.xoscar.spring.autoconfigure.dashboard;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,8 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 import io.xoscar.spring.autoconfigure.actuate.endpoint.ActorDescriptor;
 import io.xoscar.spring.autoconfigure.actuate.endpoint.CallDescriptor;
+import io.xoscar.spring.autoconfigure.actuate.endpoint.DeadlockDescriptor;
 import io.xoscar.spring.autoconfigure.actuate.endpoint.DeadlocksDescriptor;
 import io.xoscar.spring.autoconfigure.actuate.endpoint.NodeDescriptor;
 import io.xoscar.spring.autoconfigure.actuate.endpoint.PoolDescriptor;
@@ -19,41 +23,122 @@ import io.xoscar.spring.autoconfigure.actuate.endpoint.XoscarEndpoint;
 
 /**
  * Takes the {@link DashboardSnapshot snapshots} the dashboard page shows, from the same collectors
- * as the {@code xoscar} actuator endpoint: the node's actors are listed once per snapshot (the
- * endpoint's whole report), and the page of actors, the totals and the open streams are made from
- * that one listing. Blocks while process pools list their actors (at most the endpoint's listing
- * timeout), so call it off event-loop threads.
+ * as the {@code xoscar} actuator endpoint. The node's actors are listed (the endpoint's whole
+ * report) at most once per {@link #MAX_AGE}, shared by every client and query: the pools, totals,
+ * open streams and call graph come from that one listing, and each query takes its page of actors
+ * from it. Blocks while process pools list their actors (at most the endpoint's listing timeout),
+ * so call it off event-loop threads.
  */
 public final class DashboardSnapshots {
+
+	/** How long one listing of the node serves the snapshots of every client. */
+	static final Duration MAX_AGE = Duration.ofMillis(500);
 
 	private static final Comparator<ActorDescriptor> BY_UID = Comparator.comparing(ActorDescriptor::uid);
 
 	private final XoscarEndpoint endpoint;
 
+	private final @Nullable DashboardHistory history;
+
+	private final CallGraphs graphs = new CallGraphs();
+
+	private @Nullable NodeView view;
+
 	/**
 	 * @param endpoint the collectors of the {@code xoscar} endpoint
 	 */
 	public DashboardSnapshots(XoscarEndpoint endpoint) {
+		this(endpoint, null);
+	}
+
+	DashboardSnapshots(XoscarEndpoint endpoint, @Nullable DashboardHistory history) {
 		this.endpoint = endpoint;
+		this.history = history;
 	}
 
 	/**
 	 * @param query which actors to list
-	 * @return the node now
+	 * @return the node now (as listed at most {@link #MAX_AGE} ago)
 	 */
 	public DashboardSnapshot take(DashboardQuery query) {
+		NodeView view = view();
+		Predicate<ActorDescriptor> matches = matcher(query.filter(), view.poolIds());
+		List<ActorDescriptor> matching = new ArrayList<>();
+		for (ActorDescriptor actor : view.actors()) {
+			if (matches.test(actor)) {
+				matching.add(actor);
+			}
+		}
+		matching.sort(order(query.sort()));
+		int from = Math.min(query.offset(), matching.size());
+		int to = Math.min(from + query.limit(), matching.size());
+		DashboardSnapshot.ActorPage page = new DashboardSnapshot.ActorPage(matching.size(), query.offset(),
+				query.limit(), query.filter(), query.sort(), List.copyOf(matching.subList(from, to)));
+		return new DashboardSnapshot(view.address(), view.takenAt(), view.pools(), page, view.totals(),
+				view.deadlocks(), view.slowCalls(), view.streams(), view.unlisted(), view.graph(),
+				(this.history != null) ? this.history.latest() : null);
+	}
+
+	/**
+	 * @param uid an actor's uid
+	 * @return the actor with the series of its class's methods in its pool, or {@code null} if the
+	 * node does not list it
+	 */
+	public @Nullable DashboardActor actor(String uid) {
+		NodeView view = view();
+		ActorDescriptor found = null;
+		for (ActorDescriptor actor : view.actors()) {
+			if (actor.uid().equals(uid)) {
+				found = actor;
+				break;
+			}
+		}
+		if (found == null) {
+			return null;
+		}
+		String poolName = view.poolNames().getOrDefault(found.pool(), "");
+		int classActors = 0;
+		for (ActorDescriptor actor : view.actors()) {
+			if (actor.actorClass().equals(found.actorClass())
+					&& poolName.equals(view.poolNames().get(actor.pool()))) {
+				classActors++;
+			}
+		}
+		List<DashboardSeries> methods = (this.history != null) ? this.history.methods(poolName, found.actorClass())
+				: List.of();
+		return new DashboardActor(found, view.poolIds().getOrDefault(found.pool(), ""), poolName, classActors, methods);
+	}
+
+	/** @return the node's calls over the last minutes, or an empty series without history */
+	public DashboardSeries history() {
+		return (this.history != null) ? this.history.node()
+				: new DashboardSeries(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+	}
+
+	private synchronized NodeView view() {
+		long now = System.currentTimeMillis();
+		NodeView current = this.view;
+		if (current == null || now - current.takenAt() >= MAX_AGE.toMillis() || now < current.takenAt()) {
+			current = list(now);
+			this.view = current;
+		}
+		return current;
+	}
+
+	private NodeView list(long takenAt) {
 		NodeDescriptor node = this.endpoint.xoscar();
 		DeadlocksDescriptor deadlocks = (DeadlocksDescriptor) this.endpoint.section("deadlocks");
 		SlowCallsDescriptor slowCalls = (SlowCallsDescriptor) this.endpoint.section("slowcalls");
-		long takenAt = System.currentTimeMillis();
 
 		List<PoolDescriptor> pools = new ArrayList<>(node.pools().size());
 		Map<Integer, String> poolIds = new LinkedHashMap<>();
+		Map<Integer, String> poolNames = new LinkedHashMap<>();
 		Map<String, String> unlisted = new LinkedHashMap<>();
 		List<ActorDescriptor> all = new ArrayList<>();
 		for (PoolDescriptor pool : node.pools()) {
 			pools.add(withoutActors(pool));
 			poolIds.put(pool.index(), pool.id());
+			poolNames.put(pool.index(), pool.name());
 			if (pool.actors() != null) {
 				all.addAll(pool.actors());
 			}
@@ -66,8 +151,6 @@ public final class DashboardSnapshots {
 		long inFlight = 0;
 		long backlog = 0;
 		List<StreamDescriptor> streams = new ArrayList<>();
-		Predicate<ActorDescriptor> matches = matcher(query.filter(), poolIds);
-		List<ActorDescriptor> matching = new ArrayList<>();
 		for (ActorDescriptor actor : all) {
 			calls += actor.calls();
 			inFlight += actor.inFlight().size();
@@ -78,21 +161,21 @@ public final class DashboardSnapshots {
 							call.method(), call.ageMillis(), call.items()));
 				}
 			}
-			if (matches.test(actor)) {
-				matching.add(actor);
-			}
 		}
 		streams.sort(Comparator.comparingLong(StreamDescriptor::ageMillis).reversed());
-		matching.sort(order(query.sort()));
-		int from = Math.min(query.offset(), matching.size());
-		int to = Math.min(from + query.limit(), matching.size());
-		DashboardSnapshot.ActorPage page = new DashboardSnapshot.ActorPage(matching.size(), query.offset(),
-				query.limit(), query.filter(), query.sort(), List.copyOf(matching.subList(from, to)));
 		DashboardSnapshot.Totals totals = new DashboardSnapshot.Totals(all.size(), calls, inFlight, backlog,
 				streams.size());
-		return new DashboardSnapshot(node.address(), takenAt, pools, page, totals, deadlocks.deadlocks(),
+		DashboardGraph graph = this.graphs.graph(all, poolIds, deadlocks.deadlocks(), slowCalls.active(), takenAt);
+		return new NodeView(node.address(), takenAt, pools, poolIds, poolNames, all, totals, deadlocks.deadlocks(),
 				new DashboardSnapshot.SlowCalls(slowCalls.active(), slowCalls.ended()), streams,
-				unlisted.isEmpty() ? null : unlisted);
+				unlisted.isEmpty() ? null : unlisted, graph);
+	}
+
+	/** One listing of the node, shared by the snapshots of every query for {@link #MAX_AGE}. */
+	private record NodeView(String address, long takenAt, List<PoolDescriptor> pools, Map<Integer, String> poolIds,
+			Map<Integer, String> poolNames, List<ActorDescriptor> actors, DashboardSnapshot.Totals totals,
+			List<DeadlockDescriptor> deadlocks, DashboardSnapshot.SlowCalls slowCalls, List<StreamDescriptor> streams,
+			@Nullable Map<String, String> unlisted, DashboardGraph graph) {
 	}
 
 	private static PoolDescriptor withoutActors(PoolDescriptor pool) {

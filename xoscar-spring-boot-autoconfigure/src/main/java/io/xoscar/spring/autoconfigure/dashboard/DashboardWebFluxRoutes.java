@@ -1,6 +1,7 @@
 package io.xoscar.spring.autoconfigure.dashboard;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -45,7 +46,10 @@ final class DashboardWebFluxRoutes {
 				.bodyValue(DashboardAssets.index()))
 			.GET(base + "/api/snapshot", this::snapshot)
 			.GET(base + "/api/events", this::events)
+			.GET(base + "/api/history", (request) -> json(Mono.fromCallable(this.snapshots::history)))
+			.GET(base + "/api/actor", this::actor)
 			.resources(base + "/vendor/uplot/**", DashboardAssets.uplot())
+			.resources(base + "/vendor/echarts/**", DashboardAssets.echarts())
 			.resources(base + "/**", DashboardAssets.assets())
 			.build();
 	}
@@ -62,6 +66,24 @@ final class DashboardWebFluxRoutes {
 			.contentType(MediaType.APPLICATION_JSON)
 			.cacheControl(CacheControl.noStore())
 			.bodyValue(snapshot));
+	}
+
+	private Mono<ServerResponse> actor(ServerRequest request) {
+		String uid = request.queryParam("uid").orElse("");
+		if (uid.isBlank()) {
+			return ServerResponse.badRequest().contentType(MediaType.TEXT_PLAIN).bodyValue("uid is required");
+		}
+		return Mono.fromCallable(() -> Optional.ofNullable(this.snapshots.actor(uid)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((actor) -> actor.isPresent() ? json(Mono.just(actor.get()))
+					: ServerResponse.status(404).contentType(MediaType.TEXT_PLAIN).bodyValue("no actor '" + uid + "' is listed"));
+	}
+
+	private static Mono<ServerResponse> json(Mono<?> body) {
+		return body.flatMap((value) -> ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.cacheControl(CacheControl.noStore())
+			.bodyValue(value));
 	}
 
 	private Mono<ServerResponse> events(ServerRequest request) {

@@ -29,9 +29,11 @@ import io.xoscar.spring.autoconfigure.actuate.endpoint.XoscarEndpoint;
  * <p>
  * Routes, under the path P: {@code GET P} (redirects to {@code P/}), {@code GET P/} (the page),
  * {@code GET P/api/snapshot} (a {@link DashboardSnapshot} as JSON), {@code GET P/api/events} (a
- * {@code snapshot} server-sent event each second), {@code GET P/vendor/uplot/**} (the uPlot
- * webjar's {@code dist} files) and {@code GET P/**} (the page's assets). The API takes the
- * parameters of a {@link DashboardQuery}.
+ * {@code snapshot} server-sent event each second), {@code GET P/api/history} (the node's
+ * {@link DashboardSeries} of the last 5 minutes), {@code GET P/api/actor?uid=} (a
+ * {@link DashboardActor}), {@code GET P/vendor/uplot/**} and {@code GET P/vendor/echarts/**}
+ * (the webjars' {@code dist} files) and {@code GET P/**} (the page's assets). The snapshot and
+ * events take the parameters of a {@link DashboardQuery}.
  */
 @AutoConfiguration(after = XoscarAutoConfiguration.class)
 @ConditionalOnClass(ActorSystem.class)
@@ -61,9 +63,15 @@ public final class XoscarDashboardAutoConfiguration {
 	static final class SnapshotsConfiguration {
 
 		@Bean
+		DashboardHistory xoscarDashboardHistory(ActorSystem system) {
+			return new DashboardHistory(system::methodStats, true);
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
-		DashboardSnapshots xoscarDashboardSnapshots(ActorSystem system, ObjectProvider<XoscarEndpoint> endpoint) {
-			return new DashboardSnapshots(endpoint.getIfAvailable(() -> new XoscarEndpoint(system)));
+		DashboardSnapshots xoscarDashboardSnapshots(ActorSystem system, ObjectProvider<XoscarEndpoint> endpoint,
+				DashboardHistory history) {
+			return new DashboardSnapshots(endpoint.getIfAvailable(() -> new XoscarEndpoint(system)), history);
 		}
 
 	}

@@ -47,6 +47,8 @@ abstract class DashboardOverHttpTests {
 
 	static final int TINY_ACTORS = 300;
 
+	static final int CALLS_TO_FIRST = 400;
+
 	@Value("${local.server.port}")
 	int port;
 
@@ -75,7 +77,8 @@ abstract class DashboardOverHttpTests {
 				}
 				CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).join();
 				ActorHandle<Tiny> first = created.get(0).join();
-				for (int i = 0; i < 5; i++) {
+				// enough that some are sampled for the call graph (1 in 16)
+				for (int i = 0; i < CALLS_TO_FIRST; i++) {
 					first.method("echo").send("hi").join();
 				}
 			};
@@ -103,7 +106,8 @@ abstract class DashboardOverHttpTests {
 	@Test
 	void servesTheAssetsAndUplot() throws Exception {
 		assertServed("/xoscar/dashboard.js", "javascript", "EventSource");
-		assertServed("/xoscar/dashboard.css", "text/css", "#calls-chart");
+		assertServed("/xoscar/dashboard.css", "text/css", "#call-graph");
+		assertServed("/xoscar/vendor/echarts/echarts.esm.min.js", "javascript", "export");
 		assertServed("/xoscar/vendor/uplot/uPlot.esm.js", "javascript", "export { uPlot as default }");
 		assertServed("/xoscar/vendor/uplot/uPlot.min.css", "text/css", ".uplot");
 		assertThat(LocalHttp.get(this.port, "/xoscar/missing.js", WAIT).statusCode()).isEqualTo(404);
@@ -148,6 +152,50 @@ abstract class DashboardOverHttpTests {
 		assertThat(snapshot.get("slowCalls").get("active").isArray()).isTrue();
 		assertThat(snapshot.get("slowCalls").get("ended").isArray()).isTrue();
 		assertThat(snapshot.get("streams").isArray()).isTrue();
+	}
+
+	@Test
+	void snapshotDrawsTheCallGraphFromTheSampledCalls() throws Exception {
+		JsonNode graph = snapshot("?limit=1").get("graph");
+		assertThat(graph.get("aggregated").asBoolean()).isFalse();
+		List<String> nodes = new ArrayList<>();
+		graph.get("nodes").forEach((node) -> nodes.add(node.get("id").asString() + "=" + node.get("kind").asString()));
+		assertThat(nodes).contains("outside=outside", "actor:tiny-000=actor");
+		List<String> edges = new ArrayList<>();
+		graph.get("edges").forEach((edge) -> edges.add(edge.get("from").asString() + ">" + edge.get("to").asString()));
+		assertThat(edges).contains("outside>actor:tiny-000");
+		assertThat(graph.get("cycles").isArray()).isTrue();
+	}
+
+	@Test
+	void historyAndAnOpenedActorGiveTimeSeries() throws Exception {
+		// a point a second, from the second tick on
+		await().atMost(WAIT).untilAsserted(() -> {
+			JsonNode history = get("/xoscar/api/history");
+			assertThat(history.get("t").size()).isPositive();
+			assertThat(history.get("calls").size()).isEqualTo(history.get("t").size());
+			assertThat(history.get("p99").size()).isEqualTo(history.get("t").size());
+		});
+		await().atMost(WAIT).untilAsserted(() -> {
+			JsonNode opened = get("/xoscar/api/actor?uid=tiny-000");
+			assertThat(opened.get("actor").get("uid").asString()).isEqualTo("tiny-000");
+			assertThat(opened.get("poolId").asString()).isEqualTo("main");
+			assertThat(opened.get("classActors").asInt()).isEqualTo(TINY_ACTORS);
+			assertThat(opened.get("methods")).singleElement().satisfies((method) -> {
+				assertThat(method.get("method").asString()).isEqualTo("echo");
+				assertThat(method.get("t").size()).isPositive();
+			});
+		});
+		assertThat(LocalHttp.get(this.port, "/xoscar/api/actor", WAIT).statusCode()).isEqualTo(400);
+		HttpResponse<String> missing = LocalHttp.get(this.port, "/xoscar/api/actor?uid=nobody", WAIT);
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).isEqualTo("no actor 'nobody' is listed");
+	}
+
+	private JsonNode get(String path) throws Exception {
+		HttpResponse<String> response = LocalHttp.get(this.port, path, WAIT);
+		assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
+		return LocalHttp.json(response);
 	}
 
 	@Test
