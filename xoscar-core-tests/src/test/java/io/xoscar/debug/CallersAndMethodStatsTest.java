@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.xoscar.Actor;
 import io.xoscar.ActorHandle;
+import io.xoscar.ActorMethod;
 import io.xoscar.ActorSystem;
 import io.xoscar.ActorSystem.ActorInfo;
 import io.xoscar.ActorSystem.MethodStats;
@@ -72,6 +73,16 @@ class CallersAndMethodStatsTest {
 			return sum;
 		}
 
+		public int batchMany(String calleeUid, String calleeAddress, int batches) {
+			ActorHandle<Callee> callee = system().actorRef(calleeAddress, calleeUid, Callee.class).join();
+			ActorMethod echo = callee.method("echo");
+			int results = 0;
+			for (int i = 0; i < batches; i++) {
+				results += echo.<Integer>batch(List.of(echo.delay(1), echo.delay(2))).join().size();
+			}
+			return results;
+		}
+
 	}
 
 	@Test
@@ -103,6 +114,17 @@ class CallersAndMethodStatsTest {
 		caller.method("callMany").call("gpu-callee", callee.address(), CALLS);
 		assertThat(actor("gpu-callee").callers()).containsOnlyKeys("main-caller");
 		assertThat(actor("gpu-callee").callers().get("main-caller")).isBetween(CALLS / 2L, CALLS * 3L / 2);
+	}
+
+	@Test
+	void aBatchAcrossProcessesCountsItsCallingActor() {
+		ActorHandle<Callee> callee = system.createActor(Callee.class, CreateOptions.uid("batched").placement(Placement.pool(2)))
+			.join();
+		ActorHandle<Caller> caller = system.createActor(Caller.class, CreateOptions.uid("batcher").placement(Placement.pool(0)))
+			.join();
+		// a batch is one message, sampled like one call: P(none of 400 sampled) < 1e-11
+		assertThat(caller.method("batchMany").<Integer>call("batched", callee.address(), 400)).isEqualTo(800);
+		assertThat(actor("batched").callers()).containsOnlyKeys("batcher");
 	}
 
 	@Test

@@ -53,11 +53,13 @@ public interface LocalActor extends CallTarget {
 	 * @param targets the overload each call binds to, or {@code null} to resolve them here
 	 * @param calls the arguments of each call
 	 * @param reply whether the caller waits for the results
+	 * @param caller who made it, as the request says (for alerts and the call graph), or
+	 * {@code null} for the current thread
 	 * @param observed what the request carried of its caller's observation, or {@code null}
 	 * @return the results
 	 */
 	CompletableFuture<List<Object>> batch(String method, List<Invocable> targets, List<Object[]> calls, boolean reply,
-			CallerObservation observed);
+			Object caller, CallerObservation observed);
 
 	/**
 	 * @param method a method name

@@ -305,18 +305,18 @@ final class LocalTarget implements LocalActor {
 	@SuppressWarnings("unchecked")
 	public CompletableFuture<List<Object>> batch(String method, List<Object[]> calls, boolean reply, Timeout timeout,
 			CallerObservation observed) {
-		return batch(method, null, calls, reply, timeout, observed);
+		return batch(method, null, calls, reply, timeout, null, observed);
 	}
 
 	@Override
 	public CompletableFuture<List<Object>> batch(String method, List<Invocable> resolved, List<Object[]> calls,
-			boolean reply, CallerObservation observed) {
-		return batch(method, resolved, calls, reply, Timeout.RELAYED, observed);
+			boolean reply, Object caller, CallerObservation observed) {
+		return batch(method, resolved, calls, reply, Timeout.RELAYED, caller, observed);
 	}
 
 	@SuppressWarnings("unchecked")
 	private CompletableFuture<List<Object>> batch(String method, List<Invocable> resolved, List<Object[]> calls,
-			boolean reply, Timeout timeout, CallerObservation observed) {
+			boolean reply, Timeout timeout, Object caller, CallerObservation observed) {
 		if (calls.isEmpty()) {
 			return CompletableFuture.completedFuture(List.of());
 		}
@@ -334,9 +334,15 @@ final class LocalTarget implements LocalActor {
 					singles.add(this.info.resolve(method, args));
 				}
 			}
-			Call current = (reply && this.detectsDeadlocks) ? Running.current() : null;
-			call = made(Call.batch(this.cell, method, batchMethod, singles, calls, reply, CallChain.of(current), observed),
-					current);
+			if (caller != null) {
+				call = Call.batch(this.cell, method, batchMethod, singles, calls, reply, null, observed);
+				call.caller = caller;
+			}
+			else {
+				Call current = (reply && this.detectsDeadlocks) ? Running.current() : null;
+				call = made(Call.batch(this.cell, method, batchMethod, singles, calls, reply, CallChain.of(current),
+						observed), current);
+			}
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);

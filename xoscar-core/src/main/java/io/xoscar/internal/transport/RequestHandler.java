@@ -184,7 +184,7 @@ final class RequestHandler {
 		boolean reply = request.reply();
 		CallerObservation observed = CallerObservation.received(request.headers());
 		CompletableFuture<List<Object>> results = (target instanceof LocalActor actor)
-				? actor.batch(request.name(), batch.targets(), batch.args(), reply, observed)
+				? actor.batch(request.name(), batch.targets(), batch.args(), reply, caller(request), observed)
 				: RemoteTarget.relaying(request.origin(),
 						() -> target.batch(request.name(), batch.args(), reply, Timeout.RELAYED, observed));
 		if (reply) {
@@ -214,6 +214,11 @@ final class RequestHandler {
 		catch (RuntimeException | LinkageError ex) {
 			// nobody waits for an answer
 		}
+	}
+
+	/** Who made a batch that came over the wire: the origin it carries, or {@code null} if it carries none. */
+	private static Object caller(Frame.Batch request) {
+		return request.origin();
 	}
 
 	/**
