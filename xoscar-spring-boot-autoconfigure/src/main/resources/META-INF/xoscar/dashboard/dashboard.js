@@ -296,7 +296,8 @@ function renderNodeCharts(snapshot) {
 
 const GRAPH_COLORS = { actor: '#2f6feb', class: '#0969da', outside: '#6b7385', remote: '#8c959f' };
 
-// left to right by call depth: callers before callees, from the nodes nobody calls
+// left to right by call depth: callers before callees, from the nodes nobody calls; what only
+// cycles reach (a deadlock between actors nobody else calls) gets a band of its own below
 function layout(nodes, edges) {
   const out = new Map(nodes.map((n) => [n.id, []]));
   const incoming = new Map(nodes.map((n) => [n.id, 0]));
@@ -306,27 +307,47 @@ function layout(nodes, edges) {
     incoming.set(e.to, (incoming.get(e.to) || 0) + 1);
   }
   const depth = new Map();
-  const queue = nodes.filter((n) => n.kind === 'outside' || incoming.get(n.id) === 0).map((n) => n.id);
-  queue.forEach((id) => depth.set(id, 0));
-  for (let i = 0; i < queue.length; i++) {
-    for (const next of out.get(queue[i]) || []) {
-      if (!depth.has(next)) {
-        depth.set(next, depth.get(queue[i]) + 1);
-        queue.push(next);
+  const band = new Map();
+  const walk = (starts, b) => {
+    const queue = starts.slice();
+    queue.forEach((id) => { depth.set(id, 0); band.set(id, b); });
+    for (let i = 0; i < queue.length; i++) {
+      for (const next of out.get(queue[i]) || []) {
+        if (!depth.has(next)) {
+          depth.set(next, depth.get(queue[i]) + 1);
+          band.set(next, b);
+          queue.push(next);
+        }
       }
     }
+  };
+  walk(nodes.filter((n) => n.kind === 'outside' || incoming.get(n.id) === 0).map((n) => n.id), 0);
+  let bands = 1;
+  for (const n of nodes.slice().sort((a, b) => a.id.localeCompare(b.id))) {
+    if (!depth.has(n.id)) walk([n.id], bands++);
   }
-  for (const n of nodes) if (!depth.has(n.id)) depth.set(n.id, 1); // only in cycles
-  const columns = new Map();
+  const columns = new Map(); // "band/depth" -> ids
   for (const n of nodes) {
-    const d = depth.get(n.id);
-    if (!columns.has(d)) columns.set(d, []);
-    columns.get(d).push(n.id);
+    const key = band.get(n.id) + '/' + depth.get(n.id);
+    if (!columns.has(key)) columns.set(key, []);
+    columns.get(key).push(n.id);
+  }
+  const heights = new Array(bands).fill(0);
+  for (const [key, ids] of columns) {
+    const b = Number(key.split('/')[0]);
+    heights[b] = Math.max(heights[b], ids.length);
+  }
+  const offsets = [];
+  let offset = 0;
+  for (let b = 0; b < bands; b++) {
+    if (b > 0) offset += ((heights[b - 1] + heights[b]) / 2) * 70 + 20;
+    offsets.push(offset);
   }
   const at = new Map();
-  for (const [d, ids] of columns) {
+  for (const [key, ids] of columns) {
+    const [b, d] = key.split('/').map(Number);
     ids.sort();
-    ids.forEach((id, i) => at.set(id, { x: d * 220, y: (i - (ids.length - 1) / 2) * 70 }));
+    ids.forEach((id, i) => at.set(id, { x: d * 220, y: offsets[b] + (i - (ids.length - 1) / 2) * 70 }));
   }
   return at;
 }
@@ -391,10 +412,11 @@ function renderGraph(snapshot) {
   const shape = JSON.stringify([g.nodes.map((n) => n.id), g.edges.map((e) => e.from + '>' + e.to)]);
   graph.setOption({
     tooltip: {},
-    animation: shape !== graphShape,
+    animation: false,
     series: [{
       type: 'graph',
       layout: 'none',
+      left: 90, right: 90, top: 50, bottom: 60,
       roam: true,
       edgeSymbol: ['none', 'arrow'],
       edgeSymbolSize: 9,

@@ -157,6 +157,27 @@ public final class HeadlessChromium
 		close();
 	}
 
+	/**
+	 * Saves a screenshot of the whole page (not just the window) in {@link #SCREENSHOTS}, as
+	 * {@code name.png}, then gives the window its size back.
+	 * @param name the file's name without extension
+	 */
+	public void saveWholePage(String name) {
+		org.openqa.selenium.Dimension window = this.driver.manage().window().getSize();
+		Number height = (Number) this.driver.executeScript("return document.documentElement.scrollHeight");
+		try {
+			this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(), height.intValue() + 40));
+			File shot = this.driver.getScreenshotAs(OutputType.FILE);
+			Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not save " + name + ".png", ex);
+		}
+		finally {
+			this.driver.manage().window().setSize(window);
+		}
+	}
+
 	/** The browser, started for this test class. */
 	public ChromeDriver driver() {
 		if (this.driver == null) {
