@@ -1,6 +1,9 @@
 package io.xoscar.internal.call;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The future of a call in flight: cancelling it, or failing it with {@link #abort}, cancels the
@@ -31,6 +34,25 @@ public abstract class AbortableFuture extends CompletableFuture<Object> {
 			cancelWork();
 		}
 		return cancelled;
+	}
+
+	/** Watches the call's result briefly before blocking ({@link BriefSpin}). */
+	@Override
+	public Object join() {
+		BriefSpin.awaitBriefly(this);
+		return super.join();
+	}
+
+	@Override
+	public Object get() throws InterruptedException, ExecutionException {
+		BriefSpin.awaitBriefly(this);
+		return super.get();
+	}
+
+	@Override
+	public Object get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+		BriefSpin.awaitBriefly(this);
+		return super.get(timeout, unit);
 	}
 
 	/** Futures derived from this one are plain: cancelling them does not reach the call. */
