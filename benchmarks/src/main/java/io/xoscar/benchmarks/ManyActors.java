@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,7 +30,8 @@ import io.xoscar.ActorMethod;
 import io.xoscar.CreateOptions;
 
 /**
- * Case 5: {@value #ACTORS} counter actors, {@value #CALLERS} caller threads each making blocking
+ * Case 5: {@code actors} counter actors (1000 unless {@code -p actors=...}; issue 18 runs 1 k, 100 k
+ * and 1 M with a larger heap), {@value #CALLERS} caller threads each making blocking
  * request/reply calls to a random actor. Score: calls/s, summed over the caller threads.
  * <ul>
  * <li>{@code xoscarCall}: blocking {@code call} (runs on the caller thread when the actor is idle).</li>
@@ -45,12 +47,13 @@ import io.xoscar.CreateOptions;
 @Threads(ManyActors.CALLERS)
 public class ManyActors {
 
-	static final int ACTORS = 1000;
-
 	static final int CALLERS = 2;
 
 	@State(Scope.Benchmark)
 	public static class XoscarActors {
+
+		@Param({ "1000" })
+		public int actors;
 
 		io.xoscar.ActorSystem system;
 
@@ -59,12 +62,12 @@ public class ManyActors {
 		@Setup(Level.Trial)
 		public void start() {
 			this.system = Systems.xoscar();
-			List<CompletableFuture<io.xoscar.ActorHandle<Counter>>> created = new ArrayList<>(ACTORS);
-			for (int i = 0; i < ACTORS; i++) {
+			List<CompletableFuture<io.xoscar.ActorHandle<Counter>>> created = new ArrayList<>(this.actors);
+			for (int i = 0; i < this.actors; i++) {
 				created.add(this.system.createActor(Counter.class, CreateOptions.uid("counter-" + i)));
 			}
-			this.add = new ActorMethod[ACTORS];
-			for (int i = 0; i < ACTORS; i++) {
+			this.add = new ActorMethod[this.actors];
+			for (int i = 0; i < this.actors; i++) {
 				this.add[i] = created.get(i).join().method("add");
 			}
 		}
@@ -79,6 +82,9 @@ public class ManyActors {
 	@State(Scope.Benchmark)
 	public static class PekkoActors {
 
+		@Param({ "1000" })
+		public int actors;
+
 		ActorSystem<SpawnProtocol.Command> system;
 
 		Scheduler scheduler;
@@ -89,8 +95,8 @@ public class ManyActors {
 		public void start() {
 			this.system = Systems.pekko("bench");
 			this.scheduler = this.system.scheduler();
-			this.counters = new ArrayList<>(ACTORS);
-			for (int i = 0; i < ACTORS; i++) {
+			this.counters = new ArrayList<>(this.actors);
+			for (int i = 0; i < this.actors; i++) {
 				this.counters.add(Systems.spawn(this.system, PekkoCounter.create(), "counter-" + i));
 			}
 		}
@@ -104,17 +110,17 @@ public class ManyActors {
 
 	@Benchmark
 	public long xoscarCall(XoscarActors s) {
-		return s.add[ThreadLocalRandom.current().nextInt(ACTORS)].<Long>call(1L);
+		return s.add[ThreadLocalRandom.current().nextInt(s.actors)].<Long>call(1L);
 	}
 
 	@Benchmark
 	public long xoscarSendJoin(XoscarActors s) {
-		return s.add[ThreadLocalRandom.current().nextInt(ACTORS)].<Long>send(1L).join();
+		return s.add[ThreadLocalRandom.current().nextInt(s.actors)].<Long>send(1L).join();
 	}
 
 	@Benchmark
 	public long pekkoAsk(PekkoActors s) {
-		ActorRef<PekkoCounter.Command> counter = s.counters.get(ThreadLocalRandom.current().nextInt(ACTORS));
+		ActorRef<PekkoCounter.Command> counter = s.counters.get(ThreadLocalRandom.current().nextInt(s.actors));
 		return AskPattern.<PekkoCounter.Command, Long>ask(counter, (replyTo) -> new PekkoCounter.Add(1L, replyTo),
 				Systems.TIMEOUT, s.scheduler)
 			.toCompletableFuture()

@@ -120,7 +120,9 @@ class ProcessPoolUnderLoadTest {
 		CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new))
 			.get(CALL_TIMEOUT.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
 
-		assertThat(sent.size()).as("calls sent").isGreaterThan(3_000);
+		// at least the 1 000 answered before the kill and the 1 000 sent after the restart (how many
+		// were sent while the pool was down depends on how fast it came back)
+		assertThat(sent.size()).as("calls sent").isGreaterThanOrEqualTo(2_000);
 		Map<String, Long> failures = sent.stream()
 			.filter((call) -> call.answer().isCompletedExceptionally())
 			.map((call) -> unwrap(call.answer().handle((value, failure) -> failure).join()))
