@@ -44,6 +44,7 @@ import io.xoscar.CreateOptions;
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = { "-Xms6g", "-Xmx6g" })
+@State(Scope.Benchmark)
 public class ActorFootprint {
 
 	@Param({ "1000", "100000", "1000000" })
